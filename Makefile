@@ -1,0 +1,78 @@
+# lockscope — static checker for Linux kernel lock and lifetime bugs.
+#
+#   make                 build ./lockscope (fetches and builds libsparse first)
+#   make check           the whole test suite (testcases, ASan/UBSan, real kernel)
+#   make demo            run lockscope on the bundled example
+#   make bench           sparse vs lockscope on real kernel files
+#   make install PREFIX=/usr/local
+
+VERSION   := 0.1.0
+PREFIX    ?= /usr/local
+BINDIR    ?= $(PREFIX)/bin
+DATADIR   ?= $(PREFIX)/share/lockscope
+MANDIR    ?= $(PREFIX)/share/man/man1
+BUILD     ?= build
+SPARSE    := $(BUILD)/sparse
+LIBSPARSE := $(SPARSE)/libsparse.a
+
+CC        ?= cc
+WARNINGS  := -Wall -Wextra -Werror -Wno-unused-parameter
+CFLAGS    ?= -O2 -g
+ALL_CFLAGS = $(CFLAGS) $(WARNINGS) -std=gnu11 -Iinclude -I$(SPARSE) \
+	     -DLOCKSCOPE_VERSION='"$(VERSION)"' \
+	     -DLOCKSCOPE_DATADIR='"$(DATADIR)"'
+SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+	     -fno-sanitize-recover=undefined
+
+SRCS := $(sort $(wildcard checkers/*.c))
+HDRS := $(wildcard include/lockscope/*.h)
+OBJS := $(SRCS:checkers/%.c=$(BUILD)/obj/%.o)
+SAN_OBJS := $(SRCS:checkers/%.c=$(BUILD)/san/%.o)
+
+all: lockscope
+
+$(LIBSPARSE):
+	@sh ci/fetch-sparse.sh $(BUILD)
+
+$(BUILD)/obj/%.o: checkers/%.c $(HDRS) $(LIBSPARSE) | $(BUILD)/obj
+	@echo "  CC      $<"
+	@$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/san/%.o: checkers/%.c $(HDRS) $(LIBSPARSE) | $(BUILD)/san
+	@echo "  CC [san] $<"
+	@$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -c -o $@ $<
+
+$(BUILD)/obj $(BUILD)/san:
+	@mkdir -p $@
+
+lockscope: $(OBJS) $(LIBSPARSE)
+	@echo "  LD      $@"
+	@$(CC) $(CFLAGS) -o $@ $(OBJS) $(LIBSPARSE)
+
+# The same program built with AddressSanitizer and UBSan, for the tests.
+$(BUILD)/lockscope-san: $(SAN_OBJS) $(LIBSPARSE)
+	@echo "  LD      $@"
+	@$(CC) $(SAN_FLAGS) -o $@ $(SAN_OBJS) $(LIBSPARSE)
+
+check: lockscope $(BUILD)/lockscope-san
+	@sh ci/check.sh
+
+demo: lockscope
+	@sh ci/demo.sh
+
+bench: lockscope
+	@sh ci/bench.sh
+
+install: lockscope
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/rules $(DESTDIR)$(MANDIR)
+	install -m 755 lockscope $(DESTDIR)$(BINDIR)/lockscope
+	cp -R rules/. $(DESTDIR)$(DATADIR)/rules/
+	install -m 644 lockscope.1 $(DESTDIR)$(MANDIR)/lockscope.1
+
+clean:
+	rm -rf lockscope $(BUILD)/obj $(BUILD)/san $(BUILD)/lockscope-san $(BUILD)/tests
+
+distclean: clean
+	rm -rf $(BUILD)
+
+.PHONY: all check demo bench install clean distclean

@@ -1,0 +1,158 @@
+// SPDX-License-Identifier: MIT
+/*
+ * inconsistent-return: a lock held on some returns and not on others.
+ *
+ * Functions that lock and return success are normal ("returns 0 with the
+ * lock held, -errno without"), so returns are told apart by their value:
+ * it is a bug when the lock differs between returns of the same kind of
+ * value, or when an error return (negative constant, or NULL from a
+ * function returning a pointer) keeps a lock that other returns drop.
+ * Annotated functions are judged against their annotations instead.
+ */
+#include "symbol.h"
+#include "lockscope/check.h"
+#include "lockscope/diag.h"
+
+enum bucket { B_VOID, B_NEG, B_ZERO, B_POS, B_UNKNOWN };
+
+static enum bucket bucket_of(pseudo_t value)
+{
+	if (!value || value == VOID)
+		return B_VOID;
+	if (value->type != PSEUDO_VAL)
+		return B_UNKNOWN;
+	if ((long long)value->value < 0)
+		return B_NEG;
+	return value->value ? B_POS : B_ZERO;
+}
+
+static bool returns_pointer(struct symbol *fn)
+{
+	struct symbol *type = fn;
+
+	while (type && type->type == SYM_NODE)
+		type = type->ctype.base_type;
+	if (!type || type->type != SYM_FN)
+		return false;
+	type = type->ctype.base_type;
+	while (type && type->type == SYM_NODE)
+		type = type->ctype.base_type;
+	return type && type->type == SYM_PTR;
+}
+
+static bool is_error_return(enum bucket b, bool pointer)
+{
+	return b == B_NEG || (pointer && b == B_ZERO);
+}
+
+static bool held(const struct return_edge *e, int lock)
+{
+	return e->state->s[lock].mask == LS_HELD;
+}
+
+static bool not_held(const struct return_edge *e, int lock)
+{
+	return !(e->state->s[lock].mask & LS_HELD);
+}
+
+static void check_contract(struct fn_ctx *fn, const struct lock_contract *c,
+			   const struct return_edge *edges, int n)
+{
+	const struct lock_slot *lock = &fn->locks[c->lock];
+	int i;
+
+	if (fn->conditional)
+		return;
+	for (i = 0; i < n; i++) {
+		const struct return_edge *e = &edges[i];
+
+		if (c->held_on_exit && not_held(e, c->lock)) {
+			ls_warn(e->pos, "inconsistent-return",
+				"%s() returns without holding '%s', but its annotation says it %s",
+				fn->name, lock->ref.instance,
+				c->held_on_entry ? "must hold it" : "acquires it");
+			ls_note(c->pos, "annotated here");
+			return;
+		}
+		if (!c->held_on_exit && held(e, c->lock)) {
+			ls_warn(e->pos, "inconsistent-return",
+				"%s() returns still holding '%s', but its annotation says it releases it",
+				fn->name, lock->ref.instance);
+			ls_note(c->pos, "annotated here");
+			return;
+		}
+	}
+}
+
+static const struct lock_contract *contract_of(struct fn_ctx *fn, int lock)
+{
+	int i;
+
+	for (i = 0; i < fn->ncontracts; i++)
+		if (fn->contracts[i].lock == lock)
+			return &fn->contracts[i];
+	return NULL;
+}
+
+static void check_lock(struct fn_ctx *fn, int lock,
+		       const struct return_edge *edges, int n, bool pointer)
+{
+	const struct lock_slot *slot = &fn->locks[lock];
+	const struct return_edge *bad = NULL, *other = NULL;
+	int i, j;
+
+	for (i = 0; i < n && !bad; i++) {
+		enum bucket hb;
+
+		if (!held(&edges[i], lock))
+			continue;
+		hb = bucket_of(edges[i].value);
+		for (j = 0; j < n; j++) {
+			if (!not_held(&edges[j], lock))
+				continue;
+			if (bucket_of(edges[j].value) == hb || is_error_return(hb, pointer)) {
+				bad = &edges[i];
+				other = &edges[j];
+				break;
+			}
+		}
+	}
+	if (!bad)
+		return;
+
+	ls_warn(bad->pos, "inconsistent-return",
+		"inconsistent returns of '%s' in %s(): held on this return, not held on the return at line %d",
+		slot->ref.instance, fn->name, other->pos.line);
+	ls_note(bad->state->s[lock].held_at, "'%s' (%s) acquired here",
+		slot->ref.instance, slot->ref.klass);
+	if (other->state->s[lock].mask == LS_RELEASED)
+		ls_note(other->state->s[lock].released_at, "released here on the path to line %d",
+			other->pos.line);
+	ls_note(other->pos, "returns without '%s' here", slot->ref.instance);
+}
+
+static void inconsistent_return_exits(struct fn_ctx *fn,
+				      const struct return_edge *edges, int n)
+{
+	bool pointer = returns_pointer(fn->fn);
+	int lock;
+
+	for (lock = 0; lock < fn->nlocks; lock++) {
+		const struct lock_contract *c = contract_of(fn, lock);
+
+		if (c)
+			check_contract(fn, c, edges, n);
+		else if (!fn->conditional && fn->locks[lock].ref.instance_known)
+			check_lock(fn, lock, edges, n, pointer);
+	}
+}
+
+static const struct check inconsistent_return = {
+	.name = "inconsistent-return",
+	.exits = inconsistent_return_exits,
+};
+
+void register_inconsistent_return(void)
+{
+	check_register(&inconsistent_return);
+}

@@ -1,0 +1,767 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The lockset engine: which locks are held at every instruction.
+ *
+ * 1. Recognise lock events: calls (and inlined calls) of functions in the
+ *    lock table, and calls of functions with context annotations.
+ * 2. Forward dataflow over the basic blocks to a fixpoint.  A trylock's
+ *    result is followed into the conditional branch that tests it, so the
+ *    lock is held only on the success edge.
+ * 3. Replay each block with its final in-state and call the checks.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "expression.h"
+#include "lib.h"
+#include "symbol.h"
+#include "lockscope/annotations.h"
+#include "lockscope/check.h"
+#include "lockscope/ptrtab.h"
+#include "lockscope/strbuf.h"
+
+struct bb_info {
+	int nevents;
+	struct lock_event *events;
+	struct lockset in;
+	bool reached;
+	bool queued;
+};
+
+/* Per instruction: where it is in the checked file, and its inline nest. */
+struct insn_info {
+	struct position pos;
+	bool inlined;		/* inside an inlined function's body */
+	bool in_lock_api;	/* ... of a function the lock table lists */
+};
+
+static struct ptrtab insn_infos;
+static struct ptrtab inline_end_lines;
+
+/* ---- lock slots ------------------------------------------------------ */
+
+static int slot_for(struct fn_ctx *fn, struct lock_ref *ref, enum lock_kind kind)
+{
+	int i;
+
+	for (i = 0; i < fn->nlocks; i++) {
+		if (!strcmp(fn->locks[i].ref.instance, ref->instance)) {
+			if (fn->locks[i].kind == LK_CONTEXT)
+				fn->locks[i].kind = kind;
+			lockid_release(ref);
+			return i;
+		}
+	}
+	fn->locks = ls_xrealloc(fn->locks, (fn->nlocks + 1) * sizeof(*fn->locks));
+	fn->locks[fn->nlocks].ref = *ref;
+	fn->locks[fn->nlocks].kind = kind;
+	memset(ref, 0, sizeof(*ref));
+	return fn->nlocks++;
+}
+
+/* ---- lock sets ------------------------------------------------------- */
+
+static void set_init(struct lockset *s, int n)
+{
+	int i;
+
+	s->n = n;
+	s->s = ls_xcalloc(n, sizeof(*s->s));
+	for (i = 0; i < n; i++) {
+		s->s[i].mask = LS_UNTOUCHED;
+		s->s[i].subclass = -1;
+	}
+}
+
+static void set_copy(struct lockset *dst, const struct lockset *src)
+{
+	if (dst->n != src->n) {
+		free(dst->s);
+		dst->s = ls_xcalloc(src->n, sizeof(*src->s));
+		dst->n = src->n;
+	}
+	memcpy(dst->s, src->s, src->n * sizeof(*src->s));
+}
+
+static void set_free(struct lockset *s)
+{
+	free(s->s);
+	s->s = NULL;
+	s->n = 0;
+}
+
+/* Unite @from into @into; true if @into changed. */
+static bool set_merge(struct lockset *into, const struct lockset *from)
+{
+	bool changed = false;
+	int i;
+
+	for (i = 0; i < into->n; i++) {
+		struct lock_state *a = &into->s[i];
+		const struct lock_state *b = &from->s[i];
+
+		if ((a->mask | b->mask) != a->mask) {
+			a->mask |= b->mask;
+			changed = true;
+		}
+		if (a->depth != b->depth && a->depth != -1) {
+			a->depth = -1;
+			changed = true;
+		}
+		if (a->try_result != b->try_result && a->try_result) {
+			a->try_result = NULL;
+			changed = true;
+		}
+		if (!a->held_at.line)
+			a->held_at = b->held_at;
+		if (!a->released_at.line)
+			a->released_at = b->released_at;
+	}
+	return changed;
+}
+
+static void apply(const struct fn_ctx *fn, struct lockset *set,
+		  const struct lock_event *ev)
+{
+	struct lock_state *s = &set->s[ev->lock];
+	switch (ev->op) {
+	case LOP_ACQUIRE:
+		if (s->mask == LS_HELD && s->depth > 0)
+			s->depth++;
+		else
+			s->depth = 1;
+		s->mask = LS_HELD;
+		s->mode = ev->mode;
+		s->subclass = ev->subclass;
+		s->held_at = ev->pos;
+		s->try_result = NULL;
+		break;
+	case LOP_TRY:
+	case LOP_TRY_ZERO:
+		s->try_result = ev->insn->target;
+		s->try_zero = ev->op == LOP_TRY_ZERO;
+		/* until the result is tested: maybe held, maybe as before */
+		s->mask |= LS_HELD;
+		s->depth = -1;
+		s->mode = ev->mode;
+		s->subclass = ev->subclass;
+		s->held_at = ev->pos;
+		break;
+	case LOP_RELEASE:
+		if (s->mask == LS_HELD && s->depth > 1) {
+			s->depth--;
+		} else {
+			s->mask = LS_RELEASED;
+			s->depth = 0;
+		}
+		s->released_at = ev->pos;
+		s->try_result = NULL;
+		break;
+	case LOP_DOWNGRADE:
+		s->mode = LM_SHARED;
+		break;
+	}
+}
+
+/*
+ * Does @cond being true mean @result is non-zero (1), zero (0), or is it
+ * not known (-1)?
+ */
+static int polarity(pseudo_t cond, pseudo_t result, int depth)
+{
+	struct instruction *def;
+	int p;
+
+	if (cond == result)
+		return 1;
+	if (depth > 8 || cond->type != PSEUDO_REG || !(def = cond->def))
+		return -1;
+	switch (def->opcode) {
+	case OP_ZEXT:
+	case OP_SEXT:
+	case OP_TRUNC:
+	case OP_COPY:
+		return polarity(def->src, result, depth + 1);
+	case OP_SET_NE:
+	case OP_SET_EQ:
+		if (!is_zero(def->src2))
+			return -1;
+		p = polarity(def->src1, result, depth + 1);
+		if (p < 0 || def->opcode == OP_SET_NE)
+			return p;
+		return !p;
+	case OP_SET_LT:
+		/* ret < 0: an error code, so non-zero */
+		if (!is_zero(def->src2))
+			return -1;
+		return polarity(def->src1, result, depth + 1) == 1 ? 1 : -1;
+	default:
+		return -1;
+	}
+}
+
+/* The state flowing from @bb (ending in @out) into its successor @to. */
+static void edge_state(const struct basic_block *bb, const struct lockset *out,
+		       const struct basic_block *to, struct lockset *edge)
+{
+	struct instruction *br = last_instruction(bb->insns);
+	int i;
+
+	set_copy(edge, out);
+	if (!br || br->opcode != OP_CBR || br->bb_true == br->bb_false)
+		return;
+	for (i = 0; i < edge->n; i++) {
+		struct lock_state *s = &edge->s[i];
+		bool success;
+		int p;
+
+		if (!s->try_result)
+			continue;
+		p = polarity(br->cond, s->try_result, 0);
+		if (p < 0)
+			continue;
+		/* on the true edge the result is non-zero iff p == 1 */
+		success = (to == br->bb_true) == ((p == 1) != s->try_zero);
+		s->mask = success ? LS_HELD : (s->mask & ~LS_HELD);
+		if (!s->mask)
+			s->mask = LS_UNTOUCHED;
+		s->depth = success ? 1 : 0;
+		s->try_result = NULL;
+	}
+}
+
+/* ---- where instructions are ------------------------------------------ */
+
+static int stmt_last_line(struct statement *stmt)
+{
+	struct statement *s;
+	int max, n;
+
+	if (!stmt)
+		return 0;
+	max = stmt->pos.line;
+	switch (stmt->type) {
+	case STMT_COMPOUND:
+		FOR_EACH_PTR(stmt->stmts, s) {
+			n = stmt_last_line(s);
+			if (n > max)
+				max = n;
+		} END_FOR_EACH_PTR(s);
+		break;
+	case STMT_IF:
+		n = stmt_last_line(stmt->if_true);
+		max = n > max ? n : max;
+		n = stmt_last_line(stmt->if_false);
+		max = n > max ? n : max;
+		break;
+	case STMT_ITERATOR:
+		n = stmt_last_line(stmt->iterator_statement);
+		max = n > max ? n : max;
+		n = stmt_last_line(stmt->iterator_post_statement);
+		max = n > max ? n : max;
+		break;
+	case STMT_SWITCH:
+		n = stmt_last_line(stmt->switch_statement);
+		max = n > max ? n : max;
+		break;
+	case STMT_LABEL:
+		n = stmt_last_line(stmt->label_statement);
+		max = n > max ? n : max;
+		break;
+	case STMT_CASE:
+		n = stmt_last_line(stmt->case_statement);
+		max = n > max ? n : max;
+		break;
+	default:
+		break;
+	}
+	return max;
+}
+
+/* Is @pos inside the body of inline function @fn? */
+static bool in_body(struct symbol *fn, struct position pos)
+{
+	long end;
+
+	if (pos.stream != fn->pos.stream || pos.line < fn->pos.line)
+		return false;
+	end = (long)ptrtab_get(&inline_end_lines, fn);
+	if (!end) {
+		struct symbol *type = fn->ctype.base_type;
+
+		end = stmt_last_line(type ? (type->inline_stmt ? type->inline_stmt :
+						  type->stmt) : NULL);
+		if (end < fn->pos.line)
+			end = fn->pos.line;
+		ptrtab_put(&inline_end_lines, fn, (void *)end);
+	}
+	return pos.line <= end;
+}
+
+static struct symbol *call_target(struct instruction *insn)
+{
+	if (insn->func && insn->func->type == PSEUDO_SYM)
+		return insn->func->sym;
+	return NULL;
+}
+
+/* Not show_ident(): its buffers are reused, these names must stay. */
+static const char *sym_name(struct symbol *sym)
+{
+	return sym && sym->ident ? sym->ident->name : NULL;
+}
+
+/*
+ * Sparse emits an inlined function's body first and its OP_INLINED_CALL
+ * marker after it, so walk backwards with a stack of the markers whose
+ * bodies we are in.  An instruction's position in the checked file is
+ * that of the outermost marker; an instruction inside the body of a
+ * function the lock table lists is that function's business, not ours.
+ */
+static void map_positions(struct entrypoint *ep, struct insn_info *infos,
+			  struct instruction **insns, int n)
+{
+	struct instruction **stack = ls_xmalloc((n + 1) * sizeof(*stack));
+	int depth = 0, api_depth = 0, i;
+
+	for (i = n - 1; i >= 0; i--) {
+		struct instruction *insn = insns[i];
+		struct insn_info *info = &infos[i];
+
+		if (insn->pos.line) {
+			while (depth && !in_body(call_target(stack[depth - 1]), insn->pos)) {
+				if (rules_lookup(sym_name(call_target(stack[depth - 1])) ?: ""))
+					api_depth--;
+				depth--;
+			}
+		}
+		info->pos = depth ? stack[0]->pos : insn->pos;
+		info->inlined = depth > 0;
+		info->in_lock_api = api_depth > 0;
+		if (insn->opcode == OP_INLINED_CALL && call_target(insn)) {
+			stack[depth++] = insn;
+			if (rules_lookup(sym_name(call_target(insn)) ?: ""))
+				api_depth++;
+		}
+	}
+	free(stack);
+	(void)ep;
+}
+
+struct position lockset_insn_pos(struct instruction *insn)
+{
+	struct insn_info *info = ptrtab_get(&insn_infos, insn);
+
+	return info ? info->pos : insn->pos;
+}
+
+/* ---- recognising lock events ----------------------------------------- */
+
+static pseudo_t nth_arg(struct instruction *insn, int n)
+{
+	pseudo_t p;
+	int i = 0;
+
+	FOR_EACH_PTR(insn->arguments, p) {
+		if (i++ == n)
+			return p;
+	} END_FOR_EACH_PTR(p);
+	return NULL;
+}
+
+static void add_event(struct bb_info *bi, const struct lock_event *ev)
+{
+	bi->events = ls_xrealloc(bi->events, (bi->nevents + 1) * sizeof(*ev));
+	bi->events[bi->nevents++] = *ev;
+}
+
+static bool table_event(struct fn_ctx *fn, struct instruction *insn,
+			const struct insn_info *info, struct lock_event *ev)
+{
+	struct symbol *callee = call_target(insn);
+	const struct lock_api *api = rules_lookup(sym_name(callee) ?: "");
+	struct lock_ref ref;
+	pseudo_t arg;
+
+	if (!api || info->in_lock_api)
+		return false;
+	if (api->arg < 0) {
+		lockid_fixed(api->fixed, &ref);
+	} else {
+		arg = nth_arg(insn, api->arg);
+		if (!arg || arg == VOID)
+			return false;
+		lockid_describe(fn->ep, arg, lockid_param_pointee(callee, api->arg),
+				api->member, &ref);
+	}
+	ev->insn = insn;
+	ev->pos = info->pos;
+	ev->callee = api->name;
+	ev->op = api->op;
+	ev->mode = api->mode;
+	ev->context = api->context;
+	ev->subclass = -1;
+	if (api->subclass_arg >= 0) {
+		arg = nth_arg(insn, api->subclass_arg);
+		if (arg && arg->type == PSEUDO_VAL)
+			ev->subclass = arg->value;
+	}
+	ev->lock = slot_for(fn, &ref, api->kind);
+	return true;
+}
+
+/* Calls written in the checked file to functions with context annotations. */
+static void annotated_events(struct fn_ctx *fn, struct bb_info *bi,
+			     struct instruction *insn, const struct insn_info *info)
+{
+	struct symbol *type = first_symbol(insn->fntypes);
+	struct context *ctx;
+
+	if (!type || info->inlined)
+		return;
+	FOR_EACH_PTR(type->ctype.contexts, ctx) {
+		enum annotation ann = annotation_kind(ctx);
+		struct lock_event ev = { 0 };
+		struct lock_ref ref;
+
+		if (ann != ANN_ACQUIRES && ann != ANN_RELEASES)
+			continue;
+		if (!annotation_lock(fn->ep, type, ctx->context, insn->arguments, &ref))
+			continue;
+		ev.insn = insn;
+		ev.pos = info->pos;
+		ev.callee = sym_name(call_target(insn)) ?: "(*fn)";
+		ev.op = ann == ANN_ACQUIRES ? LOP_ACQUIRE : LOP_RELEASE;
+		ev.mode = LM_EXCL;
+		ev.subclass = -1;
+		ev.lock = slot_for(fn, &ref, LK_CONTEXT);
+		add_event(bi, &ev);
+	} END_FOR_EACH_PTR(ctx);
+}
+
+static void find_events(struct fn_ctx *fn)
+{
+	struct instruction **insns = NULL, *insn;
+	struct insn_info *infos;
+	struct basic_block *bb;
+	int n = 0, alloc = 0, i;
+
+	FOR_EACH_PTR(fn->ep->bbs, bb) {
+		FOR_EACH_PTR(bb->insns, insn) {
+			if (!insn->bb)
+				continue;
+			if (n == alloc) {
+				alloc = alloc ? alloc * 2 : 256;
+				insns = ls_xrealloc(insns, alloc * sizeof(*insns));
+			}
+			insns[n++] = insn;
+		} END_FOR_EACH_PTR(insn);
+	} END_FOR_EACH_PTR(bb);
+
+	infos = ls_xcalloc(n, sizeof(*infos));
+	map_positions(fn->ep, infos, insns, n);
+	for (i = 0; i < n; i++) {
+		struct bb_info *bi = insns[i]->bb->priv;
+		struct lock_event ev;
+
+		insn = insns[i];
+		ptrtab_put(&insn_infos, insn, &infos[i]);
+		if (insn->opcode != OP_CALL && insn->opcode != OP_INLINED_CALL)
+			continue;
+		if (table_event(fn, insn, &infos[i], &ev))
+			add_event(bi, &ev);
+		else if (insn->opcode == OP_CALL)
+			annotated_events(fn, bi, insn, &infos[i]);
+	}
+	free(insns);
+	/* infos stay alive for lockset_insn_pos() until the function is done */
+	fn->private = infos;
+}
+
+/* ---- the function's own annotations ---------------------------------- */
+
+static void find_contracts(struct fn_ctx *fn)
+{
+	struct context *ctx;
+
+	FOR_EACH_PTR(fn->fn->ctype.contexts, ctx) {
+		enum annotation ann = annotation_kind(ctx);
+		struct lock_contract *c;
+		struct lock_ref ref;
+
+		if (ann == ANN_COND) {
+			fn->conditional = true;
+			continue;
+		}
+		if (ann == ANN_NONE)
+			continue;
+		if (!annotation_lock(fn->ep, fn->fn, ctx->context,
+				     fn->ep->entry->arg_list, &ref))
+			continue;
+		fn->contracts = ls_xrealloc(fn->contracts,
+					 (fn->ncontracts + 1) * sizeof(*fn->contracts));
+		c = &fn->contracts[fn->ncontracts++];
+		c->lock = slot_for(fn, &ref, LK_CONTEXT);
+		c->held_on_entry = ann == ANN_RELEASES || ann == ANN_MUST_HOLD;
+		c->held_on_exit = ann == ANN_ACQUIRES || ann == ANN_MUST_HOLD;
+		c->pos = fn->fn->pos;
+	} END_FOR_EACH_PTR(ctx);
+}
+
+/* ---- the dataflow ---------------------------------------------------- */
+
+static void transfer(const struct fn_ctx *fn, const struct bb_info *bi,
+		     struct lockset *set)
+{
+	int i;
+
+	for (i = 0; i < bi->nevents; i++)
+		apply(fn, set, &bi->events[i]);
+}
+
+static void solve(struct fn_ctx *fn, const struct lockset *entry)
+{
+	struct basic_block **work;
+	struct basic_block *bb, *child;
+	struct lockset out = { 0 }, edge = { 0 };
+	int nbbs = 0, head = 0, tail = 0, cap;
+
+	FOR_EACH_PTR(fn->ep->bbs, bb) {
+		nbbs++;
+	} END_FOR_EACH_PTR(bb);
+	cap = nbbs + 1;
+	work = ls_xmalloc(cap * sizeof(*work));
+
+	bb = fn->ep->entry->bb;
+	set_copy(&((struct bb_info *)bb->priv)->in, entry);
+	((struct bb_info *)bb->priv)->reached = true;
+	((struct bb_info *)bb->priv)->queued = true;
+	work[tail++ % cap] = bb;
+
+	while (head != tail) {
+		struct bb_info *bi;
+
+		bb = work[head++ % cap];
+		bi = bb->priv;
+		bi->queued = false;
+		set_copy(&out, &bi->in);
+		transfer(fn, bi, &out);
+		FOR_EACH_PTR(bb->children, child) {
+			struct bb_info *ci = child->priv;
+			bool changed;
+
+			if (!ci)
+				continue;
+			edge_state(bb, &out, child, &edge);
+			if (!ci->reached) {
+				set_copy(&ci->in, &edge);
+				ci->reached = true;
+				changed = true;
+			} else {
+				changed = set_merge(&ci->in, &edge);
+			}
+			if (changed && !ci->queued) {
+				ci->queued = true;
+				work[tail++ % cap] = child;
+			}
+		} END_FOR_EACH_PTR(child);
+	}
+	set_free(&out);
+	set_free(&edge);
+	free(work);
+}
+
+/* ---- replay for the checks ------------------------------------------- */
+
+static void replay_block(struct fn_ctx *fn, struct basic_block *bb)
+{
+	struct bb_info *bi = bb->priv;
+	struct lockset cur = { 0 };
+	int i, c;
+
+	set_copy(&cur, &bi->in);
+	for (i = 0; i < bi->nevents; i++) {
+		const struct lock_event *ev = &bi->events[i];
+
+		for (c = 0; c < nr_checks; c++) {
+			if (ev->op == LOP_RELEASE && checks[c]->release)
+				checks[c]->release(fn, ev, &cur);
+			else if (ev->op != LOP_RELEASE && ev->op != LOP_DOWNGRADE &&
+				 checks[c]->acquire)
+				checks[c]->acquire(fn, ev, &cur);
+		}
+		apply(fn, &cur, ev);
+	}
+	set_free(&cur);
+}
+
+/*
+ * sparse turns "if (c) return A; ... return B;" into a select in the
+ * entry block: find the branch on the same condition that leads to @pred.
+ */
+static pseudo_t resolve_select(struct instruction *sel, struct basic_block *pred,
+			       struct basic_block *to)
+{
+	int steps;
+
+	for (steps = 0; pred && steps < 16; steps++) {
+		struct instruction *br = last_instruction(pred->insns);
+
+		if (br && br->opcode == OP_CBR && br->cond == sel->src1 &&
+		    br->bb_true != br->bb_false)
+			return to == br->bb_true ? sel->src2 : sel->src3;
+		if (ptr_list_size((struct ptr_list *)pred->parents) != 1)
+			break;
+		to = pred;
+		pred = first_basic_block(pred->parents);
+	}
+	return sel->target;
+}
+
+static pseudo_t returned_value(struct instruction *ret, struct basic_block *pred)
+{
+	struct instruction *def;
+	pseudo_t src, value = ret->src;
+
+	if (!value || value == VOID)
+		return NULL;
+	if (value->type != PSEUDO_REG || !(def = value->def))
+		return value;
+	if (def->opcode == OP_PHI) {
+		FOR_EACH_PTR(def->phi_list, src) {
+			if (src == VOID || src->type != PSEUDO_REG || !src->def)
+				continue;
+			if (src->def->bb == pred) {
+				value = src->def->phi_src;
+				break;
+			}
+		} END_FOR_EACH_PTR(src);
+		if (value->type != PSEUDO_REG || !(def = value->def))
+			return value;
+	}
+	if (def->opcode == OP_SEL && pred)
+		return resolve_select(def, pred, ret->bb);
+	return value;
+}
+
+/* Hand every edge into a returning block, with its state, to the checks. */
+static void replay_exits(struct fn_ctx *fn)
+{
+	struct return_edge *edges = NULL;
+	struct lockset *states = NULL;
+	struct basic_block *bb, *pred;
+	int n = 0, i, c;
+
+	FOR_EACH_PTR(fn->ep->bbs, bb) {
+		struct instruction *ret = last_instruction(bb->insns);
+		struct bb_info *bi = bb->priv;
+		bool any = false;
+
+		if (!bi || !bi->reached || !ret || ret->opcode != OP_RET)
+			continue;
+		FOR_EACH_PTR(bb->parents, pred) {
+			struct bb_info *pi = pred->priv;
+			struct instruction *br = last_instruction(pred->insns);
+			struct lockset out = { 0 };
+
+			if (!pi || !pi->reached)
+				continue;
+			set_copy(&out, &pi->in);
+			transfer(fn, pi, &out);
+			edges = ls_xrealloc(edges, (n + 1) * sizeof(*edges));
+			states = ls_xrealloc(states, (n + 1) * sizeof(*states));
+			memset(&states[n], 0, sizeof(states[n]));
+			edge_state(pred, &out, bb, &states[n]);
+			transfer(fn, bi, &states[n]);
+			edges[n].pos = br ? lockset_insn_pos(br) : pred->pos;
+			edges[n].value = returned_value(ret, pred);
+			n++;
+			any = true;
+			set_free(&out);
+		} END_FOR_EACH_PTR(pred);
+		if (!any) {
+			/* the entry block returns directly */
+			edges = ls_xrealloc(edges, (n + 1) * sizeof(*edges));
+			states = ls_xrealloc(states, (n + 1) * sizeof(*states));
+			memset(&states[n], 0, sizeof(states[n]));
+			set_copy(&states[n], &bi->in);
+			transfer(fn, bi, &states[n]);
+			edges[n].pos = lockset_insn_pos(ret);
+			edges[n].value = returned_value(ret, NULL);
+			n++;
+		}
+	} END_FOR_EACH_PTR(bb);
+
+	for (i = 0; i < n; i++)
+		edges[i].state = &states[i];
+	for (c = 0; c < nr_checks; c++)
+		if (checks[c]->exits && n)
+			checks[c]->exits(fn, edges, n);
+	for (i = 0; i < n; i++)
+		set_free(&states[i]);
+	free(states);
+	free(edges);
+}
+
+void lockset_analyse(struct entrypoint *ep)
+{
+	struct fn_ctx fn = { 0 };
+	struct lockset entry = { 0 };
+	struct basic_block *bb;
+	struct bb_info *infos;
+	int nbbs = 0, i;
+
+	if (!ep || !ep->entry || !ep->entry->bb)
+		return;
+	FOR_EACH_PTR(ep->bbs, bb) {
+		nbbs++;
+	} END_FOR_EACH_PTR(bb);
+	infos = ls_xcalloc(nbbs, sizeof(*infos));
+	i = 0;
+	FOR_EACH_PTR(ep->bbs, bb) {
+		bb->priv = &infos[i++];
+	} END_FOR_EACH_PTR(bb);
+
+	fn.ep = ep;
+	fn.fn = ep->name;
+	fn.name = sym_name(ep->name) ?: "?";
+	find_contracts(&fn);
+	find_events(&fn);
+
+	if (fn.nlocks) {
+		set_init(&entry, fn.nlocks);
+		for (i = 0; i < fn.ncontracts; i++) {
+			struct lock_state *s = &entry.s[fn.contracts[i].lock];
+
+			if (fn.contracts[i].held_on_entry) {
+				s->mask = LS_HELD;
+				s->depth = 1;
+				s->held_at = fn.contracts[i].pos;
+			}
+		}
+		for (i = 0; i < nbbs; i++)
+			set_init(&infos[i].in, fn.nlocks);
+		solve(&fn, &entry);
+		FOR_EACH_PTR(ep->bbs, bb) {
+			if (((struct bb_info *)bb->priv)->reached)
+				replay_block(&fn, bb);
+		} END_FOR_EACH_PTR(bb);
+		replay_exits(&fn);
+	}
+
+	FOR_EACH_PTR(ep->bbs, bb) {
+		struct bb_info *bi = bb->priv;
+
+		free(bi->events);
+		set_free(&bi->in);
+		bb->priv = NULL;
+	} END_FOR_EACH_PTR(bb);
+	free(infos);
+	set_free(&entry);
+	for (i = 0; i < fn.nlocks; i++)
+		lockid_release(&fn.locks[i].ref);
+	free(fn.locks);
+	free(fn.contracts);
+	free(fn.private);
+	ptrtab_clear(&insn_infos);
+}

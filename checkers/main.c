@@ -1,0 +1,162 @@
+// SPDX-License-Identifier: MIT
+/*
+ * lockscope: a sparse client that knows which locks are held where.
+ *
+ * It takes the argv kbuild gives $(CHECK) (sparse's options, gcc's flags,
+ * the file), adds a few options of its own, and checks each function
+ * defined in each file named.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "expression.h"
+#include "lib.h"
+#include "linearize.h"
+#include "symbol.h"
+#include "token.h"
+#include "lockscope/check.h"
+#include "lockscope/diag.h"
+#include "lockscope/rules.h"
+
+static const char usage[] =
+"Usage: lockscope [options] [sparse and gcc options] file.c...\n"
+"\n"
+"Checks Linux kernel code for lock bugs; run it as the kernel's checker:\n"
+"  make C=1 CHECK=lockscope\n"
+"\n"
+"Options:\n"
+"  --rules=DIR            lock rules directory (default: $LOCKSCOPE_RULES,\n"
+"                         rules/ beside the binary, or the installed rules)\n"
+"  --disable=CHECK        do not run CHECK (repeatable)\n"
+"  --list-checks          list the checks and exit\n"
+"  --no-sparse-warnings   silence sparse's own warnings, keep lockscope's\n"
+"  --version              print the version and exit\n"
+"  --help                 this text\n"
+"\n"
+"Any other option is sparse's or gcc's and is passed on to sparse;\n"
+"-Wsparse-error turns lockscope's warnings into errors, as sparse's.\n"
+"Warnings go to stderr: file:line:col: warning: ... [lockscope/<check>]\n";
+
+struct options {
+	const char *rules;
+	const char *disable[16];
+	int ndisable;
+	bool list_checks;
+	bool quiet_sparse;
+};
+
+/* gcc's and sparse's own long options, passed through untouched. */
+static bool foreign_long_option(const char *arg)
+{
+	static const char *const known[] = {
+		"--arch=", "--os=", "--param", "--sysroot", "--std=", NULL,
+	};
+	int i;
+
+	for (i = 0; known[i]; i++)
+		if (!strncmp(arg, known[i], strlen(known[i])))
+			return true;
+	return false;
+}
+
+/* Take lockscope's options out of argv; what stays is sparse's. */
+static int parse_options(int argc, char **argv, struct options *opt)
+{
+	int i, out = 1;
+
+	for (i = 1; i < argc; i++) {
+		char *arg = argv[i];
+
+		if (!strcmp(arg, "--help") || !strcmp(arg, "-h")) {
+			fputs(usage, stdout);
+			exit(0);
+		} else if (!strcmp(arg, "--version")) {
+			printf("lockscope %s (sparse %s)\n", LOCKSCOPE_VERSION, sparse_version);
+			exit(0);
+		} else if (!strncmp(arg, "--rules=", 8)) {
+			opt->rules = arg + 8;
+		} else if (!strncmp(arg, "--disable=", 10)) {
+			if (opt->ndisable == 16)
+				ls_fatal("too many --disable options");
+			opt->disable[opt->ndisable++] = arg + 10;
+		} else if (!strcmp(arg, "--list-checks")) {
+			opt->list_checks = true;
+		} else if (!strcmp(arg, "--no-sparse-warnings")) {
+			opt->quiet_sparse = true;
+		} else if (!strncmp(arg, "--", 2) && arg[2] && !foreign_long_option(arg)) {
+			ls_fatal("unknown option '%s' (see lockscope --help)", arg);
+		} else {
+			argv[out++] = arg;
+		}
+	}
+	argv[out] = NULL;
+	return out;
+}
+
+static bool defined_in(struct symbol *sym, int stream)
+{
+	struct symbol *type = sym->ctype.base_type;
+
+	return sym->pos.stream == stream && type && type->type == SYM_FN &&
+	       type->stmt && !(sym->ctype.modifiers & MOD_INLINE);
+}
+
+static void check_file(struct symbol_list *list, int stream)
+{
+	struct symbol *sym;
+
+	FOR_EACH_PTR(list, sym) {
+		struct entrypoint *ep;
+
+		expand_symbol(sym);
+		if (!defined_in(sym, stream))
+			continue;
+		ep = linearize_symbol(sym);
+		if (ep)
+			lockset_analyse(ep);
+	} END_FOR_EACH_PTR(sym);
+}
+
+int main(int argc, char **argv)
+{
+	struct string_list *files = NULL;
+	struct options opt = { 0 };
+	char *file;
+	int i;
+
+	argc = parse_options(argc, argv, &opt);
+	check_register_all();
+	if (opt.list_checks) {
+		for (i = 0; i < nr_checks; i++)
+			printf("%s\n", checks[i]->name);
+		return 0;
+	}
+	for (i = 0; i < opt.ndisable; i++)
+		if (!check_disable(opt.disable[i]))
+			ls_fatal("unknown check '%s' in --disable (see --list-checks)",
+				 opt.disable[i]);
+	rules_load(rules_dir(opt.rules));
+
+	check_file(sparse_initialize(argc, argv, &files), -1);
+	if (opt.quiet_sparse)
+		fmax_warnings = 0;
+	ls_warnings_are_errors = Wsparse_error;
+
+	if (!files)
+		ls_fatal("no input files (see lockscope --help)");
+	FOR_EACH_PTR(files, file) {
+		int stream;
+
+		if (strcmp(file, "-") && access(file, R_OK))
+			ls_fatal("cannot read '%s': %s", file, strerror(errno));
+		stream = input_stream_nr;
+		check_file(sparse(file), stream);
+	} END_FOR_EACH_PTR(file);
+
+	if (Wsparse_error && (die_if_error || ls_warnings))
+		return 1;
+	return 0;
+}

@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: MIT */
+#ifndef LOCKSCOPE_LOCKID_H
+#define LOCKSCOPE_LOCKID_H
+
+#include <stdbool.h>
+#include "linearize.h"
+
+/*
+ * The name of a lock, the way lockdep and kernel developers think of it:
+ *
+ *   instance  what the code locks, as written:       &ifp->idev->lock
+ *   klass     the lockdep-style class:                struct inet6_dev::lock
+ *   rel       the instance relative to the parameters: $0->idev->lock
+ *
+ * Local pointer copies need no work: sparse's SSA form already made them
+ * the same pseudo.  Instances that cannot be named (a lock picked by a
+ * conditional expression, say) are unique per pseudo and compare unequal
+ * to everything else.
+ */
+struct lock_ref {
+	char *instance;
+	char *klass;
+	char *rel;		/* NULL unless rooted at a parameter */
+	int param;		/* root parameter (0-based), or -1 */
+	bool class_known;	/* false: only the lock's type is known */
+	bool instance_known;
+};
+
+/*
+ * Name the object that pointer @ptr points to inside @fn's entry point.
+ * @want is the type of that object when the caller knows it (a lock API's
+ * parameter type), to stop the walk through nested structs at the right
+ * member; @member is appended (lock_sock()'s "sk_lock"), may be NULL.
+ */
+void lockid_describe(struct entrypoint *ep, pseudo_t ptr, struct symbol *want,
+		     const char *member, struct lock_ref *out);
+/* A lock with a fixed name (rtnl_lock()'s rtnl_mutex, "rcu"). */
+void lockid_fixed(const char *name, struct lock_ref *out);
+void lockid_release(struct lock_ref *ref);
+
+/* The type an argument of function type @fn points to, or NULL. */
+struct symbol *lockid_param_pointee(struct symbol *fn, int arg);
+/* The file-qualified name of @sym when it is static: "net/x.c:sym". */
+const char *lockid_symbol_name(struct symbol *sym, char *buf, int size);
+
+#endif

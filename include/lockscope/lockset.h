@@ -1,0 +1,85 @@
+/* SPDX-License-Identifier: MIT */
+#ifndef LOCKSCOPE_LOCKSET_H
+#define LOCKSCOPE_LOCKSET_H
+
+#include <stdbool.h>
+#include "linearize.h"
+#include "lockscope/lockid.h"
+#include "lockscope/rules.h"
+
+/*
+ * Per lock, the set of states it may be in at a program point.  The
+ * analysis is a forward dataflow over sparse's basic blocks; at a join the
+ * sets are united, so a lock is known held only where every path agrees.
+ */
+#define LS_UNTOUCHED	0x1	/* as on entry: the caller's business */
+#define LS_HELD		0x2
+#define LS_RELEASED	0x4
+
+struct lock_state {
+	unsigned char mask;
+	unsigned char mode;		/* enum lock_mode, when held */
+	short depth;			/* nesting of counting kinds; -1 unknown */
+	int subclass;			/* -1 none */
+	struct position held_at;
+	struct position released_at;
+	pseudo_t try_result;		/* an untested trylock's result */
+	bool try_zero;			/* ... which succeeds when zero */
+};
+
+struct lockset {
+	int n;
+	struct lock_state *s;
+};
+
+/* A lock the function touches. */
+struct lock_slot {
+	struct lock_ref ref;
+	enum lock_kind kind;
+};
+
+/* What a function's context annotations demand of one lock. */
+struct lock_contract {
+	int lock;
+	bool held_on_entry;
+	bool held_on_exit;
+	struct position pos;
+};
+
+struct fn_ctx {
+	struct entrypoint *ep;
+	struct symbol *fn;
+	const char *name;
+	int nlocks;
+	struct lock_slot *locks;
+	int ncontracts;
+	struct lock_contract *contracts;
+	bool conditional;		/* __cond_acquires: no exit contract */
+	void *private;			/* the engine's */
+};
+
+struct lock_event {
+	struct instruction *insn;
+	struct position pos;		/* in the checked file, not a header */
+	const char *callee;
+	enum lock_op op;
+	enum lock_mode mode;
+	int lock;			/* index into fn_ctx.locks */
+	int subclass;
+	unsigned int context;		/* CTX_* of the call */
+};
+
+/* One way out of the function: an edge into the block that returns. */
+struct return_edge {
+	struct position pos;
+	const struct lockset *state;
+	pseudo_t value;			/* the returned value, or NULL */
+};
+
+/* Analyse @ep and feed every registered check. */
+void lockset_analyse(struct entrypoint *ep);
+
+/* The position of @insn in the checked file (inline bodies map to the call). */
+struct position lockset_insn_pos(struct instruction *insn);
+
+#endif
