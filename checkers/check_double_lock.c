@@ -34,7 +34,7 @@ static void double_lock_acquire(struct fn_ctx *fn, const struct lock_event *ev,
 
 	ls_warn(ev->pos, "double-lock",
 		"%s() acquires '%s'%s while it is already held%s: self-deadlock",
-		ev->callee, lock->ref.instance, mode_name(ev->mode, lock->kind),
+		lock_event_name(ev), lock->ref.instance, mode_name(ev->mode, lock->kind),
 		mode_name(s->mode, lock->kind));
 	ls_note(s->held_at, "'%s' (%s) was acquired here", lock->ref.instance,
 		lock->ref.klass);

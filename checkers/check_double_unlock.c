@@ -17,7 +17,7 @@ static void double_unlock_release(struct fn_ctx *fn, const struct lock_event *ev
 		return;
 	ls_warn(ev->pos, "double-unlock",
 		"%s() releases '%s', which is not held on this path",
-		ev->callee, lock->ref.instance);
+		lock_event_name(ev), lock->ref.instance);
 	ls_note(s->released_at, "'%s' (%s) was already released here",
 		lock->ref.instance, lock->ref.klass);
 }

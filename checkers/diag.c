@@ -9,6 +9,7 @@
 
 #include "lib.h"
 #include "lockscope/diag.h"
+#include "lockscope/source.h"
 
 unsigned int ls_warnings;
 bool ls_warnings_are_errors;
@@ -16,6 +17,9 @@ bool ls_warnings_are_errors;
 static void vreport(struct position pos, const char *kind, const char *check,
 		    const char *fmt, va_list ap)
 {
+	char name[128];
+
+	source_call_name(&pos, name, sizeof(name));
 	fprintf(stderr, "%s:%d:%d: %s: ", stream_name(pos.stream), pos.line,
 		pos.pos, kind);
 	vfprintf(stderr, fmt, ap);

@@ -9,6 +9,7 @@
  *    lock is held only on the success edge.
  * 3. Replay each block with its final in-state and call the checks.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,7 +18,7 @@
 #include "symbol.h"
 #include "lockscope/annotations.h"
 #include "lockscope/check.h"
-#include "lockscope/ptrtab.h"
+#include "lockscope/source.h"
 #include "lockscope/strbuf.h"
 
 struct bb_info {
@@ -28,15 +29,7 @@ struct bb_info {
 	bool queued;
 };
 
-/* Per instruction: where it is in the checked file, and its inline nest. */
-struct insn_info {
-	struct position pos;
-	bool inlined;		/* inside an inlined function's body */
-	bool in_lock_api;	/* ... of a function the lock table lists */
-};
-
-static struct ptrtab insn_infos;
-static struct ptrtab inline_end_lines;
+bool lockset_debug;
 
 /* ---- lock slots ------------------------------------------------------ */
 
@@ -232,72 +225,6 @@ static void edge_state(const struct basic_block *bb, const struct lockset *out,
 
 /* ---- where instructions are ------------------------------------------ */
 
-static int stmt_last_line(struct statement *stmt)
-{
-	struct statement *s;
-	int max, n;
-
-	if (!stmt)
-		return 0;
-	max = stmt->pos.line;
-	switch (stmt->type) {
-	case STMT_COMPOUND:
-		FOR_EACH_PTR(stmt->stmts, s) {
-			n = stmt_last_line(s);
-			if (n > max)
-				max = n;
-		} END_FOR_EACH_PTR(s);
-		break;
-	case STMT_IF:
-		n = stmt_last_line(stmt->if_true);
-		max = n > max ? n : max;
-		n = stmt_last_line(stmt->if_false);
-		max = n > max ? n : max;
-		break;
-	case STMT_ITERATOR:
-		n = stmt_last_line(stmt->iterator_statement);
-		max = n > max ? n : max;
-		n = stmt_last_line(stmt->iterator_post_statement);
-		max = n > max ? n : max;
-		break;
-	case STMT_SWITCH:
-		n = stmt_last_line(stmt->switch_statement);
-		max = n > max ? n : max;
-		break;
-	case STMT_LABEL:
-		n = stmt_last_line(stmt->label_statement);
-		max = n > max ? n : max;
-		break;
-	case STMT_CASE:
-		n = stmt_last_line(stmt->case_statement);
-		max = n > max ? n : max;
-		break;
-	default:
-		break;
-	}
-	return max;
-}
-
-/* Is @pos inside the body of inline function @fn? */
-static bool in_body(struct symbol *fn, struct position pos)
-{
-	long end;
-
-	if (pos.stream != fn->pos.stream || pos.line < fn->pos.line)
-		return false;
-	end = (long)ptrtab_get(&inline_end_lines, fn);
-	if (!end) {
-		struct symbol *type = fn->ctype.base_type;
-
-		end = stmt_last_line(type ? (type->inline_stmt ? type->inline_stmt :
-						  type->stmt) : NULL);
-		if (end < fn->pos.line)
-			end = fn->pos.line;
-		ptrtab_put(&inline_end_lines, fn, (void *)end);
-	}
-	return pos.line <= end;
-}
-
 static struct symbol *call_target(struct instruction *insn)
 {
 	if (insn->func && insn->func->type == PSEUDO_SYM)
@@ -311,48 +238,14 @@ static const char *sym_name(struct symbol *sym)
 	return sym && sym->ident ? sym->ident->name : NULL;
 }
 
-/*
- * Sparse emits an inlined function's body first and its OP_INLINED_CALL
- * marker after it, so walk backwards with a stack of the markers whose
- * bodies we are in.  An instruction's position in the checked file is
- * that of the outermost marker; an instruction inside the body of a
- * function the lock table lists is that function's business, not ours.
- */
-static void map_positions(struct entrypoint *ep, struct insn_info *infos,
-			  struct instruction **insns, int n)
+const char *lock_event_name(const struct lock_event *ev)
 {
-	struct instruction **stack = ls_xmalloc((n + 1) * sizeof(*stack));
-	int depth = 0, api_depth = 0, i;
+	static char name[128];
+	struct position pos = ev->pos;
 
-	for (i = n - 1; i >= 0; i--) {
-		struct instruction *insn = insns[i];
-		struct insn_info *info = &infos[i];
-
-		if (insn->pos.line) {
-			while (depth && !in_body(call_target(stack[depth - 1]), insn->pos)) {
-				if (rules_lookup(sym_name(call_target(stack[depth - 1])) ?: ""))
-					api_depth--;
-				depth--;
-			}
-		}
-		info->pos = depth ? stack[0]->pos : insn->pos;
-		info->inlined = depth > 0;
-		info->in_lock_api = api_depth > 0;
-		if (insn->opcode == OP_INLINED_CALL && call_target(insn)) {
-			stack[depth++] = insn;
-			if (rules_lookup(sym_name(call_target(insn)) ?: ""))
-				api_depth++;
-		}
-	}
-	free(stack);
-	(void)ep;
-}
-
-struct position lockset_insn_pos(struct instruction *insn)
-{
-	struct insn_info *info = ptrtab_get(&insn_infos, insn);
-
-	return info ? info->pos : insn->pos;
+	name[0] = '\0';
+	source_call_name(&pos, name, sizeof(name));
+	return name[0] ? name : ev->callee;
 }
 
 /* ---- recognising lock events ----------------------------------------- */
@@ -369,21 +262,31 @@ static pseudo_t nth_arg(struct instruction *insn, int n)
 	return NULL;
 }
 
-static void add_event(struct bb_info *bi, const struct lock_event *ev)
+static const char *const op_names[] = {
+	"acquire", "release", "try", "try0", "downgrade",
+};
+
+static void add_event(struct fn_ctx *fn, struct bb_info *bi,
+		      const struct lock_event *ev)
 {
+	if (lockset_debug)
+		fprintf(stderr, "%s:%d:%d: event: %s %s '%s' (%s) in .L%u\n",
+			stream_name(ev->pos.stream), ev->pos.line, ev->pos.pos,
+			ev->callee, op_names[ev->op], fn->locks[ev->lock].ref.instance,
+			fn->locks[ev->lock].ref.klass, ev->insn->bb->nr);
 	bi->events = ls_xrealloc(bi->events, (bi->nevents + 1) * sizeof(*ev));
 	bi->events[bi->nevents++] = *ev;
 }
 
 static bool table_event(struct fn_ctx *fn, struct instruction *insn,
-			const struct insn_info *info, struct lock_event *ev)
+			struct lock_event *ev)
 {
 	struct symbol *callee = call_target(insn);
 	const struct lock_api *api = rules_lookup(sym_name(callee) ?: "");
 	struct lock_ref ref;
 	pseudo_t arg;
 
-	if (!api || info->in_lock_api)
+	if (!api)
 		return false;
 	if (api->arg < 0) {
 		lockid_fixed(api->fixed, &ref);
@@ -395,7 +298,7 @@ static bool table_event(struct fn_ctx *fn, struct instruction *insn,
 				api->member, &ref);
 	}
 	ev->insn = insn;
-	ev->pos = info->pos;
+	ev->pos = insn->pos;
 	ev->callee = api->name;
 	ev->op = api->op;
 	ev->mode = api->mode;
@@ -412,12 +315,12 @@ static bool table_event(struct fn_ctx *fn, struct instruction *insn,
 
 /* Calls written in the checked file to functions with context annotations. */
 static void annotated_events(struct fn_ctx *fn, struct bb_info *bi,
-			     struct instruction *insn, const struct insn_info *info)
+			     struct instruction *insn)
 {
 	struct symbol *type = first_symbol(insn->fntypes);
 	struct context *ctx;
 
-	if (!type || info->inlined)
+	if (!type)
 		return;
 	FOR_EACH_PTR(type->ctype.contexts, ctx) {
 		enum annotation ann = annotation_kind(ctx);
@@ -429,53 +332,33 @@ static void annotated_events(struct fn_ctx *fn, struct bb_info *bi,
 		if (!annotation_lock(fn->ep, type, ctx->context, insn->arguments, &ref))
 			continue;
 		ev.insn = insn;
-		ev.pos = info->pos;
+		ev.pos = insn->pos;
 		ev.callee = sym_name(call_target(insn)) ?: "(*fn)";
 		ev.op = ann == ANN_ACQUIRES ? LOP_ACQUIRE : LOP_RELEASE;
 		ev.mode = LM_EXCL;
 		ev.subclass = -1;
 		ev.lock = slot_for(fn, &ref, LK_CONTEXT);
-		add_event(bi, &ev);
+		add_event(fn, bi, &ev);
 	} END_FOR_EACH_PTR(ctx);
 }
 
 static void find_events(struct fn_ctx *fn)
 {
-	struct instruction **insns = NULL, *insn;
-	struct insn_info *infos;
+	struct instruction *insn;
 	struct basic_block *bb;
-	int n = 0, alloc = 0, i;
 
 	FOR_EACH_PTR(fn->ep->bbs, bb) {
 		FOR_EACH_PTR(bb->insns, insn) {
-			if (!insn->bb)
+			struct lock_event ev;
+
+			if (!insn->bb || insn->opcode != OP_CALL)
 				continue;
-			if (n == alloc) {
-				alloc = alloc ? alloc * 2 : 256;
-				insns = ls_xrealloc(insns, alloc * sizeof(*insns));
-			}
-			insns[n++] = insn;
+			if (table_event(fn, insn, &ev))
+				add_event(fn, bb->priv, &ev);
+			else
+				annotated_events(fn, bb->priv, insn);
 		} END_FOR_EACH_PTR(insn);
 	} END_FOR_EACH_PTR(bb);
-
-	infos = ls_xcalloc(n, sizeof(*infos));
-	map_positions(fn->ep, infos, insns, n);
-	for (i = 0; i < n; i++) {
-		struct bb_info *bi = insns[i]->bb->priv;
-		struct lock_event ev;
-
-		insn = insns[i];
-		ptrtab_put(&insn_infos, insn, &infos[i]);
-		if (insn->opcode != OP_CALL && insn->opcode != OP_INLINED_CALL)
-			continue;
-		if (table_event(fn, insn, &infos[i], &ev))
-			add_event(bi, &ev);
-		else if (insn->opcode == OP_CALL)
-			annotated_events(fn, bi, insn, &infos[i]);
-	}
-	free(insns);
-	/* infos stay alive for lockset_insn_pos() until the function is done */
-	fn->private = infos;
 }
 
 /* ---- the function's own annotations ---------------------------------- */
@@ -673,7 +556,7 @@ static void replay_exits(struct fn_ctx *fn)
 			memset(&states[n], 0, sizeof(states[n]));
 			edge_state(pred, &out, bb, &states[n]);
 			transfer(fn, bi, &states[n]);
-			edges[n].pos = br ? lockset_insn_pos(br) : pred->pos;
+			edges[n].pos = br ? br->pos : pred->pos;
 			edges[n].value = returned_value(ret, pred);
 			n++;
 			any = true;
@@ -686,7 +569,7 @@ static void replay_exits(struct fn_ctx *fn)
 			memset(&states[n], 0, sizeof(states[n]));
 			set_copy(&states[n], &bi->in);
 			transfer(fn, bi, &states[n]);
-			edges[n].pos = lockset_insn_pos(ret);
+			edges[n].pos = ret->pos;
 			edges[n].value = returned_value(ret, NULL);
 			n++;
 		}
@@ -762,6 +645,4 @@ void lockset_analyse(struct entrypoint *ep)
 		lockid_release(&fn.locks[i].ref);
 	free(fn.locks);
 	free(fn.contracts);
-	free(fn.private);
-	ptrtab_clear(&insn_infos);
 }

@@ -19,6 +19,7 @@
 #include "token.h"
 #include "lockscope/check.h"
 #include "lockscope/diag.h"
+#include "lockscope/inlines.h"
 #include "lockscope/rules.h"
 
 static const char usage[] =
@@ -33,6 +34,7 @@ static const char usage[] =
 "  --disable=CHECK        do not run CHECK (repeatable)\n"
 "  --list-checks          list the checks and exit\n"
 "  --no-sparse-warnings   silence sparse's own warnings, keep lockscope's\n"
+"  --dump=FUNCTION        print FUNCTION's IR and lock events (debugging)\n"
 "  --version              print the version and exit\n"
 "  --help                 this text\n"
 "\n"
@@ -47,6 +49,8 @@ struct options {
 	bool list_checks;
 	bool quiet_sparse;
 };
+
+static const char *dump_function;
 
 /* gcc's and sparse's own long options, passed through untouched. */
 static bool foreign_long_option(const char *arg)
@@ -84,6 +88,8 @@ static int parse_options(int argc, char **argv, struct options *opt)
 			opt->disable[opt->ndisable++] = arg + 10;
 		} else if (!strcmp(arg, "--list-checks")) {
 			opt->list_checks = true;
+		} else if (!strncmp(arg, "--dump=", 7)) {
+			dump_function = arg + 7;
 		} else if (!strcmp(arg, "--no-sparse-warnings")) {
 			opt->quiet_sparse = true;
 		} else if (!strncmp(arg, "--", 2) && arg[2] && !foreign_long_option(arg)) {
@@ -114,9 +120,15 @@ static void check_file(struct symbol_list *list, int stream)
 		expand_symbol(sym);
 		if (!defined_in(sym, stream))
 			continue;
+		inlines_prepare(sym);
 		ep = linearize_symbol(sym);
-		if (ep)
-			lockset_analyse(ep);
+		if (!ep)
+			continue;
+		lockset_debug = dump_function && sym->ident &&
+				!strcmp(dump_function, sym->ident->name);
+		if (lockset_debug)
+			show_entry(ep);
+		lockset_analyse(ep);
 	} END_FOR_EACH_PTR(sym);
 }
 

@@ -91,18 +91,24 @@ for rc_file in $(cd "$log/files" && find . -name '*.rc' | sort); do
 	grep -Eq "$error_re" "$out" && why="${why:+$why; }parse errors"
 	[ -z "$why" ] && continue
 	{
-		echo "  $f: $why"
-		grep -E "$crash_re|$error_re" "$out" | head -n 3 | sed 's/^/      /'
+		echo "    $f: $why"
+		grep -E "$crash_re|$error_re" "$out" | head -n 3 | sed 's/^/        /'
 	} >>"$log/failures.txt"
 done
 
 # All the checker's output in one place, in file order.
 (cd "$log/files" && find . -name '*.log' | sort | xargs -r cat) >"$log/checker.log"
 
-nfail=$(grep -c '^  [^ ]' "$log/failures.txt" || true)
+nfail=$(grep -c '^    [^ ]' "$log/failures.txt" || true)
 nwarn=$(grep -c '\[lockscope/' "$log/checker.log" || true)
 
-echo "  files checked:      $nfiles (in ${elapsed}s)"
+echo "  files checked:      $nfiles in ${elapsed}s"
+empty=
+for t in $targets; do
+	n=$(find "$log/files/$t" -name '*.rc' 2>/dev/null | wc -l)
+	echo "      $n $t"
+	[ "$n" -gt 0 ] || empty="$empty $t"
+done
 echo "  lockscope warnings: $nwarn"
 grep -o '\[lockscope/[^]]*\]' "$log/checker.log" | sort | uniq -c | sort -rn |
 	sed 's/^ */      /; s/\[\(lockscope\/[^]]*\)\]/\1/'
@@ -119,8 +125,9 @@ if [ "$make_rc" -ne 0 ]; then
 	grep -E 'error|Error' "$log/make.log" | head -n 10 | sed 's/^/      /'
 	result=FAIL
 fi
-if [ "$nfiles" -eq 0 ]; then
-	echo "  no file was checked (is CHECK reached? see make.log)"
+if [ -n "$empty" ]; then
+	# e.g. a directory that kbuild does not descend into by itself
+	echo "  no file was checked in:$empty (see make.log)"
 	result=FAIL
 fi
 echo "kernel-check: $result"

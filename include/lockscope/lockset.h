@@ -55,7 +55,6 @@ struct fn_ctx {
 	int ncontracts;
 	struct lock_contract *contracts;
 	bool conditional;		/* __cond_acquires: no exit contract */
-	void *private;			/* the engine's */
 };
 
 struct lock_event {
@@ -76,10 +75,13 @@ struct return_edge {
 	pseudo_t value;			/* the returned value, or NULL */
 };
 
+/* Print the lock events of the next function analysed (--dump). */
+extern bool lockset_debug;
+
 /* Analyse @ep and feed every registered check. */
 void lockset_analyse(struct entrypoint *ep);
 
-/* The position of @insn in the checked file (inline bodies map to the call). */
-struct position lockset_insn_pos(struct instruction *insn);
+/* The callee's name as written at the call (spin_lock, not _raw_spin_lock). */
+const char *lock_event_name(const struct lock_event *ev);
 
 #endif
