@@ -7,6 +7,7 @@
  * "p->lock"); at a call site it is mapped onto the actual argument, so the
  * caller sees the lock it passed.
  */
+#include <ctype.h>
 #include <string.h>
 
 #include "expression.h"
@@ -53,6 +54,17 @@ static struct ident *split_expr(struct expression *e, struct strbuf *member,
 	}
 	*ok = false;
 	return NULL;
+}
+
+/* Tokens such as RCU and rcu name the same context: the table's "rcu". */
+static void sb_add_lower(struct strbuf *sb, const char *s)
+{
+	char c[2] = { 0, 0 };
+
+	for (; *s; s++) {
+		c[0] = tolower((unsigned char)*s);
+		sb_add(sb, c);
+	}
 }
 
 static int param_named(struct symbol *fn, struct ident *name)
@@ -117,7 +129,7 @@ bool annotation_lock(struct entrypoint *ep, struct symbol *callee,
 		    (bound->ctype.modifiers & (MOD_STATIC | MOD_EXTERN | MOD_TOPLEVEL)))
 			sb_add(&name, lockid_symbol_name(bound, buf, sizeof(buf)));
 		else
-			sb_add(&name, show_ident(root));
+			sb_add_lower(&name, show_ident(root));
 		if (member.len)
 			sb_addf(&name, ".%s", sb_str(&member));
 		lockid_fixed(sb_str(&name), out);

@@ -45,14 +45,27 @@ static bool is_error_return(enum bucket b, bool pointer)
 	return b == B_NEG || (pointer && b == B_ZERO);
 }
 
-static bool held(const struct return_edge *e, int lock)
+/* A lock the caller held is, until touched, held. */
+static unsigned int mask_of(const struct fn_ctx *fn, const struct return_edge *e,
+			    int lock)
 {
-	return e->state->s[lock].mask == LS_HELD;
+	unsigned int mask = e->state->s[lock].mask;
+
+	if (fn->locks[lock].held_by_caller && (mask & LS_UNTOUCHED))
+		mask = (mask & ~LS_UNTOUCHED) | LS_HELD;
+	return mask;
 }
 
-static bool not_held(const struct return_edge *e, int lock)
+static bool held(const struct fn_ctx *fn, const struct return_edge *e, int lock)
 {
-	return !(e->state->s[lock].mask & LS_HELD);
+	return mask_of(fn, e, lock) == LS_HELD;
+}
+
+static bool not_held(const struct fn_ctx *fn, const struct return_edge *e, int lock)
+{
+	unsigned int mask = mask_of(fn, e, lock);
+
+	return mask && !(mask & LS_HELD);
 }
 
 static void check_contract(struct fn_ctx *fn, const struct lock_contract *c,
@@ -66,7 +79,7 @@ static void check_contract(struct fn_ctx *fn, const struct lock_contract *c,
 	for (i = 0; i < n; i++) {
 		const struct return_edge *e = &edges[i];
 
-		if (c->held_on_exit && not_held(e, c->lock)) {
+		if (c->held_on_exit && not_held(fn, e, c->lock)) {
 			ls_warn(e->pos, "inconsistent-return",
 				"%s() returns without holding '%s', but its annotation says it %s",
 				fn->name, lock->ref.instance,
@@ -74,7 +87,7 @@ static void check_contract(struct fn_ctx *fn, const struct lock_contract *c,
 			ls_note(c->pos, "annotated here");
 			return;
 		}
-		if (!c->held_on_exit && held(e, c->lock)) {
+		if (!c->held_on_exit && held(fn, e, c->lock)) {
 			ls_warn(e->pos, "inconsistent-return",
 				"%s() returns still holding '%s', but its annotation says it releases it",
 				fn->name, lock->ref.instance);
@@ -104,11 +117,11 @@ static void check_lock(struct fn_ctx *fn, int lock,
 	for (i = 0; i < n && !bad; i++) {
 		enum bucket hb;
 
-		if (!held(&edges[i], lock))
+		if (!held(fn, &edges[i], lock))
 			continue;
 		hb = bucket_of(edges[i].value);
 		for (j = 0; j < n; j++) {
-			if (!not_held(&edges[j], lock))
+			if (!not_held(fn, &edges[j], lock))
 				continue;
 			if (bucket_of(edges[j].value) == hb || is_error_return(hb, pointer)) {
 				bad = &edges[i];

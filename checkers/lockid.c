@@ -35,6 +35,7 @@ struct desc {
 	bool deref;			/* the object is *(root tail) */
 	bool derefed;			/* some load was followed */
 	bool unique;			/* cannot be compared: unique per pseudo */
+	pseudo_t base;			/* the last pointer followed */
 	int unique_nr;
 	struct symbol *type;		/* the object's type */
 	struct symbol *container;	/* struct the member path starts in */
@@ -170,7 +171,8 @@ static void add_offset(struct desc *d, long long off, struct symbol *want,
 	while (guard++ < 32) {
 		struct symbol *type = d->type, *m, *mt;
 
-		if (off == 0 && (!want || type == want || is_lock_type(type)))
+		if (off == 0 && !indexed &&
+		    (!want || type == want || is_lock_type(type)))
 			return;
 		if (type && type->type == SYM_ARRAY) {
 			struct symbol *elem = base_type(get_base_type(type));
@@ -190,7 +192,7 @@ static void add_offset(struct desc *d, long long off, struct symbol *want,
 			d->type = elem;
 			continue;
 		}
-		if (!is_aggregate(type))
+		if (!is_aggregate(type) || indexed)
 			break;
 		m = member_at(type, off, want);
 		if (!m)
@@ -260,12 +262,13 @@ static int param_index(struct entrypoint *ep, struct symbol *sym)
 	return -1;
 }
 
-static void root_param(struct entrypoint *ep, struct desc *d, int nr)
+static void root_param(struct entrypoint *ep, struct desc *d, int nr, pseudo_t p)
 {
 	struct symbol *arg = fn_param(ep, nr);
 
 	d->root = ROOT_PARAM;
 	d->param = nr;
+	d->base = p;
 	sb_add(&d->root_text, arg && arg->ident ? show_ident(arg->ident) : "?");
 	d->deref = true;
 	d->derefed = true;
@@ -313,7 +316,7 @@ static void describe_phi(struct entrypoint *ep, struct instruction *phi,
 	FOR_EACH_PTR(phi->phi_list, src) {
 		pseudo_t val;
 
-		if (src == VOID || src->type != PSEUDO_REG || !src->def)
+		if (src == VOID || src->type != PSEUDO_PHI || !src->def)
 			continue;
 		val = src->def->phi_src;
 		if (!first)
@@ -383,13 +386,14 @@ static void describe_reg(struct entrypoint *ep, pseudo_t p, struct desc *d, int 
 			int nr = param_index(ep, def->src->sym);
 
 			if (nr >= 0) {
-				root_param(ep, d, nr);
+				root_param(ep, d, nr, p);
 				return;
 			}
 		}
 		describe(ep, def->src, d, depth + 1);
 		add_offset(d, def->offset, base_type(def->type), false);
 		deref(d, def->type);
+		d->base = p;
 		return;
 	case OP_PTRCAST:
 	case OP_UTPTR:
@@ -450,7 +454,7 @@ static void describe(struct entrypoint *ep, pseudo_t p, struct desc *d, int dept
 	}
 	switch (p->type) {
 	case PSEUDO_ARG:
-		root_param(ep, d, p->nr - 1);
+		root_param(ep, d, p->nr - 1, p);
 		return;
 	case PSEUDO_SYM:
 		root_symbol(ep, d, p->sym);
@@ -462,9 +466,11 @@ static void describe(struct entrypoint *ep, pseudo_t p, struct desc *d, int dept
 		}
 		break;
 	case PSEUDO_VAL:
+		/* a constant "pointer", such as an ERR_PTR() in dead code */
 		sb_addf(&d->root_text, "0x%llx", (unsigned long long)p->value);
 		d->root = ROOT_OPAQUE;
 		d->deref = true;
+		make_unique(d, p);
 		return;
 	default:
 		break;
@@ -548,6 +554,7 @@ void lockid_describe(struct entrypoint *ep, pseudo_t ptr, struct symbol *want,
 		free(shown);
 	}
 	out->instance_known = !d.unique;
+	out->base = d.base;
 	out->param = d.root == ROOT_PARAM ? d.param : -1;
 	out->rel = NULL;
 	if (out->param >= 0) {
@@ -562,6 +569,7 @@ void lockid_describe(struct entrypoint *ep, pseudo_t ptr, struct symbol *want,
 
 void lockid_fixed(const char *name, struct lock_ref *out)
 {
+	out->base = NULL;
 	out->instance = ls_xstrdup(name);
 	out->klass = ls_xstrdup(name);
 	out->rel = NULL;

@@ -33,21 +33,40 @@ bool lockset_debug;
 
 /* ---- lock slots ------------------------------------------------------ */
 
-static int slot_for(struct fn_ctx *fn, struct lock_ref *ref, enum lock_kind kind)
+static void add_base(struct lock_slot *slot, pseudo_t base)
 {
 	int i;
 
+	if (!base)
+		return;
+	for (i = 0; i < slot->nbases; i++)
+		if (slot->bases[i] == base)
+			return;
+	if (slot->nbases < LOCK_MAX_BASES)
+		slot->bases[slot->nbases++] = base;
+}
+
+static int slot_for(struct fn_ctx *fn, struct lock_ref *ref, enum lock_kind kind)
+{
+	struct lock_slot *slot;
+	int i;
+
 	for (i = 0; i < fn->nlocks; i++) {
-		if (!strcmp(fn->locks[i].ref.instance, ref->instance)) {
-			if (fn->locks[i].kind == LK_CONTEXT)
-				fn->locks[i].kind = kind;
+		slot = &fn->locks[i];
+		if (!strcmp(slot->ref.instance, ref->instance)) {
+			if (slot->kind == LK_CONTEXT)
+				slot->kind = kind;
+			add_base(slot, ref->base);
 			lockid_release(ref);
 			return i;
 		}
 	}
 	fn->locks = ls_xrealloc(fn->locks, (fn->nlocks + 1) * sizeof(*fn->locks));
-	fn->locks[fn->nlocks].ref = *ref;
-	fn->locks[fn->nlocks].kind = kind;
+	slot = &fn->locks[fn->nlocks];
+	memset(slot, 0, sizeof(*slot));
+	slot->ref = *ref;
+	slot->kind = kind;
+	add_base(slot, ref->base);
 	memset(ref, 0, sizeof(*ref));
 	return fn->nlocks++;
 }
@@ -113,10 +132,14 @@ static bool set_merge(struct lockset *into, const struct lockset *from)
 	return changed;
 }
 
-static void apply(const struct fn_ctx *fn, struct lockset *set,
+static void apply(struct fn_ctx *fn, struct lockset *set,
 		  const struct lock_event *ev)
 {
 	struct lock_state *s = &set->s[ev->lock];
+
+	/* releasing what this function never took: the caller holds it */
+	if (ev->op == LOP_RELEASE && (s->mask & LS_UNTOUCHED))
+		fn->locks[ev->lock].held_by_caller = true;
 	switch (ev->op) {
 	case LOP_ACQUIRE:
 		if (s->mask == LS_HELD && s->depth > 0)
@@ -194,8 +217,9 @@ static int polarity(pseudo_t cond, pseudo_t result, int depth)
 }
 
 /* The state flowing from @bb (ending in @out) into its successor @to. */
-static void edge_state(const struct basic_block *bb, const struct lockset *out,
-		       const struct basic_block *to, struct lockset *edge)
+static void edge_state(const struct fn_ctx *fn, const struct basic_block *bb,
+		       const struct lockset *out, const struct basic_block *to,
+		       struct lockset *edge)
 {
 	struct instruction *br = last_instruction(bb->insns);
 	int i;
@@ -205,8 +229,18 @@ static void edge_state(const struct basic_block *bb, const struct lockset *out,
 		return;
 	for (i = 0; i < edge->n; i++) {
 		struct lock_state *s = &edge->s[i];
+		const struct lock_slot *slot = &fn->locks[i];
 		bool success;
-		int p;
+		int p, b;
+
+		/* where the lock's pointer is NULL, there is no lock */
+		for (b = 0; b < slot->nbases; b++) {
+			p = polarity(br->cond, slot->bases[b], 0);
+			if (p >= 0 && (to == br->bb_true) != (p == 1)) {
+				s->mask = 0;
+				s->try_result = NULL;
+			}
+		}
 
 		if (!s->try_result)
 			continue;
@@ -393,7 +427,7 @@ static void find_contracts(struct fn_ctx *fn)
 
 /* ---- the dataflow ---------------------------------------------------- */
 
-static void transfer(const struct fn_ctx *fn, const struct bb_info *bi,
+static void transfer(struct fn_ctx *fn, const struct bb_info *bi,
 		     struct lockset *set)
 {
 	int i;
@@ -435,7 +469,7 @@ static void solve(struct fn_ctx *fn, const struct lockset *entry)
 
 			if (!ci)
 				continue;
-			edge_state(bb, &out, child, &edge);
+			edge_state(fn, bb, &out, child, &edge);
 			if (!ci->reached) {
 				set_copy(&ci->in, &edge);
 				ci->reached = true;
@@ -512,7 +546,7 @@ static pseudo_t returned_value(struct instruction *ret, struct basic_block *pred
 		return value;
 	if (def->opcode == OP_PHI) {
 		FOR_EACH_PTR(def->phi_list, src) {
-			if (src == VOID || src->type != PSEUDO_REG || !src->def)
+			if (src == VOID || src->type != PSEUDO_PHI || !src->def)
 				continue;
 			if (src->def->bb == pred) {
 				value = src->def->phi_src;
@@ -525,6 +559,18 @@ static pseudo_t returned_value(struct instruction *ret, struct basic_block *pred
 	if (def->opcode == OP_SEL && pred)
 		return resolve_select(def, pred, ret->bb);
 	return value;
+}
+
+static void debug_edge(const struct fn_ctx *fn, const struct return_edge *e)
+{
+	int i;
+
+	fprintf(stderr, "%s:%d:%d: return %s:", stream_name(e->pos.stream),
+		e->pos.line, e->pos.pos, e->value ? show_pseudo(e->value) : "void");
+	for (i = 0; i < fn->nlocks; i++)
+		fprintf(stderr, " '%s'=%x", fn->locks[i].ref.instance,
+			e->state->s[i].mask);
+	fputc('\n', stderr);
 }
 
 /* Hand every edge into a returning block, with its state, to the checks. */
@@ -554,7 +600,7 @@ static void replay_exits(struct fn_ctx *fn)
 			edges = ls_xrealloc(edges, (n + 1) * sizeof(*edges));
 			states = ls_xrealloc(states, (n + 1) * sizeof(*states));
 			memset(&states[n], 0, sizeof(states[n]));
-			edge_state(pred, &out, bb, &states[n]);
+			edge_state(fn, pred, &out, bb, &states[n]);
 			transfer(fn, bi, &states[n]);
 			edges[n].pos = br ? br->pos : pred->pos;
 			edges[n].value = returned_value(ret, pred);
@@ -575,8 +621,11 @@ static void replay_exits(struct fn_ctx *fn)
 		}
 	} END_FOR_EACH_PTR(bb);
 
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		edges[i].state = &states[i];
+		if (lockset_debug)
+			debug_edge(fn, &edges[i]);
+	}
 	for (c = 0; c < nr_checks; c++)
 		if (checks[c]->exits && n)
 			checks[c]->exits(fn, edges, n);

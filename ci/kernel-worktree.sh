@@ -47,5 +47,15 @@ else
 	(cd "$tree" && xargs -r -d '\n' cp -a --parents -t "$work.tmp" <"$generated")
 	rm -f "$generated"
 fi
+
+# The objtool build (tools/) records absolute paths in its .cmd and .d
+# files; left alone, they would make it rebuild objtool here, and then
+# kbuild would recompile every object.  Point them at the copy.
+from=$(cd "$tree" && pwd -P)
+to=$(cd "$cache/work" && pwd -P)/$name
+(cd "$work.tmp" && grep -rlIF --include='.*.cmd' --include='.*.d' "$from/" tools) |
+while IFS= read -r f; do
+	sed -i "s|$from/|$to/|g" "$work.tmp/$f"
+done
 mv "$work.tmp" "$work"
 echo "$work"

@@ -24,6 +24,7 @@ struct lock_ref {
 	int param;		/* root parameter (0-based), or -1 */
 	bool class_known;	/* false: only the lock's type is known */
 	bool instance_known;
+	pseudo_t base;		/* the pointer the lock lives behind, if any */
 };
 
 /*

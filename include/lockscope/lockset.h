@@ -12,6 +12,7 @@
  * analysis is a forward dataflow over sparse's basic blocks; at a join the
  * sets are united, so a lock is known held only where every path agrees.
  */
+/* A lock with an empty mask does not exist there: its pointer is NULL. */
 #define LS_UNTOUCHED	0x1	/* as on entry: the caller's business */
 #define LS_HELD		0x2
 #define LS_RELEASED	0x4
@@ -32,10 +33,15 @@ struct lockset {
 	struct lock_state *s;
 };
 
+#define LOCK_MAX_BASES 4
+
 /* A lock the function touches. */
 struct lock_slot {
 	struct lock_ref ref;
 	enum lock_kind kind;
+	bool held_by_caller;		/* released before any acquisition */
+	int nbases;
+	pseudo_t bases[LOCK_MAX_BASES];	/* pointers it is reached through */
 };
 
 /* What a function's context annotations demand of one lock. */
