@@ -9,6 +9,7 @@
  */
 #include <ctype.h>
 #include <string.h>
+#include <strings.h>
 
 #include "expression.h"
 #include "lib.h"
@@ -128,6 +129,8 @@ bool annotation_lock(struct entrypoint *ep, struct symbol *callee,
 		if (bound && bound->namespace == NS_SYMBOL &&
 		    (bound->ctype.modifiers & (MOD_STATIC | MOD_EXTERN | MOD_TOPLEVEL)))
 			sb_add(&name, lockid_symbol_name(bound, buf, sizeof(buf)));
+		else if (!strncasecmp(show_ident(root), "rcu", 3))
+			sb_add(&name, "rcu");	/* RCU, RCU_BH, rcu: see locks.tab */
 		else
 			sb_add_lower(&name, show_ident(root));
 		if (member.len)

@@ -117,7 +117,8 @@ static void check_lock(struct fn_ctx *fn, int lock,
 	for (i = 0; i < n && !bad; i++) {
 		enum bucket hb;
 
-		if (!held(fn, &edges[i], lock))
+		/* a caller's lock must have been taken again here to count */
+		if (edges[i].state->s[lock].mask != LS_HELD)
 			continue;
 		hb = bucket_of(edges[i].value);
 		for (j = 0; j < n; j++) {

@@ -1,0 +1,123 @@
+/*
+ * A miniature of the Linux 6.1 lock API, the shape it has after
+ * preprocessing with __CHECKER__ defined: static inline wrappers around
+ * out-of-line _raw_* functions, macros, context annotations.  Written for
+ * lockscope's tests; only the shapes matter, not the implementation.
+ */
+#ifndef TEST_KERNEL_H
+#define TEST_KERNEL_H
+
+#define NULL ((void *)0)
+#define EINVAL 22
+#define EBUSY 16
+#define EINTR 4
+#define ENOMEM 12
+#define ENODEV 19
+typedef _Bool bool;
+#define true 1
+#define false 0
+
+#define __acquires(x)		__attribute__((context(x, 0, 1)))
+#define __releases(x)		__attribute__((context(x, 1, 0)))
+#define __must_hold(x)		__attribute__((context(x, 1, 1)))
+#define __cond_acquires(x)	__attribute__((context(x, 0, -1)))
+#define __acquire(x)		__context__(x, 1)
+#define __release(x)		__context__(x, -1)
+#define __cond_lock(x, c)	((c) ? ({ __acquire(x); 1; }) : 0)
+
+typedef struct raw_spinlock { unsigned int val; } raw_spinlock_t;
+typedef struct spinlock { struct raw_spinlock rlock; } spinlock_t;
+typedef struct { unsigned int cnts; } rwlock_t;
+struct mutex { long owner; };
+struct rw_semaphore { long count; };
+struct semaphore { unsigned int count; };
+typedef struct { spinlock_t slock; int owned; } socket_lock_t;
+struct sock { int sk_state; socket_lock_t sk_lock; };
+
+void _raw_spin_lock(raw_spinlock_t *lock) __acquires(lock);
+void _raw_spin_lock_nested(raw_spinlock_t *lock, int subclass) __acquires(lock);
+void _raw_spin_lock_bh(raw_spinlock_t *lock) __acquires(lock);
+void _raw_spin_lock_irq(raw_spinlock_t *lock) __acquires(lock);
+unsigned long _raw_spin_lock_irqsave(raw_spinlock_t *lock) __acquires(lock);
+int _raw_spin_trylock(raw_spinlock_t *lock);
+void _raw_spin_unlock(raw_spinlock_t *lock) __releases(lock);
+void _raw_spin_unlock_bh(raw_spinlock_t *lock) __releases(lock);
+void _raw_spin_unlock_irq(raw_spinlock_t *lock) __releases(lock);
+void _raw_spin_unlock_irqrestore(raw_spinlock_t *lock, unsigned long flags) __releases(lock);
+
+static inline raw_spinlock_t *spinlock_check(spinlock_t *lock) { return &lock->rlock; }
+static inline void spin_lock(spinlock_t *lock) { _raw_spin_lock(&lock->rlock); }
+static inline void spin_lock_bh(spinlock_t *lock) { _raw_spin_lock_bh(&lock->rlock); }
+static inline void spin_lock_irq(spinlock_t *lock) { _raw_spin_lock_irq(&lock->rlock); }
+static inline void spin_unlock(spinlock_t *lock) { _raw_spin_unlock(&lock->rlock); }
+static inline void spin_unlock_bh(spinlock_t *lock) { _raw_spin_unlock_bh(&lock->rlock); }
+static inline void spin_unlock_irq(spinlock_t *lock) { _raw_spin_unlock_irq(&lock->rlock); }
+static inline void spin_unlock_irqrestore(spinlock_t *lock, unsigned long flags)
+{
+	_raw_spin_unlock_irqrestore(&lock->rlock, flags);
+}
+#define spin_lock_nested(lock, subclass) _raw_spin_lock_nested(spinlock_check(lock), subclass)
+#define spin_lock_irqsave(lock, flags) \
+	do { flags = _raw_spin_lock_irqsave(spinlock_check(lock)); } while (0)
+#define spin_trylock(lock) __cond_lock(lock, _raw_spin_trylock(spinlock_check(lock)))
+
+void _raw_read_lock(rwlock_t *lock) __acquires(lock);
+void _raw_read_lock_bh(rwlock_t *lock) __acquires(lock);
+void _raw_read_unlock(rwlock_t *lock) __releases(lock);
+void _raw_read_unlock_bh(rwlock_t *lock) __releases(lock);
+void _raw_write_lock(rwlock_t *lock) __acquires(lock);
+void _raw_write_lock_bh(rwlock_t *lock) __acquires(lock);
+void _raw_write_unlock(rwlock_t *lock) __releases(lock);
+void _raw_write_unlock_bh(rwlock_t *lock) __releases(lock);
+#define read_lock(lock)		_raw_read_lock(lock)
+#define read_lock_bh(lock)	_raw_read_lock_bh(lock)
+#define read_unlock(lock)	_raw_read_unlock(lock)
+#define read_unlock_bh(lock)	_raw_read_unlock_bh(lock)
+#define write_lock(lock)	_raw_write_lock(lock)
+#define write_lock_bh(lock)	_raw_write_lock_bh(lock)
+#define write_unlock(lock)	_raw_write_unlock(lock)
+#define write_unlock_bh(lock)	_raw_write_unlock_bh(lock)
+
+void mutex_lock(struct mutex *lock);
+void mutex_lock_nested(struct mutex *lock, unsigned int subclass);
+int mutex_lock_interruptible(struct mutex *lock);
+int mutex_lock_killable(struct mutex *lock);
+int mutex_trylock(struct mutex *lock);
+void mutex_unlock(struct mutex *lock);
+
+void down_read(struct rw_semaphore *sem);
+int down_read_trylock(struct rw_semaphore *sem);
+void down_write(struct rw_semaphore *sem);
+int down_write_killable(struct rw_semaphore *sem);
+void downgrade_write(struct rw_semaphore *sem);
+void up_read(struct rw_semaphore *sem);
+void up_write(struct rw_semaphore *sem);
+
+void down(struct semaphore *sem);
+int down_interruptible(struct semaphore *sem);
+int down_trylock(struct semaphore *sem);
+void up(struct semaphore *sem);
+
+void rtnl_lock(void);
+void rtnl_unlock(void);
+int rtnl_trylock(void);
+
+void lock_sock_nested(struct sock *sk, int subclass);
+static inline void lock_sock(struct sock *sk) { lock_sock_nested(sk, 0); }
+void release_sock(struct sock *sk);
+
+void __local_bh_disable_ip(unsigned long ip, unsigned int cnt);
+void __local_bh_enable_ip(unsigned long ip, unsigned int cnt);
+static inline void local_bh_disable(void) { __local_bh_disable_ip(0, 0x200); }
+static inline void local_bh_enable(void) { __local_bh_enable_ip(0, 0x200); }
+
+void __rcu_read_lock(void);
+void __rcu_read_unlock(void);
+static inline void rcu_read_lock(void) { __rcu_read_lock(); __acquire(RCU); }
+static inline void rcu_read_unlock(void) { __release(RCU); __rcu_read_unlock(); }
+
+void might_sleep(void);
+void kfree(const void *p);
+int printk(const char *fmt, ...);
+
+#endif
