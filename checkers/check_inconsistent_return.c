@@ -9,21 +9,83 @@
  * function returning a pointer) keeps a lock that other returns drop.
  * Annotated functions are judged against their annotations instead.
  */
+#include <stdio.h>
+
 #include "symbol.h"
 #include "lockscope/check.h"
 #include "lockscope/diag.h"
 
 enum bucket { B_VOID, B_NEG, B_ZERO, B_POS, B_UNKNOWN };
 
-static enum bucket bucket_of(pseudo_t value)
+/* sparse keeps an int's -22 as 0xffffffea: sign-extend from its size. */
+static enum bucket constant_bucket(pseudo_t value, unsigned int bits)
 {
+	long long v = value->value;
+
+	if (bits > 0 && bits < 64)
+		v = (long long)((unsigned long long)v << (64 - bits)) >> (64 - bits);
+	if (v < 0)
+		return B_NEG;
+	return v ? B_POS : B_ZERO;
+}
+
+/*
+ * The kind of value @value is on the way from @from to @to.  An error
+ * code is often not a constant: "if (err) goto out;" ... "out: return err;"
+ * returns a value tested non-zero, and "err = -EINVAL; goto out;" merges
+ * constants in a phi at the label.
+ */
+static enum bucket value_bucket(pseudo_t value, unsigned int bits,
+				struct basic_block *from, struct basic_block *to,
+				bool pointer, int depth)
+{
+	struct basic_block *cur = from, *prev = to;
+	struct instruction *def;
+	enum bucket all = B_UNKNOWN;
+	bool first = true;
+	pseudo_t src;
+	int steps;
+
 	if (!value || value == VOID)
 		return B_VOID;
-	if (value->type != PSEUDO_VAL)
+	if (value->type == PSEUDO_VAL)
+		return constant_bucket(value, bits);
+	for (steps = 0; cur && steps < 16; steps++) {
+		struct instruction *br = last_instruction(cur->insns);
+
+		if (!pointer && br && br->opcode == OP_CBR && br->bb_true != br->bb_false) {
+			int p = lockset_polarity(br->cond, value);
+
+			if (p >= 0 && (prev == br->bb_true) == (p == 1))
+				return B_NEG;
+		}
+		if (ptr_list_size((struct ptr_list *)cur->parents) != 1)
+			break;
+		prev = cur;
+		cur = first_basic_block(cur->parents);
+	}
+	/* a phi where paths merge: what all its incoming values are */
+	if (!cur || depth >= 4 || value->type != PSEUDO_REG || !(def = value->def) ||
+	    def->opcode != OP_PHI || def->bb != cur)
 		return B_UNKNOWN;
-	if ((long long)value->value < 0)
-		return B_NEG;
-	return value->value ? B_POS : B_ZERO;
+	FOR_EACH_PTR(def->phi_list, src) {
+		enum bucket b;
+
+		if (src == VOID || src->type != PSEUDO_PHI || !src->def)
+			continue;
+		b = value_bucket(src->def->phi_src, src->def->size, src->def->bb,
+				 cur, pointer, depth + 1);
+		if (!first && b != all)
+			return B_UNKNOWN;
+		all = b;
+		first = false;
+	} END_FOR_EACH_PTR(src);
+	return all;
+}
+
+static enum bucket bucket_of(const struct return_edge *e, bool pointer)
+{
+	return value_bucket(e->value, e->bits, e->from, e->to, pointer, 0);
 }
 
 static bool returns_pointer(struct symbol *fn)
@@ -120,15 +182,19 @@ static void check_lock(struct fn_ctx *fn, int lock,
 		/* a caller's lock must have been taken again here to count */
 		if (edges[i].state->s[lock].mask != LS_HELD)
 			continue;
-		hb = bucket_of(edges[i].value);
+		hb = bucket_of(&edges[i], pointer);
+		if (lockset_debug)
+			fprintf(stderr, "held return at line %d: bucket %d\n",
+				edges[i].pos.line, hb);
 		for (j = 0; j < n; j++) {
 			if (!not_held(fn, &edges[j], lock))
 				continue;
-			if (bucket_of(edges[j].value) == hb || is_error_return(hb, pointer)) {
-				bad = &edges[i];
+			if (bucket_of(&edges[j], pointer) != hb && !is_error_return(hb, pointer))
+				continue;
+			bad = &edges[i];
+			/* prefer a return that released it: the note shows where */
+			if (!other || edges[j].state->s[lock].mask == LS_RELEASED)
 				other = &edges[j];
-				break;
-			}
 		}
 	}
 	if (!bad)

@@ -34,7 +34,9 @@ struct desc {
 	struct strbuf tail;		/* "->idev->lock" */
 	bool deref;			/* the object is *(root tail) */
 	bool derefed;			/* some load was followed */
-	bool unique;			/* cannot be compared: unique per pseudo */
+	bool unique;			/* named by a pseudo: compare by it */
+	bool constant;			/* a constant address: not a lock */
+	pseudo_t loop_phi;		/* a phi the name depends on */
 	pseudo_t base;			/* the last pointer followed */
 	int unique_nr;
 	struct symbol *type;		/* the object's type */
@@ -109,6 +111,8 @@ static void make_unique(struct desc *d, pseudo_t p)
 {
 	d->unique = true;
 	d->unique_nr = p->nr;
+	if (p->type == PSEUDO_REG && p->def && p->def->opcode == OP_PHI)
+		d->loop_phi = p;
 }
 
 static void add_member_name(struct desc *d, const char *name)
@@ -328,9 +332,11 @@ static void describe_phi(struct entrypoint *ep, struct instruction *phi,
 		describe(ep, first, d, depth + 1);
 		return;
 	}
-	sb_add(&d->root_text, "?");
+	/* a loop cursor or a merge of pointers: named by its variable */
+	sb_add(&d->root_text, phi->target->ident ? show_ident(phi->target->ident) : "?");
 	d->root = ROOT_OPAQUE;
 	d->deref = true;
+	d->derefed = true;
 	d->type = pointee(phi->type);
 	d->container = d->type;
 	make_unique(d, phi->target);
@@ -375,6 +381,8 @@ static void describe_reg(struct entrypoint *ep, pseudo_t p, struct desc *d, int 
 			d->sym = inner.sym;
 			d->unique = inner.unique;
 			d->unique_nr = inner.unique_nr;
+			d->constant = inner.constant;
+			d->loop_phi = inner.loop_phi;
 			d->deref = true;
 			d->derefed = true;
 			desc_release(&inner);
@@ -470,6 +478,7 @@ static void describe(struct entrypoint *ep, pseudo_t p, struct desc *d, int dept
 		sb_addf(&d->root_text, "0x%llx", (unsigned long long)p->value);
 		d->root = ROOT_OPAQUE;
 		d->deref = true;
+		d->constant = true;
 		make_unique(d, p);
 		return;
 	default:
@@ -546,14 +555,15 @@ void lockid_describe(struct entrypoint *ep, pseudo_t ptr, struct symbol *want,
 
 	out->instance = render(&d, sb_str(&d.root_text));
 	if (d.unique) {
-		char *shown = out->instance;
 		struct strbuf sb = STRBUF_INIT;
 
-		sb_addf(&sb, "%s#%d", shown, d.unique_nr);
-		out->instance = sb_detach(&sb);
-		free(shown);
+		sb_addf(&sb, "%s#%d", out->instance, d.unique_nr);
+		out->key = sb_detach(&sb);
+	} else {
+		out->key = ls_xstrdup(out->instance);
 	}
-	out->instance_known = !d.unique;
+	out->instance_known = !d.constant;
+	out->loop_phi = d.loop_phi;
 	out->base = d.base;
 	out->param = d.root == ROOT_PARAM ? d.param : -1;
 	out->rel = NULL;
@@ -570,6 +580,8 @@ void lockid_describe(struct entrypoint *ep, pseudo_t ptr, struct symbol *want,
 void lockid_fixed(const char *name, struct lock_ref *out)
 {
 	out->base = NULL;
+	out->loop_phi = NULL;
+	out->key = ls_xstrdup(name);
 	out->instance = ls_xstrdup(name);
 	out->klass = ls_xstrdup(name);
 	out->rel = NULL;
@@ -581,6 +593,7 @@ void lockid_fixed(const char *name, struct lock_ref *out)
 void lockid_release(struct lock_ref *ref)
 {
 	free(ref->instance);
+	free(ref->key);
 	free(ref->klass);
 	free(ref->rel);
 	memset(ref, 0, sizeof(*ref));

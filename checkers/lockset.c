@@ -53,7 +53,7 @@ static int slot_for(struct fn_ctx *fn, struct lock_ref *ref, enum lock_kind kind
 
 	for (i = 0; i < fn->nlocks; i++) {
 		slot = &fn->locks[i];
-		if (!strcmp(slot->ref.instance, ref->instance)) {
+		if (!strcmp(slot->ref.key, ref->key)) {
 			if (slot->kind == LK_CONTEXT)
 				slot->kind = kind;
 			add_base(slot, ref->base);
@@ -214,6 +214,11 @@ static int polarity(pseudo_t cond, pseudo_t result, int depth)
 	default:
 		return -1;
 	}
+}
+
+int lockset_polarity(pseudo_t cond, pseudo_t value)
+{
+	return polarity(cond, value, 0);
 }
 
 /* The state flowing from @bb (ending in @out) into its successor @to. */
@@ -427,11 +432,33 @@ static void find_contracts(struct fn_ctx *fn)
 
 /* ---- the dataflow ---------------------------------------------------- */
 
-static void transfer(struct fn_ctx *fn, const struct bb_info *bi,
-		     struct lockset *set)
+/*
+ * A lock named through a loop cursor is another object each time the
+ * cursor's phi takes a value: what was known of it is forgotten there.
+ */
+static void forget_cursors(const struct fn_ctx *fn, struct basic_block *bb,
+			   struct lockset *set)
 {
 	int i;
 
+	for (i = 0; i < fn->nlocks; i++) {
+		pseudo_t phi = fn->locks[i].ref.loop_phi;
+
+		if (phi && phi->def->bb == bb && set->s[i].mask) {
+			set->s[i].mask = LS_UNTOUCHED;
+			set->s[i].depth = 0;
+			set->s[i].try_result = NULL;
+		}
+	}
+}
+
+static void transfer(struct fn_ctx *fn, struct basic_block *bb,
+		     struct lockset *set)
+{
+	struct bb_info *bi = bb->priv;
+	int i;
+
+	forget_cursors(fn, bb, set);
 	for (i = 0; i < bi->nevents; i++)
 		apply(fn, set, &bi->events[i]);
 }
@@ -462,7 +489,7 @@ static void solve(struct fn_ctx *fn, const struct lockset *entry)
 		bi = bb->priv;
 		bi->queued = false;
 		set_copy(&out, &bi->in);
-		transfer(fn, bi, &out);
+		transfer(fn, bb, &out);
 		FOR_EACH_PTR(bb->children, child) {
 			struct bb_info *ci = child->priv;
 			bool changed;
@@ -497,6 +524,7 @@ static void replay_block(struct fn_ctx *fn, struct basic_block *bb)
 	int i, c;
 
 	set_copy(&cur, &bi->in);
+	forget_cursors(fn, bb, &cur);
 	for (i = 0; i < bi->nevents; i++) {
 		const struct lock_event *ev = &bi->events[i];
 
@@ -596,14 +624,17 @@ static void replay_exits(struct fn_ctx *fn)
 			if (!pi || !pi->reached)
 				continue;
 			set_copy(&out, &pi->in);
-			transfer(fn, pi, &out);
+			transfer(fn, pred, &out);
 			edges = ls_xrealloc(edges, (n + 1) * sizeof(*edges));
 			states = ls_xrealloc(states, (n + 1) * sizeof(*states));
 			memset(&states[n], 0, sizeof(states[n]));
 			edge_state(fn, pred, &out, bb, &states[n]);
-			transfer(fn, bi, &states[n]);
+			transfer(fn, bb, &states[n]);
 			edges[n].pos = br ? br->pos : pred->pos;
 			edges[n].value = returned_value(ret, pred);
+			edges[n].bits = ret->size;
+			edges[n].from = pred;
+			edges[n].to = bb;
 			n++;
 			any = true;
 			set_free(&out);
@@ -614,9 +645,12 @@ static void replay_exits(struct fn_ctx *fn)
 			states = ls_xrealloc(states, (n + 1) * sizeof(*states));
 			memset(&states[n], 0, sizeof(states[n]));
 			set_copy(&states[n], &bi->in);
-			transfer(fn, bi, &states[n]);
+			transfer(fn, bb, &states[n]);
 			edges[n].pos = ret->pos;
 			edges[n].value = returned_value(ret, NULL);
+			edges[n].bits = ret->size;
+			edges[n].from = NULL;
+			edges[n].to = bb;
 			n++;
 		}
 	} END_FOR_EACH_PTR(bb);

@@ -132,7 +132,7 @@ if [ "$(cat "$stamp_unpack" 2>/dev/null)" != "$version" ]; then
 	dpkg-deb --fsys-tarfile "$deb" |
 		tar -xOf - ./usr/src/linux-source-6.1.tar.xz |
 		tar -xJf - -C "$tree.tmp" ||
-		die "cannot unpack the kernel tarball from $deb"
+		die "cannot unpack the kernel tarball from $deb (if it is damaged, delete it to fetch it again)"
 	[ -f "$tree.tmp/linux-source-6.1/Makefile" ] ||
 		die "$deb: no linux-source-6.1/Makefile in its tarball"
 	(cd "$tree.tmp/linux-source-6.1" && find . -type f) | sort >"$kdir/sources.list"

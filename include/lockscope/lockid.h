@@ -13,17 +13,19 @@
  *   rel       the instance relative to the parameters: $0->idev->lock
  *
  * Local pointer copies need no work: sparse's SSA form already made them
- * the same pseudo.  Instances that cannot be named (a lock picked by a
- * conditional expression, say) are unique per pseudo and compare unequal
- * to everything else.
+ * the same pseudo.  Instances rooted in a value that is not a path (a call's
+ * result, a loop cursor) are keyed by that pseudo: the same pseudo is the
+ * same object, until a loop gives the cursor its next value.
  */
 struct lock_ref {
+	char *key;		/* identity within the function */
 	char *instance;
 	char *klass;
 	char *rel;		/* NULL unless rooted at a parameter */
 	int param;		/* root parameter (0-based), or -1 */
 	bool class_known;	/* false: only the lock's type is known */
-	bool instance_known;
+	bool instance_known;	/* false: a constant "address" (dead code) */
+	pseudo_t loop_phi;	/* the name changes meaning where this is set */
 	pseudo_t base;		/* the pointer the lock lives behind, if any */
 };
 

@@ -79,7 +79,16 @@ struct return_edge {
 	struct position pos;
 	const struct lockset *state;
 	pseudo_t value;			/* the returned value, or NULL */
+	unsigned int bits;		/* its size */
+	struct basic_block *from;	/* NULL: the returning block itself */
+	struct basic_block *to;
 };
+
+/*
+ * Does @cond being true mean @value is non-zero (1), zero (0), or is it
+ * not known (-1)?
+ */
+int lockset_polarity(pseudo_t cond, pseudo_t value);
 
 /* Print the lock events of the next function analysed (--dump). */
 extern bool lockset_debug;

@@ -13,6 +13,9 @@
 #define EINTR 4
 #define ENOMEM 12
 #define ENODEV 19
+#define EIO 5
+#define ENOENT 2
+#define EAGAIN 11
 typedef _Bool bool;
 #define true 1
 #define false 0
@@ -24,6 +27,14 @@ typedef _Bool bool;
 #define __acquire(x)		__context__(x, 1)
 #define __release(x)		__context__(x, -1)
 #define __cond_lock(x, c)	((c) ? ({ __acquire(x); 1; }) : 0)
+
+#define offsetof(type, member)	__builtin_offsetof(type, member)
+#define container_of(ptr, type, member) ({			\
+	void *__mptr = (void *)(ptr);				\
+	((type *)(__mptr - offsetof(type, member))); })
+
+/* lockdep subclasses */
+#define SINGLE_DEPTH_NESTING	1
 
 typedef struct raw_spinlock { unsigned int val; } raw_spinlock_t;
 typedef struct spinlock { struct raw_spinlock rlock; } spinlock_t;
@@ -40,6 +51,7 @@ void _raw_spin_lock_bh(raw_spinlock_t *lock) __acquires(lock);
 void _raw_spin_lock_irq(raw_spinlock_t *lock) __acquires(lock);
 unsigned long _raw_spin_lock_irqsave(raw_spinlock_t *lock) __acquires(lock);
 int _raw_spin_trylock(raw_spinlock_t *lock);
+int _raw_spin_trylock_bh(raw_spinlock_t *lock);
 void _raw_spin_unlock(raw_spinlock_t *lock) __releases(lock);
 void _raw_spin_unlock_bh(raw_spinlock_t *lock) __releases(lock);
 void _raw_spin_unlock_irq(raw_spinlock_t *lock) __releases(lock);
@@ -60,6 +72,7 @@ static inline void spin_unlock_irqrestore(spinlock_t *lock, unsigned long flags)
 #define spin_lock_irqsave(lock, flags) \
 	do { flags = _raw_spin_lock_irqsave(spinlock_check(lock)); } while (0)
 #define spin_trylock(lock) __cond_lock(lock, _raw_spin_trylock(spinlock_check(lock)))
+#define spin_trylock_bh(lock) __cond_lock(lock, _raw_spin_trylock_bh(spinlock_check(lock)))
 
 void _raw_read_lock(rwlock_t *lock) __acquires(lock);
 void _raw_read_lock_bh(rwlock_t *lock) __acquires(lock);
@@ -69,6 +82,10 @@ void _raw_write_lock(rwlock_t *lock) __acquires(lock);
 void _raw_write_lock_bh(rwlock_t *lock) __acquires(lock);
 void _raw_write_unlock(rwlock_t *lock) __releases(lock);
 void _raw_write_unlock_bh(rwlock_t *lock) __releases(lock);
+unsigned long _raw_read_lock_irqsave(rwlock_t *lock) __acquires(lock);
+void _raw_read_unlock_irqrestore(rwlock_t *lock, unsigned long flags) __releases(lock);
+int _raw_read_trylock(rwlock_t *lock);
+int _raw_write_trylock(rwlock_t *lock);
 #define read_lock(lock)		_raw_read_lock(lock)
 #define read_lock_bh(lock)	_raw_read_lock_bh(lock)
 #define read_unlock(lock)	_raw_read_unlock(lock)
@@ -77,6 +94,11 @@ void _raw_write_unlock_bh(rwlock_t *lock) __releases(lock);
 #define write_lock_bh(lock)	_raw_write_lock_bh(lock)
 #define write_unlock(lock)	_raw_write_unlock(lock)
 #define write_unlock_bh(lock)	_raw_write_unlock_bh(lock)
+#define read_lock_irqsave(lock, flags) \
+	do { flags = _raw_read_lock_irqsave(lock); } while (0)
+#define read_unlock_irqrestore(lock, flags) _raw_read_unlock_irqrestore(lock, flags)
+#define read_trylock(lock)	__cond_lock(lock, _raw_read_trylock(lock))
+#define write_trylock(lock)	__cond_lock(lock, _raw_write_trylock(lock))
 
 void mutex_lock(struct mutex *lock);
 void mutex_lock_nested(struct mutex *lock, unsigned int subclass);
@@ -89,6 +111,8 @@ void down_read(struct rw_semaphore *sem);
 int down_read_trylock(struct rw_semaphore *sem);
 void down_write(struct rw_semaphore *sem);
 int down_write_killable(struct rw_semaphore *sem);
+int down_write_trylock(struct rw_semaphore *sem);
+int down_read_killable(struct rw_semaphore *sem);
 void downgrade_write(struct rw_semaphore *sem);
 void up_read(struct rw_semaphore *sem);
 void up_write(struct rw_semaphore *sem);
@@ -96,6 +120,8 @@ void up_write(struct rw_semaphore *sem);
 void down(struct semaphore *sem);
 int down_interruptible(struct semaphore *sem);
 int down_trylock(struct semaphore *sem);
+int down_killable(struct semaphore *sem);
+int down_timeout(struct semaphore *sem, long jiffies);
 void up(struct semaphore *sem);
 
 void rtnl_lock(void);
@@ -116,7 +142,25 @@ void __rcu_read_unlock(void);
 static inline void rcu_read_lock(void) { __rcu_read_lock(); __acquire(RCU); }
 static inline void rcu_read_unlock(void) { __release(RCU); __rcu_read_unlock(); }
 
+static inline void rcu_read_lock_bh(void) { local_bh_disable(); __acquire(RCU_BH); }
+static inline void rcu_read_unlock_bh(void) { __release(RCU_BH); local_bh_enable(); }
+
+#define NOTIFY_DONE		0x0000
+#define NOTIFY_OK		0x0001
+#define NOTIFY_STOP_MASK	0x8000
+#define NOTIFY_BAD		(NOTIFY_STOP_MASK | 0x0002)
+
+struct notifier_block {
+	int (*notifier_call)(struct notifier_block *nb, unsigned long action, void *data);
+	struct notifier_block *next;
+	int priority;
+};
+
+struct work_struct { unsigned long data; void (*func)(struct work_struct *work); };
+
 void might_sleep(void);
+void msleep(unsigned int msecs);
+void cpu_relax(void);
 void kfree(const void *p);
 int printk(const char *fmt, ...);
 

@@ -1,0 +1,134 @@
+#!/bin/bash
+# Usage: bench.sh [DIR...]
+#
+# A benchmark, not a test: run Debian's sparse and lockscope on the same
+# real kernel files, one after the other, and compare wall time and peak
+# RSS per file and in total.  DIRs default to net/ipv6/ and the mlx5 core
+# driver.  Each file gets exactly the argv kbuild gives CHECK for it: one
+# make C=2 run records them (record-check-argv.sh), then they are replayed
+# from the top of the kernel tree, where kbuild runs CHECK.
+#
+# Environment:
+#   LOCKSCOPE         the lockscope binary (default: ./lockscope of this repo)
+#   LOCKSCOPE_KERNEL  kernel tree (default: from kernel-setup.sh)
+# The table is also written to $cache/bench/bench-<date>.txt.
+
+# Needs bash (arrays, mapfile -d ''), also when started as "sh bench.sh".
+[ -n "${BASH_VERSION:-}" ] || exec bash "$0" "$@"
+set -eu
+export LC_ALL=C
+
+die() { echo "bench: $*" >&2; exit 1; }
+
+ci=$(cd "$(dirname "$0")" && pwd)
+. "$ci/need-packages.sh"
+need_packages bench
+
+cache=${LOCKSCOPE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/lockscope}
+sparse=/usr/bin/sparse
+lockscope=${LOCKSCOPE:-$ci/../lockscope}
+[ -f "$lockscope" ] && [ -x "$lockscope" ] ||
+	die "$lockscope: no lockscope binary (run make, or set LOCKSCOPE)"
+lockscope=$(cd "$(dirname "$lockscope")" && pwd)/$(basename "$lockscope")
+
+tree=${LOCKSCOPE_KERNEL:-$(sh "$ci/kernel-setup.sh" | tail -n 1)}
+[ -f "$tree/include/generated/autoconf.h" ] ||
+	die "$tree is not a prepared kernel tree (run ci/kernel-setup.sh)"
+
+[ $# -gt 0 ] || set -- net/ipv6/ drivers/net/ethernet/mellanox/mlx5/core/
+targets=()
+for d; do
+	d=${d#./}
+	[ -d "$tree/$d" ] || die "$d: no such directory in $tree"
+	targets+=("${d%/}/")
+done
+
+out=$cache/bench
+argv_dir=$out/argv
+mkdir -p "$out"
+rm -rf "$argv_dir"
+
+# Same lock as kernel-check.sh: one build at a time in a tree.
+exec 9<"$tree"
+flock 9
+
+echo "  RECORD  kbuild's CHECK argv for ${targets[*]}"
+LOCKSCOPE_ARGV_DIR=$argv_dir \
+	make -C "$tree" -k -j"$(nproc)" C=2 CHECK="sh $ci/record-check-argv.sh" \
+	"${targets[@]}" >"$out/record.log" 2>&1 ||
+	{ tail -n 20 "$out/record.log" >&2; die "kbuild failed in $tree (log: $out/record.log)"; }
+
+files=()
+for t in "${targets[@]}"; do
+	[ -d "$argv_dir/$t" ] || die "kbuild checked no file in $t"
+	while IFS= read -r f; do
+		files+=("${f%.argv}")
+	done < <(cd "$argv_dir" && find "$t" -name '*.argv' | sort)
+done
+
+# run NAME BINARY ARGV-FILE: run BINARY with a recorded argv, its output
+# going to NAME.log; sets wall (s), rss (KB) and rc.
+run() {
+	local args
+	mapfile -d '' -t args <"$3"
+	rc=0
+	/usr/bin/time -f '%e %M' -o "$out/time.tmp" "$2" "${args[@]}" \
+		>>"$out/$1.log" 2>&1 || rc=$?
+	read -r wall rss < <(tail -n 1 "$out/time.tmp")
+}
+
+stamp=$(date +%Y%m%d-%H%M%S)
+table=$out/bench-$stamp.txt
+: >"$out/sparse.log"
+: >"$out/lockscope.log"
+w=15
+for f in "${files[@]}"; do
+	[ "${#f}" -le "$w" ] || w=${#f}
+done
+
+echo "  BENCH   ${#files[@]} files, sparse then lockscope on each"
+cd "$tree"		# kbuild runs CHECK here; the argv has relative paths
+{
+	echo "# $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //')"
+	echo "# tree:      $tree"
+	echo "# sparse:    $sparse ($($sparse --version 2>/dev/null || echo '?'))"
+	echo "# lockscope: $lockscope"
+	echo "# times in seconds (wall), peak RSS in MB; ratio = lockscope / sparse; ! = non-zero exit"
+	printf '%-*s %9s %8s %9s %8s %7s\n' "$w" file sparse-s MB lscope-s MB ratio
+} | tee "$table"
+
+# row NAME SPARSE-WALL SPARSE-KB LOCKSCOPE-WALL LOCKSCOPE-KB: one table line.
+# A wall time may carry a one-character flag ("!" for a failed run).
+row() {
+	awk -v w="$w" -v f="$1" -v sw="$2" -v sr="$3" -v lw="$4" -v lr="$5" 'BEGIN {
+		sf = substr(sw, length(sw)); if (sf ~ /[0-9]/) sf = " "
+		lf = substr(lw, length(lw)); if (lf ~ /[0-9]/) lf = " "
+		sw += 0; lw += 0
+		ratio = sw > 0 ? sprintf("%.2f", lw / sw) : "-"
+		printf "%-" w "s %8.2f%s %8.1f %8.2f%s %8.1f %7s\n", f,
+			sw, sf, sr / 1024, lw, lf, lr / 1024, ratio
+	}'
+}
+
+# show LINE...: print to the terminal and to the table file.
+show() { printf '%s\n' "$@" | tee -a "$table"; }
+
+s_tot=0 l_tot=0 s_max=0 l_max=0 nbad=0
+for f in "${files[@]}"; do
+	run sparse "$sparse" "$argv_dir/$f.argv"
+	s_wall=$wall s_rss=$rss s_flag=' '
+	[ "$rc" -eq 0 ] || { s_flag='!'; nbad=$((nbad + 1)); }
+	run lockscope "$lockscope" "$argv_dir/$f.argv"
+	l_wall=$wall l_rss=$rss l_flag=' '
+	[ "$rc" -eq 0 ] || { l_flag='!'; nbad=$((nbad + 1)); }
+	s_tot=$(awk "BEGIN { print $s_tot + $s_wall }")
+	l_tot=$(awk "BEGIN { print $l_tot + $l_wall }")
+	[ "$s_rss" -le "$s_max" ] || s_max=$s_rss
+	[ "$l_rss" -le "$l_max" ] || l_max=$l_rss
+	show "$(row "$f" "$s_wall$s_flag" "$s_rss" "$l_wall$l_flag" "$l_rss")"
+done
+show "$(row "TOTAL (max RSS)" "$s_tot " "$s_max" "$l_tot " "$l_max")"
+[ "$nbad" -eq 0 ] ||
+	show "# $nbad run(s) exited non-zero; their output is in $out/*.log"
+ln -sf "$(basename "$table")" "$out/latest.txt"
+echo "  table:  $table"
