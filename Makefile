@@ -58,7 +58,7 @@ check: lockscope $(BUILD)/lockscope-san
 	@sh ci/check.sh
 
 demo: lockscope
-	@sh ci/demo.sh
+	@sh ci/demo/demo.sh
 
 bench: lockscope
 	@sh ci/bench.sh

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 /*
  * double-unlock: releasing a lock that every path to here has already
- * released.  A lock the function never touched before is left alone: it
- * may be the caller's, released on its behalf.
+ * released, or that a way into this block ("out_unlock:" after a goto)
+ * brings already released.  A lock the function never touched before is
+ * left alone: it may be the caller's, released on its behalf.
  */
 #include "lockscope/check.h"
 #include "lockscope/diag.h"
@@ -12,13 +13,18 @@ static void double_unlock_release(struct fn_ctx *fn, const struct lock_event *ev
 {
 	const struct lock_state *s = &before->s[ev->lock];
 	const struct lock_slot *lock = &fn->locks[ev->lock];
+	struct position released_at = s->released_at;
 
-	if (s->mask != LS_RELEASED || !lock->ref.instance_known)
+	if (!lock->ref.instance_known)
+		return;
+	if (s->mask != LS_RELEASED &&
+	    !((s->mask & LS_RELEASED) &&
+	      lockset_released_on_entry_edge(fn, ev, &released_at)))
 		return;
 	ls_warn(ev->pos, "double-unlock",
 		"%s() releases '%s', which is not held on this path",
 		lock_event_name(ev), lock->ref.instance);
-	ls_note(s->released_at, "'%s' (%s) was already released here",
+	ls_note(released_at, "'%s' (%s) was already released here",
 		lock->ref.instance, lock->ref.klass);
 }
 

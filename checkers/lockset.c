@@ -517,6 +517,43 @@ static void solve(struct fn_ctx *fn, const struct lockset *entry)
 
 /* ---- replay for the checks ------------------------------------------- */
 
+/*
+ * For a release at a join ("out_unlock:" reached by several gotos): is
+ * there a way in along which the lock is already released?  Only the
+ * first event of that lock in its block is judged by its ways in.
+ */
+bool lockset_released_on_entry_edge(struct fn_ctx *fn, const struct lock_event *ev,
+				    struct position *released_at)
+{
+	struct basic_block *bb = ev->insn->bb, *pred;
+	struct bb_info *bi = bb->priv;
+	struct lockset out = { 0 }, edge = { 0 };
+	bool found = false;
+	int i;
+
+	for (i = 0; i < bi->nevents && &bi->events[i] != ev; i++)
+		if (bi->events[i].lock == ev->lock)
+			return false;
+	FOR_EACH_PTR(bb->parents, pred) {
+		struct bb_info *pi = pred->priv;
+
+		if (!pi || !pi->reached)
+			continue;
+		set_copy(&out, &pi->in);
+		transfer(fn, pred, &out);
+		edge_state(fn, pred, &out, bb, &edge);
+		forget_cursors(fn, bb, &edge);
+		if (edge.s[ev->lock].mask == LS_RELEASED) {
+			*released_at = edge.s[ev->lock].released_at;
+			found = true;
+			break;
+		}
+	} END_FOR_EACH_PTR(pred);
+	set_free(&out);
+	set_free(&edge);
+	return found;
+}
+
 static void replay_block(struct fn_ctx *fn, struct basic_block *bb)
 {
 	struct bb_info *bi = bb->priv;

@@ -213,38 +213,44 @@ static bool has_table(const char *dir)
 	return ok;
 }
 
+/* Try @suffix relative to the directory of the running binary. */
+static const char *beside_binary(const char *suffix)
+{
+	static char path[PATH_MAX];
+	ssize_t len = readlink("/proc/self/exe", path, sizeof(path) - 1);
+	char *slash;
+
+	if (len <= 0)
+		return NULL;
+	path[len] = '\0';
+	slash = strrchr(path, '/');
+	if (!slash || (size_t)(slash - path) + 1 + strlen(suffix) >= sizeof(path))
+		return NULL;
+	strcpy(slash + 1, suffix);
+	return has_table(path) ? path : NULL;
+}
+
 /*
- * --rules=DIR wins, then $LOCKSCOPE_RULES, then rules/ beside the binary
- * (a build tree), then the installed data directory.
+ * --rules=DIR wins, then $LOCKSCOPE_RULES, then the rules of a build tree
+ * (rules/ beside the binary, or one level up for build/lockscope-san),
+ * then an installed tree (PREFIX/bin/../share/lockscope/rules, whatever
+ * PREFIX was), then the data directory compiled in.
  */
 const char *rules_dir(const char *option)
 {
-	static char beside[PATH_MAX];
+	static const char *const tries[] = {
+		"rules", "../rules", "../share/lockscope/rules", NULL,
+	};
 	const char *env = getenv("LOCKSCOPE_RULES");
-	ssize_t len;
-	char *slash;
+	const char *dir;
+	int i;
 
 	if (option)
 		return option;
 	if (env && *env)
 		return env;
-	len = readlink("/proc/self/exe", beside, sizeof(beside) - 7);
-	if (len > 0) {
-		beside[len] = '\0';
-		slash = strrchr(beside, '/');
-		if (slash) {
-			strcpy(slash + 1, "rules");
-			if (has_table(beside))
-				return beside;
-			/* build/lockscope-san sits one level down */
-			*slash = '\0';
-			slash = strrchr(beside, '/');
-			if (slash) {
-				strcpy(slash + 1, "rules");
-				if (has_table(beside))
-					return beside;
-			}
-		}
-	}
+	for (i = 0; tries[i]; i++)
+		if ((dir = beside_binary(tries[i])))
+			return dir;
 	return LOCKSCOPE_DATADIR "/rules";
 }

@@ -96,6 +96,13 @@ extern bool lockset_debug;
 /* Analyse @ep and feed every registered check. */
 void lockset_analyse(struct entrypoint *ep);
 
+/*
+ * Is @ev (a release) the first event of its lock in a block that one of
+ * its ways in reaches with the lock already released?  Where it was.
+ */
+bool lockset_released_on_entry_edge(struct fn_ctx *fn, const struct lock_event *ev,
+				    struct position *released_at);
+
 /* The callee's name as written at the call (spin_lock, not _raw_spin_lock). */
 const char *lock_event_name(const struct lock_event *ev);
 
