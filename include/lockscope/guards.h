@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: MIT */
+#ifndef LOCKSCOPE_GUARDS_H
+#define LOCKSCOPE_GUARDS_H
+
+#include <stdbool.h>
+#include "linearize.h"
+
+/*
+ * What a block knows about the function's parameters from the branches
+ * that lead to it: "switch (event) { case RTM_NEWADDR: ... }" makes the
+ * case's blocks run only for event == RTM_NEWADDR.  The whole-tree step
+ * uses this to drop call edges a constant argument cannot take.
+ */
+#define GUARD_MAX_VALUES 8
+#define GUARD_MAX_PARAMS 8
+
+enum guard_op {
+	G_ANY,		/* nothing known */
+	G_IN,		/* the parameter is one of vals */
+	G_NOTIN,	/* the parameter is none of vals */
+	G_NEVER,	/* no path: the block is unreachable for all values */
+};
+
+struct param_guard {
+	enum guard_op op;
+	int n;
+	long long vals[GUARD_MAX_VALUES];
+};
+
+struct guard {
+	struct param_guard p[GUARD_MAX_PARAMS];
+};
+
+/* Compute the guard of every block of @ep (kept until the next call). */
+void guards_solve(struct entrypoint *ep);
+/* The guard of @bb, or NULL when nothing is known. */
+const struct guard *guards_of(struct basic_block *bb);
+
+#endif
