@@ -563,6 +563,7 @@ void lockid_describe(struct entrypoint *ep, pseudo_t ptr, struct symbol *want,
 		out->key = ls_xstrdup(out->instance);
 	}
 	out->instance_known = !d.constant;
+	out->global = d.root == ROOT_GLOBAL && !d.derefed && !d.unique;
 	out->loop_phi = d.loop_phi;
 	out->base = d.base;
 	out->param = d.root == ROOT_PARAM ? d.param : -1;
@@ -588,6 +589,7 @@ void lockid_fixed(const char *name, struct lock_ref *out)
 	out->param = -1;
 	out->class_known = true;
 	out->instance_known = true;
+	out->global = true;
 }
 
 void lockid_release(struct lock_ref *ref)
@@ -612,4 +614,61 @@ struct symbol *lockid_param_pointee(struct symbol *fn, int nr)
 			return pointee(arg);
 	} END_FOR_EACH_PTR(arg);
 	return NULL;
+}
+
+/*
+ * The innermost struct member at byte @off of @type that is not itself an
+ * aggregate: "struct ethtool_ops" and "get_link_ksettings".
+ */
+bool lockid_field_at(struct symbol *type, long long off, char *container,
+		     int csize, char *field, int fsize)
+{
+	int guard = 0;
+
+	type = base_type(type);
+	while (type && guard++ < 16) {
+		struct symbol *m, *mt;
+
+		if (type->type == SYM_ARRAY) {
+			struct symbol *elem = base_type(get_base_type(type));
+			long long esize = elem && elem->bit_size > 0 ?
+					  bits_to_bytes(elem->bit_size) : 0;
+
+			if (!esize)
+				return false;
+			off %= esize;
+			type = elem;
+			continue;
+		}
+		if (!is_aggregate(type))
+			return false;
+		m = member_at(type, off, NULL);
+		if (!m)
+			return false;
+		mt = base_type(m);
+		if (is_aggregate(mt) || (mt && mt->type == SYM_ARRAY)) {
+			off -= m->offset;
+			type = mt;
+			continue;
+		}
+		if (!m->ident)
+			return false;
+		snprintf(container, csize, "%s", show_typename(type));
+		snprintf(field, fsize, "%s", show_ident(m->ident));
+		return true;
+	}
+	return false;
+}
+
+bool lockid_field_of(struct entrypoint *ep, pseudo_t addr, long long off,
+		     char *container, int csize, char *field, int fsize)
+{
+	struct desc d;
+	bool ok;
+
+	desc_init(&d);
+	describe(ep, addr, &d, 0);
+	ok = d.type && lockid_field_at(d.type, off, container, csize, field, fsize);
+	desc_release(&d);
+	return ok;
 }

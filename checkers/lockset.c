@@ -554,26 +554,42 @@ bool lockset_released_on_entry_edge(struct fn_ctx *fn, const struct lock_event *
 	return found;
 }
 
+static void replay_event(struct fn_ctx *fn, const struct lock_event *ev,
+			 struct lockset *cur)
+{
+	int c;
+
+	for (c = 0; c < nr_checks; c++) {
+		if (ev->op == LOP_RELEASE && checks[c]->release)
+			checks[c]->release(fn, ev, cur);
+		else if (ev->op != LOP_RELEASE && ev->op != LOP_DOWNGRADE &&
+			 checks[c]->acquire)
+			checks[c]->acquire(fn, ev, cur);
+	}
+	apply(fn, cur, ev);
+}
+
 static void replay_block(struct fn_ctx *fn, struct basic_block *bb)
 {
 	struct bb_info *bi = bb->priv;
 	struct lockset cur = { 0 };
-	int i, c;
+	struct instruction *insn;
+	int next = 0, c;
 
 	set_copy(&cur, &bi->in);
 	forget_cursors(fn, bb, &cur);
-	for (i = 0; i < bi->nevents; i++) {
-		const struct lock_event *ev = &bi->events[i];
-
-		for (c = 0; c < nr_checks; c++) {
-			if (ev->op == LOP_RELEASE && checks[c]->release)
-				checks[c]->release(fn, ev, &cur);
-			else if (ev->op != LOP_RELEASE && ev->op != LOP_DOWNGRADE &&
-				 checks[c]->acquire)
-				checks[c]->acquire(fn, ev, &cur);
+	FOR_EACH_PTR(bb->insns, insn) {
+		if (!insn->bb || insn->opcode != OP_CALL)
+			continue;
+		/* lock API calls are events only; annotated calls are both */
+		if (!rules_lookup(sym_name(call_target(insn)) ?: "")) {
+			for (c = 0; c < nr_checks; c++)
+				if (checks[c]->call)
+					checks[c]->call(fn, insn, &cur);
 		}
-		apply(fn, &cur, ev);
-	}
+		while (next < bi->nevents && bi->events[next].insn == insn)
+			replay_event(fn, &bi->events[next++], &cur);
+	} END_FOR_EACH_PTR(insn);
 	set_free(&cur);
 }
 
@@ -731,7 +747,10 @@ void lockset_analyse(struct entrypoint *ep)
 	find_contracts(&fn);
 	find_events(&fn);
 
-	if (fn.nlocks) {
+	for (i = 0; i < nr_checks; i++)
+		if (checks[i]->function)
+			checks[i]->function(&fn);
+	{
 		set_init(&entry, fn.nlocks);
 		for (i = 0; i < fn.ncontracts; i++) {
 			struct lock_state *s = &entry.s[fn.contracts[i].lock];

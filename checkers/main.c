@@ -19,6 +19,7 @@
 #include "token.h"
 #include "lockscope/check.h"
 #include "lockscope/diag.h"
+#include "lockscope/facts.h"
 #include "lockscope/inlines.h"
 #include "lockscope/rules.h"
 
@@ -34,6 +35,9 @@ static const char usage[] =
 "  --disable=CHECK        do not run CHECK (repeatable)\n"
 "  --list-checks          list the checks and exit\n"
 "  --no-sparse-warnings   silence sparse's own warnings, keep lockscope's\n"
+"  --facts-dir=DIR        where to write the whole-tree facts (default:\n"
+"                         $LOCKSCOPE_FACTS_DIR or .lockscope)\n"
+"  --no-facts             do not write facts\n"
 "  --dump=FUNCTION        print FUNCTION's IR and lock events (debugging)\n"
 "  --version              print the version and exit\n"
 "  --help                 this text\n"
@@ -88,6 +92,10 @@ static int parse_options(int argc, char **argv, struct options *opt)
 			opt->disable[opt->ndisable++] = arg + 10;
 		} else if (!strcmp(arg, "--list-checks")) {
 			opt->list_checks = true;
+		} else if (!strncmp(arg, "--facts-dir=", 12)) {
+			facts_dir = arg + 12;
+		} else if (!strcmp(arg, "--no-facts")) {
+			facts_enabled = false;
 		} else if (!strncmp(arg, "--dump=", 7)) {
 			dump_function = arg + 7;
 		} else if (!strcmp(arg, "--no-sparse-warnings")) {
@@ -118,6 +126,8 @@ static void check_file(struct symbol_list *list, int stream)
 		struct entrypoint *ep;
 
 		expand_symbol(sym);
+		if (stream >= 0 && sym->pos.stream == stream)
+			facts_scan_initializer(sym);
 		if (!defined_in(sym, stream))
 			continue;
 		inlines_prepare(sym);
@@ -139,6 +149,8 @@ int main(int argc, char **argv)
 	char *file;
 	int i;
 
+	if (getenv("LOCKSCOPE_FACTS_DIR") && *getenv("LOCKSCOPE_FACTS_DIR"))
+		facts_dir = getenv("LOCKSCOPE_FACTS_DIR");
 	argc = parse_options(argc, argv, &opt);
 	check_register_all();
 	if (opt.list_checks) {
@@ -165,7 +177,9 @@ int main(int argc, char **argv)
 		if (strcmp(file, "-") && access(file, R_OK))
 			ls_fatal("cannot read '%s': %s", file, strerror(errno));
 		stream = input_stream_nr;
+		facts_begin(file);
 		check_file(sparse(file), stream);
+		facts_end();
 	} END_FOR_EACH_PTR(file);
 
 	if (Wsparse_error && (die_if_error || ls_warnings))

@@ -11,6 +11,11 @@
  */
 struct check {
 	const char *name;
+	/* a function starts (before any other hook for it) */
+	void (*function)(struct fn_ctx *fn);
+	/* a call that is not a lock API call; @before is the state at it */
+	void (*call)(struct fn_ctx *fn, struct instruction *insn,
+		     const struct lockset *before);
 	/* about to acquire; @before is the state just before the call */
 	void (*acquire)(struct fn_ctx *fn, const struct lock_event *ev,
 			const struct lockset *before);
@@ -31,5 +36,6 @@ extern int nr_checks;
 void register_double_lock(void);
 void register_double_unlock(void);
 void register_inconsistent_return(void);
+void register_facts(void);
 
 #endif

@@ -24,6 +24,7 @@ struct lock_ref {
 	char *rel;		/* NULL unless rooted at a parameter */
 	int param;		/* root parameter (0-based), or -1 */
 	bool class_known;	/* false: only the lock's type is known */
+	bool global;		/* a global object: one instance tree-wide */
 	bool instance_known;	/* false: a constant "address" (dead code) */
 	pseudo_t loop_phi;	/* the name changes meaning where this is set */
 	pseudo_t base;		/* the pointer the lock lives behind, if any */
@@ -45,5 +46,15 @@ void lockid_release(struct lock_ref *ref);
 struct symbol *lockid_param_pointee(struct symbol *fn, int arg);
 /* The file-qualified name of @sym when it is static: "net/x.c:sym". */
 const char *lockid_symbol_name(struct symbol *sym, char *buf, int size);
+
+/*
+ * The struct member at byte @off of @type, through nested structs and
+ * arrays: its struct's type name and its name.  False if there is none.
+ */
+bool lockid_field_at(struct symbol *type, long long off, char *container,
+		     int csize, char *field, int fsize);
+/* The same for the object @addr points to, in @ep. */
+bool lockid_field_of(struct entrypoint *ep, pseudo_t addr, long long off,
+		     char *container, int csize, char *field, int fsize);
 
 #endif

@@ -61,6 +61,7 @@ struct fn_ctx {
 	int ncontracts;
 	struct lock_contract *contracts;
 	bool conditional;		/* __cond_acquires: no exit contract */
+	int fid;			/* its number in the facts file */
 };
 
 struct lock_event {

@@ -15,6 +15,7 @@
 #define ENODEV 19
 #define EIO 5
 #define ENOENT 2
+#define ENOSPC 28
 #define EAGAIN 11
 typedef _Bool bool;
 #define true 1

@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: MIT */
+#ifndef LOCKSCOPE_FACTS_H
+#define LOCKSCOPE_FACTS_H
+
+#include <stdbool.h>
+#include "lockscope/guards.h"
+
+/*
+ * Facts: what one translation unit tells the whole-tree step.  One text
+ * file per source file, tab-separated records, written to a temporary
+ * file and renamed into place:
+ *
+ *   lockscope-facts <version>
+ *   tu    <source path>
+ *   F     <fid> <function> <line>                 (statics: "path:name")
+ *   C     <fid> <line> <col> <d|f|u> <callee> <nargs>
+ *   A     <fid> <line> <col> <kind> <mode> <acquire|try> <class> <inst> <shown>
+ *   a     <arg> <desc>            (after C: "#value", "$0->x", "&sym", "-")
+ *   g     <param> <in|notin|never> <v,v,...>     (after C or A)
+ *   h     <kind> <mode> <line> <class> <inst> <shown>   (held, after C or A)
+ *   B     <struct type> <field> <function>        (a function bound to a field)
+ *   end   <records>
+ *
+ * <inst> names the lock across functions: relative to the parameters
+ * ("&$0->idev->lock"), a global ("&rtnl_mutex"), or "-" (class only).
+ */
+#define FACTS_VERSION 1
+#define FACTS_MAGIC "lockscope-facts"
+
+/* The facts directory: --facts-dir, $LOCKSCOPE_FACTS_DIR or .lockscope */
+extern const char *facts_dir;
+extern bool facts_enabled;
+
+/* Per translation unit, from main: open, close (atomically in place). */
+void facts_begin(const char *source);
+void facts_end(void);
+/* A global with an initializer: record the functions it binds to fields. */
+void facts_scan_initializer(struct symbol *sym);
+
+#endif
