@@ -121,15 +121,15 @@ bool annotation_lock(struct entrypoint *ep, struct symbol *callee,
 			return false;
 		}
 		lockid_describe(ep, arg, NULL, sb_str(&member), out);
+	} else if (bound && bound->namespace == NS_SYMBOL &&
+		   (bound->ctype.modifiers & (MOD_STATIC | MOD_EXTERN | MOD_TOPLEVEL))) {
+		/* a global lock: named as a call on it would name it */
+		lockid_symbol(ep, bound, sb_str(&member), out);
 	} else {
+		/* a pure token such as RCU */
 		struct strbuf name = STRBUF_INIT;
-		char buf[256];
 
-		/* a global lock, or a pure token such as RCU */
-		if (bound && bound->namespace == NS_SYMBOL &&
-		    (bound->ctype.modifiers & (MOD_STATIC | MOD_EXTERN | MOD_TOPLEVEL)))
-			sb_add(&name, lockid_symbol_name(bound, buf, sizeof(buf)));
-		else if (!strncasecmp(show_ident(root), "rcu", 3))
+		if (!strncasecmp(show_ident(root), "rcu", 3))
 			sb_add(&name, "rcu");	/* RCU, RCU_BH, rcu: see locks.tab */
 		else
 			sb_add_lower(&name, show_ident(root));

@@ -2,8 +2,9 @@
 /*
  * double-lock: acquiring a lock instance that every path to here already
  * holds.  For a spinlock or a mutex that is a self-deadlock; read after
- * read on an rwlock or rw-semaphore is allowed, and so is a lockdep
- * subclass (the *_nested() calls), which says "another instance".
+ * read on an rwlock is allowed (an rw_semaphore's is not: a waiting
+ * writer blocks the second reader), and so is a lockdep subclass (the
+ * *_nested() calls), which says "another instance".
  */
 #include "lockscope/check.h"
 #include "lockscope/diag.h"
@@ -19,7 +20,7 @@ static void double_lock_acquire(struct fn_ctx *fn, const struct lock_event *ev,
 				const struct lockset *before)
 {
 	const struct lock_state *s = &before->s[ev->lock];
-	const struct lock_slot *lock = &fn->locks[ev->lock];
+	struct lock_slot *lock = &fn->locks[ev->lock];
 
 	if (s->mask != LS_HELD || lock_kinds[lock->kind].counting)
 		return;
@@ -27,7 +28,10 @@ static void double_lock_acquire(struct fn_ctx *fn, const struct lock_event *ev,
 		return;
 	if (ev->op != LOP_ACQUIRE)
 		return;		/* a trylock on a held lock just fails */
-	if (ev->mode == LM_SHARED && s->mode == LM_SHARED)
+	/* rwlock readers nest; rw_semaphore readers block behind a writer */
+	if (ev->mode == LM_SHARED && s->mode == LM_SHARED && lock->kind == LK_RWLOCK)
+		return;
+	if (lock->reported)
 		return;
 	if (ev->subclass > 0 && ev->subclass != s->subclass)
 		return;
@@ -38,6 +42,8 @@ static void double_lock_acquire(struct fn_ctx *fn, const struct lock_event *ev,
 		mode_name(s->mode, lock->kind));
 	ls_note(s->held_at, "'%s' (%s) was acquired here", lock->ref.instance,
 		lock->ref.klass);
+	/* past a self-deadlock, what else this lock does is moot */
+	lock->reported = true;
 }
 
 static const struct check double_lock = {

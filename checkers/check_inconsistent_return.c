@@ -222,7 +222,8 @@ static void inconsistent_return_exits(struct fn_ctx *fn,
 
 		if (c)
 			check_contract(fn, c, edges, n);
-		else if (!fn->conditional && fn->locks[lock].ref.instance_known)
+		else if (!fn->conditional && fn->locks[lock].ref.instance_known &&
+			 !fn->locks[lock].reported)
 			check_lock(fn, lock, edges, n, pointer);
 	}
 }

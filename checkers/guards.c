@@ -38,7 +38,7 @@ static void add(struct param_guard *g, long long v)
 }
 
 /* What is known on either of two paths (a join). */
-static void join(struct param_guard *a, const struct param_guard *b)
+void guard_join(struct param_guard *a, const struct param_guard *b)
 {
 	struct param_guard r = { G_ANY, 0, { 0 } };
 	int i;
@@ -78,7 +78,7 @@ static void join(struct param_guard *a, const struct param_guard *b)
 }
 
 /* What is known on a path that also passed a test (an edge). */
-static void meet(struct param_guard *a, const struct param_guard *b)
+void guard_meet(struct param_guard *a, const struct param_guard *b)
 {
 	struct param_guard r = { G_IN, 0, { 0 } };
 	int i;
@@ -237,10 +237,10 @@ void guards_solve(struct entrypoint *ep)
 			if (!cg)
 				continue;
 			if (br && (param = edge_test(br, child, &test)) >= 0)
-				meet(&edge.p[param], &test);
+				guard_meet(&edge.p[param], &test);
 			before = *cg;
 			for (i = 0; i < GUARD_MAX_PARAMS; i++)
-				join(&cg->p[i], &edge.p[i]);
+				guard_join(&cg->p[i], &edge.p[i]);
 			if (memcmp(&before, cg, sizeof(before)) && !queued[cg - storage]) {
 				queued[cg - storage] = true;
 				work[tail++ % (nbbs + 1)] = child;
@@ -254,4 +254,18 @@ void guards_solve(struct entrypoint *ep)
 const struct guard *guards_of(struct basic_block *bb)
 {
 	return ptrtab_get(&guards, bb);
+}
+
+bool guard_allows(const struct param_guard *g, long long v)
+{
+	switch (g->op) {
+	case G_ANY:
+		return true;
+	case G_IN:
+		return has(g, v);
+	case G_NOTIN:
+		return !has(g, v);
+	default:
+		return false;
+	}
 }

@@ -342,6 +342,58 @@ static void describe_phi(struct entrypoint *ep, struct instruction *phi,
 	make_unique(d, phi->target);
 }
 
+/* container_of(): the outer object; its type comes from the cast after. */
+static void container_of(struct entrypoint *ep, pseudo_t inner_ptr, long long off,
+			 struct desc *d, int depth)
+{
+	struct desc inner;
+
+	desc_init(&inner);
+	describe(ep, inner_ptr, &inner, depth + 1);
+	sb_addf(&d->root_text, "container_of(%s%s%s, -%lld)",
+		inner.deref ? "" : "&", sb_str(&inner.root_text),
+		sb_str(&inner.tail), off);
+	d->root = inner.root;
+	d->param = inner.param;
+	d->sym = inner.sym;
+	d->unique = inner.unique;
+	d->unique_nr = inner.unique_nr;
+	d->constant = inner.constant;
+	d->loop_phi = inner.loop_phi;
+	d->deref = true;
+	d->derefed = true;
+	desc_release(&inner);
+}
+
+/* "&h->locks[i]": the array member whose elements are of type @elem. */
+static void array_element(struct desc *d, struct symbol *elem)
+{
+	struct symbol *type = d->type, *m, *found = NULL;
+
+	if (is_aggregate(type) && elem) {
+		FOR_EACH_PTR(type->symbol_list, m) {
+			struct symbol *mt = base_type(m);
+
+			if (mt && mt->type == SYM_ARRAY &&
+			    base_type(get_base_type(mt)) == elem && m->ident) {
+				if (found) {
+					found = NULL;
+					break;
+				}
+				found = m;
+			}
+		} END_FOR_EACH_PTR(m);
+	}
+	if (found) {
+		add_member_name(d, show_ident(found->ident));
+		add_index(d, "*");
+		d->type = elem;
+		return;
+	}
+	add_index(d, "*");
+	d->type = elem;
+}
+
 static void describe_reg(struct entrypoint *ep, pseudo_t p, struct desc *d, int depth)
 {
 	struct instruction *def = p->def;
@@ -353,6 +405,10 @@ static void describe_reg(struct entrypoint *ep, pseudo_t p, struct desc *d, int 
 			pseudo_t k = def->src2->type == PSEUDO_VAL ? def->src2 : def->src1;
 
 			base = k == def->src2 ? def->src1 : def->src2;
+			if ((long long)k->value < 0) {
+				container_of(ep, base, -(long long)k->value, d, depth);
+				return;
+			}
 			describe(ep, base, d, depth + 1);
 			add_offset(d, k->value, pointee(def->type), false);
 			return;
@@ -364,28 +420,13 @@ static void describe_reg(struct entrypoint *ep, pseudo_t p, struct desc *d, int 
 		     base->def->opcode == OP_SEXT || base->def->opcode == OP_ZEXT))
 			base = def->src2;
 		describe(ep, base, d, depth + 1);
-		add_offset(d, 0, NULL, true);
+		array_element(d, pointee(def->type));
+		/* which element is unknown: only this very pseudo names it */
+		make_unique(d, p);
 		return;
 	case OP_SUB:
 		if (def->src2->type == PSEUDO_VAL) {
-			/* container_of(): the outer object; its type comes from the cast */
-			struct desc inner;
-
-			desc_init(&inner);
-			describe(ep, def->src1, &inner, depth + 1);
-			sb_addf(&d->root_text, "container_of(%s%s%s, -%lld)",
-				inner.deref ? "" : "&", sb_str(&inner.root_text),
-				sb_str(&inner.tail), def->src2->value);
-			d->root = inner.root;
-			d->param = inner.param;
-			d->sym = inner.sym;
-			d->unique = inner.unique;
-			d->unique_nr = inner.unique_nr;
-			d->constant = inner.constant;
-			d->loop_phi = inner.loop_phi;
-			d->deref = true;
-			d->derefed = true;
-			desc_release(&inner);
+			container_of(ep, def->src1, def->src2->value, d, depth);
 			return;
 		}
 		break;
@@ -524,6 +565,57 @@ static char *class_of(struct entrypoint *ep, const struct desc *d, bool *known)
 	return sb_detach(&sb);
 }
 
+/* Step into members by name: lock_sock()'s "sk_lock", annotations. */
+static void add_member_path(struct desc *d, const char *member)
+{
+	char *copy, *name, *save = NULL;
+
+	if (!member || !*member)
+		return;
+	copy = ls_xstrdup(member);
+	for (name = strtok_r(copy, ".", &save); name; name = strtok_r(NULL, ".", &save)) {
+		struct symbol *m = NULL, *type = d->type;
+
+		if (is_aggregate(type)) {
+			FOR_EACH_PTR(type->symbol_list, m) {
+				if (m->ident && !strcmp(show_ident(m->ident), name))
+					break;
+			} END_FOR_EACH_PTR(m);
+		}
+		add_member_name(d, name);
+		d->type = m ? base_type(m) : NULL;
+	}
+	free(copy);
+}
+
+static void finish(struct entrypoint *ep, struct desc *d, struct lock_ref *out)
+{
+	out->instance = render(d, sb_str(&d->root_text));
+	if (d->unique) {
+		struct strbuf sb = STRBUF_INIT;
+
+		sb_addf(&sb, "%s#%d", out->instance, d->unique_nr);
+		out->key = sb_detach(&sb);
+	} else {
+		out->key = ls_xstrdup(out->instance);
+	}
+	out->instance_known = !d->constant;
+	out->global = d->root == ROOT_GLOBAL && !d->derefed && !d->unique;
+	out->loop_phi = d->loop_phi;
+	out->base = d->base;
+	out->param = d->root == ROOT_PARAM ? d->param : -1;
+	out->rel = NULL;
+	/* a name that holds only within this function has no meaning outside */
+	if (out->param >= 0 && !d->unique) {
+		char root[16];
+
+		snprintf(root, sizeof(root), "$%d", out->param);
+		out->rel = render(d, root);
+	}
+	out->klass = class_of(ep, d, &out->class_known);
+	desc_release(d);
+}
+
 void lockid_describe(struct entrypoint *ep, pseudo_t ptr, struct symbol *want,
 		     const char *member, struct lock_ref *out)
 {
@@ -534,48 +626,19 @@ void lockid_describe(struct entrypoint *ep, pseudo_t ptr, struct symbol *want,
 	want = base_type(want);
 	if (want && d.type && d.type != want && !is_lock_type(d.type))
 		add_offset(&d, 0, want, false);
-	if (member && *member) {
-		char *copy = ls_xstrdup(member), *name, *save = NULL;
+	add_member_path(&d, member);
+	finish(ep, &d, out);
+}
 
-		for (name = strtok_r(copy, ".", &save); name;
-		     name = strtok_r(NULL, ".", &save)) {
-			struct symbol *m = NULL, *type = d.type;
+void lockid_symbol(struct entrypoint *ep, struct symbol *sym, const char *member,
+		   struct lock_ref *out)
+{
+	struct desc d;
 
-			if (is_aggregate(type)) {
-				FOR_EACH_PTR(type->symbol_list, m) {
-					if (m->ident && !strcmp(show_ident(m->ident), name))
-						break;
-				} END_FOR_EACH_PTR(m);
-			}
-			add_member_name(&d, name);
-			d.type = m ? base_type(m) : NULL;
-		}
-		free(copy);
-	}
-
-	out->instance = render(&d, sb_str(&d.root_text));
-	if (d.unique) {
-		struct strbuf sb = STRBUF_INIT;
-
-		sb_addf(&sb, "%s#%d", out->instance, d.unique_nr);
-		out->key = sb_detach(&sb);
-	} else {
-		out->key = ls_xstrdup(out->instance);
-	}
-	out->instance_known = !d.constant;
-	out->global = d.root == ROOT_GLOBAL && !d.derefed && !d.unique;
-	out->loop_phi = d.loop_phi;
-	out->base = d.base;
-	out->param = d.root == ROOT_PARAM ? d.param : -1;
-	out->rel = NULL;
-	if (out->param >= 0) {
-		char root[16];
-
-		snprintf(root, sizeof(root), "$%d", out->param);
-		out->rel = render(&d, root);
-	}
-	out->klass = class_of(ep, &d, &out->class_known);
-	desc_release(&d);
+	desc_init(&d);
+	root_symbol(ep, &d, sym);
+	add_member_path(&d, member);
+	finish(ep, &d, out);
 }
 
 void lockid_fixed(const char *name, struct lock_ref *out)

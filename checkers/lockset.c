@@ -92,7 +92,8 @@ static void set_copy(struct lockset *dst, const struct lockset *src)
 		dst->s = ls_xcalloc(src->n, sizeof(*src->s));
 		dst->n = src->n;
 	}
-	memcpy(dst->s, src->s, src->n * sizeof(*src->s));
+	if (src->n)
+		memcpy(dst->s, src->s, src->n * sizeof(*src->s));
 }
 
 static void set_free(struct lockset *s)
@@ -156,6 +157,8 @@ static void apply(struct fn_ctx *fn, struct lockset *set,
 	case LOP_TRY_ZERO:
 		s->try_result = ev->insn->target;
 		s->try_zero = ev->op == LOP_TRY_ZERO;
+		s->try_prev_mask = s->mask;
+		s->try_prev_depth = s->depth;
 		/* until the result is tested: maybe held, maybe as before */
 		s->mask |= LS_HELD;
 		s->depth = -1;
@@ -254,10 +257,15 @@ static void edge_state(const struct fn_ctx *fn, const struct basic_block *bb,
 			continue;
 		/* on the true edge the result is non-zero iff p == 1 */
 		success = (to == br->bb_true) == ((p == 1) != s->try_zero);
-		s->mask = success ? LS_HELD : (s->mask & ~LS_HELD);
-		if (!s->mask)
-			s->mask = LS_UNTOUCHED;
-		s->depth = success ? 1 : 0;
+		if (success) {
+			/* a trylock of a lock held already nests */
+			s->depth = s->try_prev_mask == LS_HELD && s->try_prev_depth > 0 ?
+				   s->try_prev_depth + 1 : 1;
+			s->mask = LS_HELD;
+		} else {
+			s->mask = s->try_prev_mask;
+			s->depth = s->try_prev_depth;
+		}
 		s->try_result = NULL;
 	}
 }

@@ -165,9 +165,12 @@ int main(int argc, char **argv)
 	rules_load(rules_dir(opt.rules));
 
 	check_file(sparse_initialize(argc, argv, &files), -1);
-	if (opt.quiet_sparse)
-		fmax_warnings = 0;
 	ls_warnings_are_errors = Wsparse_error;
+	if (opt.quiet_sparse) {
+		/* sparse's warnings go, even as errors; ours stay */
+		fmax_warnings = 0;
+		Wsparse_error = 0;
+	}
 
 	if (!files)
 		ls_fatal("no input files (see lockscope --help)");
@@ -182,7 +185,7 @@ int main(int argc, char **argv)
 		facts_end();
 	} END_FOR_EACH_PTR(file);
 
-	if (Wsparse_error && (die_if_error || ls_warnings))
+	if (ls_warnings_are_errors && (die_if_error || ls_warnings))
 		return 1;
 	return 0;
 }

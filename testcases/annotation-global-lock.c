@@ -18,5 +18,4 @@ static void cfg_unlock(void) __releases(&cfg_mutex)
 
 /*
  * check-name: __acquires/__releases naming a file-static lock
- * check-known-to-fail
  */

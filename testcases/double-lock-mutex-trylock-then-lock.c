@@ -19,7 +19,6 @@ static void ctl_update(struct ctl *c)
 
 /*
  * check-name: mutex_lock() on the success edge of mutex_trylock(): one report only
- * check-known-to-fail
  *
  * check-error-start
 double-lock-mutex-trylock-then-lock.c:15:17: warning: mutex_lock() acquires '&c->lock' while it is already held: self-deadlock [lockscope/double-lock]

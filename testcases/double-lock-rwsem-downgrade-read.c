@@ -8,16 +8,14 @@ struct table {
 
 /*
  * The fixed twin: after downgrade_write() the semaphore is held for
- * read, so it is released with up_read(); a nested reader is fine.
+ * read, so it is released with up_read() and nothing else.
  */
 static void table_publish(struct table *t)
 {
 	down_write(&t->sem);
 	t->gen++;
 	downgrade_write(&t->sem);
-	down_read(&t->sem);
 	t->users++;
-	up_read(&t->sem);
 	up_read(&t->sem);
 }
 

@@ -27,7 +27,6 @@ static int mm_count(struct mm *mm)
 
 /*
  * check-name: recursive down_read() of one rw_semaphore
- * check-known-to-fail
  *
  * check-error-start
 double-lock-rwsem-read-recursive.c:21:9: warning: down_read() acquires '&mm->mmap_lock' for read while it is already held for read: self-deadlock [lockscope/double-lock]

@@ -21,7 +21,6 @@ static int sk_bind(struct sock *sk, int port)
 
 /*
  * check-name: release_sock() twice on the error path only
- * check-known-to-fail
  *
  * check-error-start
 double-unlock-some-paths.c:18:9: warning: release_sock() releases '&sk->sk_lock', which is not held on this path [lockscope/double-unlock]

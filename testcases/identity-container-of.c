@@ -23,7 +23,6 @@ static void adapter_reset_work(struct work_struct *work)
 
 /*
  * check-name: a lock behind container_of() is named readably
- * check-known-to-fail
  *
  * check-error-start
 identity-container-of.c:20:9: warning: spin_lock_bh() acquires '&container_of(work, -16)->stats_lock' while it is already held: self-deadlock [lockscope/double-lock]

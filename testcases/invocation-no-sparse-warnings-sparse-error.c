@@ -21,5 +21,4 @@ static void obj_inc(struct obj *o)
 /*
  * check-name: --no-sparse-warnings with -Wsparse-error: sparse's warnings stay silent
  * check-command: lockscope -Iinclude --no-sparse-warnings -Wsparse-error $file
- * check-known-to-fail
  */

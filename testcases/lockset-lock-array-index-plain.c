@@ -23,5 +23,4 @@ static void hash_move(struct hash *h, unsigned int from, unsigned int to)
 
 /*
  * check-name: two elements of an array of locks, by two variable indices
- * check-known-to-fail
  */

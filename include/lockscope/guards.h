@@ -36,4 +36,11 @@ void guards_solve(struct entrypoint *ep);
 /* The guard of @bb, or NULL when nothing is known. */
 const struct guard *guards_of(struct basic_block *bb);
 
+/* What is known on either of two paths: @a becomes the join. */
+void guard_join(struct param_guard *a, const struct param_guard *b);
+/* What is known on a path that passed both: @a becomes the meet. */
+void guard_meet(struct param_guard *a, const struct param_guard *b);
+/* May the parameter be @v? */
+bool guard_allows(const struct param_guard *g, long long v);
+
 #endif

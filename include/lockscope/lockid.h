@@ -38,6 +38,9 @@ struct lock_ref {
  */
 void lockid_describe(struct entrypoint *ep, pseudo_t ptr, struct symbol *want,
 		     const char *member, struct lock_ref *out);
+/* The object @sym itself (a global lock), @member appended; may be NULL. */
+void lockid_symbol(struct entrypoint *ep, struct symbol *sym, const char *member,
+		   struct lock_ref *out);
 /* A lock with a fixed name (rtnl_lock()'s rtnl_mutex, "rcu"). */
 void lockid_fixed(const char *name, struct lock_ref *out);
 void lockid_release(struct lock_ref *ref);

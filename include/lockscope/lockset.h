@@ -26,6 +26,8 @@ struct lock_state {
 	struct position released_at;
 	pseudo_t try_result;		/* an untested trylock's result */
 	bool try_zero;			/* ... which succeeds when zero */
+	unsigned char try_prev_mask;	/* the state before the trylock */
+	short try_prev_depth;
 };
 
 struct lockset {
@@ -40,6 +42,7 @@ struct lock_slot {
 	struct lock_ref ref;
 	enum lock_kind kind;
 	bool held_by_caller;		/* released before any acquisition */
+	bool reported;			/* a double lock: the rest is moot */
 	int nbases;
 	pseudo_t bases[LOCK_MAX_BASES];	/* pointers it is reached through */
 };

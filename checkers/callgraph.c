@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The global call graph: direct calls by name, calls through a struct
+ * field to every function bound to that field anywhere in the tree, and
+ * calls of notifier-chain style functions (rules/callbacks.tab) to every
+ * function bound to the field they call through.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lockscope/diag.h"
+#include "lockscope/program.h"
+#include "lockscope/ptrtab.h"
+#include "lockscope/strbuf.h"
+
+static struct ptrtab chain_calls;	/* function name -> field it calls */
+
+void program_load_callbacks(const char *dir)
+{
+	struct strbuf path = STRBUF_INIT;
+	char line[512];
+	int nr = 0;
+	FILE *f;
+
+	sb_addf(&path, "%s/callbacks.tab", dir);
+	f = fopen(sb_str(&path), "r");
+	if (!f)
+		ls_fatal("cannot read '%s': %s", sb_str(&path), strerror(errno));
+	while (fgets(line, sizeof(line), f)) {
+		char *hash = strchr(line, '#'), name[128], field[256];
+		int n;
+
+		nr++;
+		if (hash)
+			*hash = '\0';
+		n = sscanf(line, "%127s %255[^\n]", name, field);
+		if (n <= 0)
+			continue;
+		if (n != 2 || !strstr(field, "::"))
+			ls_fatal("%s:%d: expected 'function struct T::field'", sb_str(&path), nr);
+		while (field[strlen(field) - 1] == ' ' || field[strlen(field) - 1] == '\t')
+			field[strlen(field) - 1] = '\0';
+		ptrtab_put(&chain_calls, strtab_intern(name), (void *)strtab_intern(field));
+	}
+	fclose(f);
+	sb_release(&path);
+}
+
+static void add_target(struct callsite *cs, struct func *fn)
+{
+	int i;
+
+	for (i = 0; i < cs->ntargets; i++)
+		if (cs->targets[i] == fn)
+			return;
+	cs->targets = ls_xrealloc(cs->targets, (cs->ntargets + 1) * sizeof(*cs->targets));
+	cs->targets[cs->ntargets++] = fn;
+}
+
+static void add_bound(struct callsite *cs, const char *field)
+{
+	struct binding *b = program_binding(field);
+	int i;
+
+	if (!b)
+		return;
+	cs->via = field;
+	for (i = 0; i < b->nfns; i++) {
+		struct func *fn;
+
+		for (fn = program_function(b->fns[i]); fn; fn = fn->next_same)
+			add_target(cs, fn);
+	}
+}
+
+void callgraph_build(struct program *prog)
+{
+	int i, j;
+
+	for (i = 0; i < prog->nfuncs; i++) {
+		struct func *fn = prog->funcs[i];
+
+		for (j = 0; j < fn->ncalls; j++) {
+			struct callsite *cs = &fn->calls[j];
+			const char *field;
+			struct func *t;
+
+			cs->caller = fn;
+			if (cs->how == 'f') {
+				add_bound(cs, cs->callee);
+				continue;
+			}
+			if (cs->how != 'd')
+				continue;
+			for (t = program_function(cs->callee); t; t = t->next_same)
+				add_target(cs, t);
+			field = ptrtab_get(&chain_calls, cs->callee);
+			if (field)
+				add_bound(cs, field);
+		}
+		for (j = 0; j < fn->nacqs; j++)
+			fn->acqs[j].fn = fn;
+	}
+}

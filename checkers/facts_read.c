@@ -1,0 +1,426 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Loading the facts of a whole tree.  A file that is not lockscope's, is
+ * of another version, is truncated or malformed is named on stderr and
+ * skipped whole: one bad file never takes the report down, and never
+ * contributes half its records.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "lockscope/diag.h"
+#include "lockscope/facts.h"
+#include "lockscope/program.h"
+#include "lockscope/ptrtab.h"
+#include "lockscope/strbuf.h"
+
+static struct ptrtab functions;	/* interned name -> struct func */
+static struct ptrtab bindings;	/* interned field -> struct binding */
+
+struct func *program_function(const char *name)
+{
+	return ptrtab_get(&functions, strtab_intern(name));
+}
+
+struct binding *program_binding(const char *field)
+{
+	return ptrtab_get(&bindings, strtab_intern(field));
+}
+
+#define GROW(arr, n, alloc) do {					\
+	if ((n) == (alloc)) {						\
+		(alloc) = (alloc) ? (alloc) * 2 : 4;			\
+		(arr) = ls_xrealloc((arr), (alloc) * sizeof(*(arr)));	\
+	}								\
+} while (0)
+
+/* One file being parsed: its records go live only if all of it parses. */
+struct parse {
+	const char *path;
+	int line;
+	const char *tu;
+	int nfuncs, afuncs;
+	struct func **funcs;		/* by fid - 1 */
+	struct callsite *call;		/* the record a/g/h lines belong to */
+	struct acquisition *acq;
+	int nbinds, abinds;
+	const char **binds;		/* field, function pairs */
+	const char *error;
+};
+
+static int split(char *line, char **fields, int max)
+{
+	int n = 0;
+	char *p = line;
+
+	while (n < max) {
+		fields[n++] = p;
+		p = strchr(p, '\t');
+		if (!p)
+			break;
+		*p++ = '\0';
+	}
+	return p ? -1 : n;
+}
+
+static bool number(const char *s, long long *v)
+{
+	char *end;
+
+	errno = 0;
+	*v = strtoll(s, &end, 10);
+	return *s && !*end && !errno;
+}
+
+static struct func *fn_by_id(struct parse *ps, const char *s)
+{
+	long long id;
+
+	if (!number(s, &id) || id < 1 || id > ps->nfuncs) {
+		ps->error = "unknown function number";
+		return NULL;
+	}
+	return ps->funcs[id - 1];
+}
+
+static bool parse_guard(struct parse *ps, char **f, int n, struct pguard **list, int *count)
+{
+	static const char *const ops[] = { "any", "in", "notin", "never" };
+	struct pguard g = { 0 };
+	long long v;
+	char *p, *save = NULL;
+	int i;
+
+	if (n != 4 || !number(f[1], &v) || v < 0 || v >= GUARD_MAX_PARAMS)
+		return false;
+	g.param = v;
+	for (i = 0; i < 4 && strcmp(f[2], ops[i]); i++)
+		;
+	if (i == 4)
+		return false;
+	g.g.op = i;
+	for (p = strtok_r(f[3], ",", &save); p; p = strtok_r(NULL, ",", &save)) {
+		if (!number(p, &v) || g.g.n == GUARD_MAX_VALUES)
+			return false;
+		g.g.vals[g.g.n++] = v;
+	}
+	*list = ls_xrealloc(*list, (*count + 1) * sizeof(**list));
+	(*list)[(*count)++] = g;
+	(void)ps;
+	return true;
+}
+
+static bool parse_held(char **f, int n, struct held_lock **list, int *count)
+{
+	struct held_lock h;
+	long long v;
+
+	if (n != 7 || !number(f[3], &v))
+		return false;
+	h.kind = strtab_intern(f[1]);
+	h.mode = strtab_intern(f[2]);
+	h.line = v;
+	h.klass = strtab_intern(f[4]);
+	h.inst = strcmp(f[5], "-") ? strtab_intern(f[5]) : NULL;
+	h.shown = strtab_intern(f[6]);
+	*list = ls_xrealloc(*list, (*count + 1) * sizeof(**list));
+	(*list)[(*count)++] = h;
+	return true;
+}
+
+static bool parse_record(struct parse *ps, char *line)
+{
+	char *f[16];
+	int n = split(line, f, 16);
+	long long a, b, c;
+	struct func *fn;
+
+	if (n < 1)
+		return false;
+	if (!strcmp(f[0], "F")) {
+		if (n != 4 || !number(f[1], &a) || a != ps->nfuncs + 1 || !number(f[3], &b))
+			return false;
+		fn = ls_xcalloc(1, sizeof(*fn));
+		fn->name = strtab_intern(f[2]);
+		fn->file = ps->tu;
+		fn->line = b;
+		GROW(ps->funcs, ps->nfuncs, ps->afuncs);
+		ps->funcs[ps->nfuncs++] = fn;
+		ps->call = NULL;
+		ps->acq = NULL;
+		return true;
+	}
+	if (!strcmp(f[0], "C")) {
+		struct callsite *cs;
+
+		if (n != 7 || !(fn = fn_by_id(ps, f[1])) || !number(f[2], &a) ||
+		    !number(f[3], &b) || strlen(f[4]) != 1 || !strchr("dfu", f[4][0]) ||
+		    !number(f[6], &c) || c < 0 || c > 64)
+			return false;
+		GROW(fn->calls, fn->ncalls, fn->acalls);
+		cs = &fn->calls[fn->ncalls++];
+		memset(cs, 0, sizeof(*cs));
+		cs->line = a;
+		cs->col = b;
+		cs->how = f[4][0];
+		cs->callee = strtab_intern(f[5]);
+		cs->nargs = c;
+		cs->args = ls_xcalloc(c ? c : 1, sizeof(*cs->args));
+		for (a = 0; a < c; a++)
+			cs->args[a] = strtab_intern("-");
+		ps->call = cs;
+		ps->acq = NULL;
+		return true;
+	}
+	if (!strcmp(f[0], "A")) {
+		struct acquisition *aq;
+
+		if (n != 10 || !(fn = fn_by_id(ps, f[1])) || !number(f[2], &a) ||
+		    !number(f[3], &b))
+			return false;
+		GROW(fn->acqs, fn->nacqs, fn->aacqs);
+		aq = &fn->acqs[fn->nacqs++];
+		memset(aq, 0, sizeof(*aq));
+		aq->line = a;
+		aq->col = b;
+		aq->kind = strtab_intern(f[4]);
+		aq->mode = strtab_intern(f[5]);
+		aq->trylock = !strcmp(f[6], "try");
+		aq->klass = strtab_intern(f[7]);
+		aq->inst = strcmp(f[8], "-") ? strtab_intern(f[8]) : NULL;
+		aq->shown = strtab_intern(f[9]);
+		ps->acq = aq;
+		ps->call = NULL;
+		return true;
+	}
+	if (!strcmp(f[0], "a")) {
+		if (n != 3 || !ps->call || !number(f[1], &a) || a < 0 || a >= ps->call->nargs)
+			return false;
+		ps->call->args[a] = strtab_intern(f[2]);
+		return true;
+	}
+	if (!strcmp(f[0], "g")) {
+		if (ps->call)
+			return parse_guard(ps, f, n, &ps->call->guards, &ps->call->nguards);
+		if (ps->acq)
+			return parse_guard(ps, f, n, &ps->acq->guards, &ps->acq->nguards);
+		return false;
+	}
+	if (!strcmp(f[0], "h")) {
+		if (ps->call)
+			return parse_held(f, n, &ps->call->held, &ps->call->nheld);
+		if (ps->acq)
+			return parse_held(f, n, &ps->acq->held, &ps->acq->nheld);
+		return false;
+	}
+	if (!strcmp(f[0], "B")) {
+		if (n != 4)
+			return false;
+		ps->binds = ls_xrealloc(ps->binds, (ps->nbinds + 2) * sizeof(*ps->binds));
+		ps->binds[ps->nbinds++] = strtab_intern(f[1]) /* type */;
+		ps->binds[ps->nbinds++] = NULL;
+		{
+			struct strbuf key = STRBUF_INIT;
+
+			sb_addf(&key, "%s::%s", f[1], f[2]);
+			ps->binds[ps->nbinds - 2] = strtab_intern(sb_str(&key));
+			sb_release(&key);
+		}
+		ps->binds[ps->nbinds - 1] = strtab_intern(f[3]);
+		return true;
+	}
+	return false;
+}
+
+static void commit(struct program *prog, struct parse *ps)
+{
+	int i;
+
+	for (i = 0; i < ps->nfuncs; i++) {
+		struct func *fn = ps->funcs[i], *old;
+
+		GROW(prog->funcs, prog->nfuncs, prog->afuncs);
+		prog->funcs[prog->nfuncs++] = fn;
+		old = ptrtab_get(&functions, fn->name);
+		fn->next_same = old;
+		ptrtab_put(&functions, fn->name, fn);
+	}
+	for (i = 0; i < ps->nbinds; i += 2) {
+		struct binding *b = ptrtab_get(&bindings, ps->binds[i]);
+		int j;
+
+		if (!b) {
+			b = ls_xcalloc(1, sizeof(*b));
+			b->field = ps->binds[i];
+			ptrtab_put(&bindings, b->field, b);
+		}
+		for (j = 0; j < b->nfns && b->fns[j] != ps->binds[i + 1]; j++)
+			;
+		if (j == b->nfns) {
+			GROW(b->fns, b->nfns, b->afns);
+			b->fns[b->nfns++] = ps->binds[i + 1];
+		}
+	}
+}
+
+static void discard(struct parse *ps)
+{
+	int i, j;
+
+	for (i = 0; i < ps->nfuncs; i++) {
+		struct func *fn = ps->funcs[i];
+
+		for (j = 0; j < fn->ncalls; j++) {
+			free(fn->calls[j].args);
+			free(fn->calls[j].guards);
+			free(fn->calls[j].held);
+		}
+		for (j = 0; j < fn->nacqs; j++) {
+			free(fn->acqs[j].guards);
+			free(fn->acqs[j].held);
+		}
+		free(fn->calls);
+		free(fn->acqs);
+		free(fn);
+	}
+}
+
+static void load_file(struct program *prog, const char *path)
+{
+	struct parse ps = { .path = path };
+	struct strbuf line = STRBUF_INIT;
+	long long count = -1, version;
+	int records = 0, c;
+	bool ended = false;
+	char *f[4];
+	FILE *in = fopen(path, "r");
+
+	if (!in) {
+		fprintf(stderr, "lockscope: warning: %s: %s; skipped\n", path, strerror(errno));
+		prog->nskipped++;
+		return;
+	}
+	for (;;) {
+		sb_reset(&line);
+		while ((c = getc(in)) != EOF && c != '\n') {
+			char ch[2] = { (char)c, 0 };
+
+			sb_add(&line, ch);
+		}
+		if (c == EOF && !line.len)
+			break;
+		ps.line++;
+		if (c == EOF) {
+			ps.error = "truncated (no end of line)";
+			break;
+		}
+		if (ended) {
+			ps.error = "records after the end";
+			break;
+		}
+		if (ps.line == 1) {
+			if (split(line.buf, f, 2) != 2 || strcmp(f[0], FACTS_MAGIC) ||
+			    !number(f[1], &version)) {
+				ps.error = "not a lockscope facts file";
+				break;
+			}
+			if (version != FACTS_VERSION) {
+				ps.error = "written by another version of lockscope (re-run the check)";
+				break;
+			}
+			continue;
+		}
+		if (ps.line == 2) {
+			if (split(line.buf, f, 2) != 2 || strcmp(f[0], "tu")) {
+				ps.error = "no translation unit";
+				break;
+			}
+			ps.tu = strtab_intern(f[1]);
+			records++;
+			continue;
+		}
+		if (!strncmp(line.buf, "end\t", 4)) {
+			if (!number(line.buf + 4, &count) || count != records + 1) {
+				ps.error = "record count does not match: truncated or edited";
+				break;
+			}
+			ended = true;
+			continue;
+		}
+		records++;
+		if (!parse_record(&ps, line.buf)) {
+			if (!ps.error)
+				ps.error = "malformed record";
+			break;
+		}
+	}
+	if (!ps.error && !ended)
+		ps.error = ps.line ? "truncated (no end record)" : "empty";
+	fclose(in);
+	sb_release(&line);
+	if (ps.error) {
+		fprintf(stderr, "lockscope: warning: %s:%d: %s; skipped\n",
+			path, ps.line, ps.error);
+		prog->nskipped++;
+		discard(&ps);
+	} else {
+		commit(prog, &ps);
+		prog->nfiles++;
+	}
+	free(ps.funcs);
+	free(ps.binds);
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static void walk(struct program *prog, const char *dir, int depth)
+{
+	struct strbuf path = STRBUF_INIT;
+	char **names = NULL;
+	int n = 0, a = 0, i;
+	struct dirent *de;
+	DIR *d = opendir(dir);
+
+	if (!d) {
+		if (depth == 0)
+			ls_fatal("cannot read the facts directory '%s': %s", dir, strerror(errno));
+		return;
+	}
+	while ((de = readdir(d))) {
+		if (de->d_name[0] == '.')
+			continue;
+		GROW(names, n, a);
+		names[n++] = ls_xstrdup(de->d_name);
+	}
+	closedir(d);
+	/* a stable order, so that reports are the same run to run */
+	qsort(names, n, sizeof(*names), by_name);
+	for (i = 0; i < n; i++) {
+		struct stat st;
+		size_t len = strlen(names[i]);
+
+		sb_reset(&path);
+		sb_addf(&path, "%s/%s", dir, names[i]);
+		if (stat(sb_str(&path), &st))
+			continue;
+		if (S_ISDIR(st.st_mode) && depth < 64)
+			walk(prog, sb_str(&path), depth + 1);
+		else if (S_ISREG(st.st_mode) && len > 6 && !strcmp(names[i] + len - 6, ".facts"))
+			load_file(prog, sb_str(&path));
+		free(names[i]);
+	}
+	free(names);
+	sb_release(&path);
+}
+
+void program_load(struct program *prog, const char *dir)
+{
+	walk(prog, dir, 0);
+}

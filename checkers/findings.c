@@ -1,0 +1,237 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Whole-tree findings and their three forms: sparse/gcc text, JSON, and
+ * SARIF 2.1.0 for code-scanning UIs.
+ */
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lockscope/findings.h"
+#include "lockscope/strbuf.h"
+
+static struct finding **all;
+static int nall, aall;
+
+static char *vformat(const char *fmt, va_list ap)
+{
+	va_list copy;
+	int len;
+	char *s;
+
+	va_copy(copy, ap);
+	len = vsnprintf(NULL, 0, fmt, copy);
+	va_end(copy);
+	s = ls_xmalloc(len + 1);
+	vsnprintf(s, len + 1, fmt, ap);
+	return s;
+}
+
+static void make_id(char *id, const char *check, const char *key)
+{
+	uint64_t h = 14695981039346656037ull;
+	const char *parts[2] = { check, key };
+	int i;
+
+	for (i = 0; i < 2; i++) {
+		const char *s;
+
+		for (s = parts[i]; *s; s++)
+			h = (h ^ (unsigned char)*s) * 1099511628211ull;
+		h = (h ^ 0xff) * 1099511628211ull;
+	}
+	snprintf(id, 17, "%016llx", (unsigned long long)h);
+}
+
+struct finding *finding_add(const char *check, const char *severity,
+			    const char *key, const char *file, int line, int col,
+			    const char *fmt, ...)
+{
+	struct finding *f = ls_xcalloc(1, sizeof(*f));
+	va_list ap;
+
+	f->check = check;
+	f->severity = severity;
+	f->file = file;
+	f->line = line;
+	f->col = col;
+	make_id(f->id, check, key);
+	va_start(ap, fmt);
+	f->msg = vformat(fmt, ap);
+	va_end(ap);
+	if (nall == aall) {
+		aall = aall ? aall * 2 : 16;
+		all = ls_xrealloc(all, aall * sizeof(*all));
+	}
+	all[nall++] = f;
+	return f;
+}
+
+void finding_note(struct finding *f, const char *file, int line, int col,
+		  const char *fmt, ...)
+{
+	struct note *n;
+	va_list ap;
+
+	f->notes = ls_xrealloc(f->notes, (f->nnotes + 1) * sizeof(*f->notes));
+	n = &f->notes[f->nnotes++];
+	n->file = file;
+	n->line = line;
+	n->col = col;
+	va_start(ap, fmt);
+	n->msg = vformat(fmt, ap);
+	va_end(ap);
+}
+
+static int by_place(const void *a, const void *b)
+{
+	const struct finding *x = *(const struct finding *const *)a;
+	const struct finding *y = *(const struct finding *const *)b;
+	int c = strcmp(x->file, y->file);
+
+	if (c)
+		return c;
+	if (x->line != y->line)
+		return x->line - y->line;
+	return strcmp(x->id, y->id);
+}
+
+static void json_string(FILE *out, const char *s)
+{
+	fputc('"', out);
+	for (; *s; s++) {
+		unsigned char c = *s;
+
+		if (c == '"' || c == '\\')
+			fprintf(out, "\\%c", c);
+		else if (c < 0x20)
+			fprintf(out, "\\u%04x", c);
+		else
+			fputc(c, out);
+	}
+	fputc('"', out);
+}
+
+static void print_text(FILE *out, const struct finding *f)
+{
+	int i;
+
+	fprintf(out, "%s:%d:%d: %s: %s [lockscope/%s]\n", f->file, f->line, f->col,
+		f->severity, f->msg, f->check);
+	for (i = 0; i < f->nnotes; i++)
+		fprintf(out, "%s:%d:%d: note: %s\n", f->notes[i].file,
+			f->notes[i].line, f->notes[i].col, f->notes[i].msg);
+}
+
+static void print_json(FILE *out, const struct finding *f, bool first)
+{
+	int i;
+
+	fprintf(out, "%s\n  {\"id\": \"%s\", \"check\": ", first ? "" : ",", f->id);
+	json_string(out, f->check);
+	fprintf(out, ", \"severity\": \"%s\", \"file\": ", f->severity);
+	json_string(out, f->file);
+	fprintf(out, ", \"line\": %d, \"column\": %d, \"message\": ", f->line, f->col);
+	json_string(out, f->msg);
+	fprintf(out, ", \"notes\": [");
+	for (i = 0; i < f->nnotes; i++) {
+		fprintf(out, "%s\n    {\"file\": ", i ? "," : "");
+		json_string(out, f->notes[i].file);
+		fprintf(out, ", \"line\": %d, \"column\": %d, \"message\": ",
+			f->notes[i].line, f->notes[i].col);
+		json_string(out, f->notes[i].msg);
+		fputc('}', out);
+	}
+	fprintf(out, "%s]}", f->nnotes ? "\n  " : "");
+}
+
+static void sarif_location(FILE *out, const char *file, int line, int col,
+			   const char *msg)
+{
+	fprintf(out, "{\"physicalLocation\": {\"artifactLocation\": {\"uri\": ");
+	json_string(out, file);
+	fprintf(out, ", \"uriBaseId\": \"SRCROOT\"}, \"region\": {\"startLine\": %d, "
+		"\"startColumn\": %d}}", line > 0 ? line : 1, col > 0 ? col : 1);
+	if (msg) {
+		fprintf(out, ", \"message\": {\"text\": ");
+		json_string(out, msg);
+		fputc('}', out);
+	}
+	fputc('}', out);
+}
+
+static const char *const rule_help[][2] = {
+	{ "callback-under-lock", "A call made while holding a lock reaches an acquisition of the same lock" },
+	{ "lock-order", "Locks acquired in an order that forms a cycle: possible deadlock" },
+	{ NULL, NULL },
+};
+
+static void print_sarif(FILE *out, struct finding **list, int n)
+{
+	int i, j;
+
+	fprintf(out, "{\n\"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n"
+		"\"version\": \"2.1.0\",\n\"runs\": [{\n\"tool\": {\"driver\": {"
+		"\"name\": \"lockscope\", \"version\": \"%s\", "
+		"\"informationUri\": \"https://example.invalid/lockscope\", \"rules\": [",
+		LOCKSCOPE_VERSION);
+	for (i = 0; rule_help[i][0]; i++) {
+		fprintf(out, "%s\n  {\"id\": \"lockscope/%s\", \"shortDescription\": {\"text\": ",
+			i ? "," : "", rule_help[i][0]);
+		json_string(out, rule_help[i][1]);
+		fprintf(out, "}}");
+	}
+	fprintf(out, "]}},\n\"results\": [");
+	for (i = 0; i < n; i++) {
+		const struct finding *f = list[i];
+
+		fprintf(out, "%s\n {\"ruleId\": \"lockscope/%s\", \"level\": \"%s\", "
+			"\"message\": {\"text\": ", i ? "," : "", f->check,
+			f->severity);
+		json_string(out, f->msg);
+		fprintf(out, "},\n  \"locations\": [");
+		sarif_location(out, f->file, f->line, f->col, NULL);
+		fprintf(out, "],\n  \"partialFingerprints\": {\"lockscope/v1\": \"%s\"}", f->id);
+		if (f->nnotes) {
+			fprintf(out, ",\n  \"relatedLocations\": [");
+			for (j = 0; j < f->nnotes; j++) {
+				fprintf(out, "%s\n   ", j ? "," : "");
+				sarif_location(out, f->notes[j].file, f->notes[j].line,
+					       f->notes[j].col, f->notes[j].msg);
+			}
+			fprintf(out, "]");
+		}
+		fprintf(out, "}");
+	}
+	fprintf(out, "]\n}]\n}\n");
+}
+
+int findings_print(FILE *out, enum output_format format)
+{
+	struct finding **list = ls_xmalloc((nall + 1) * sizeof(*list));
+	int n = 0, i, j;
+
+	qsort(all, nall, sizeof(*all), by_place);
+	for (i = 0; i < nall; i++) {
+		for (j = 0; j < n && strcmp(list[j]->id, all[i]->id); j++)
+			;
+		if (j == n)
+			list[n++] = all[i];
+	}
+	if (format == OUT_SARIF) {
+		print_sarif(out, list, n);
+	} else if (format == OUT_JSON) {
+		fprintf(out, "[");
+		for (i = 0; i < n; i++)
+			print_json(out, list[i], i == 0);
+		fprintf(out, "%s]\n", n ? "\n" : "");
+	} else {
+		for (i = 0; i < n; i++)
+			print_text(out, list[i]);
+	}
+	free(list);
+	return n;
+}

@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: MIT */
+#ifndef LOCKSCOPE_FINDINGS_H
+#define LOCKSCOPE_FINDINGS_H
+
+#include <stdio.h>
+
+/*
+ * A whole-tree finding: where, what, and the notes that explain it.  Its
+ * id is a hash of what it is about (the check, the functions, the lock
+ * classes), never of line numbers, so it survives unrelated edits.
+ */
+struct note {
+	const char *file;
+	int line, col;
+	char *msg;
+};
+
+struct finding {
+	const char *check;
+	const char *severity;		/* "error" or "warning" */
+	char *msg;
+	const char *file;
+	int line, col;
+	int nnotes;
+	struct note *notes;
+	char id[17];
+};
+
+struct finding *finding_add(const char *check, const char *severity,
+			    const char *key, const char *file, int line, int col,
+			    const char *fmt, ...)
+	__attribute__((format(printf, 7, 8)));
+void finding_note(struct finding *f, const char *file, int line, int col,
+		  const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+
+enum output_format { OUT_TEXT, OUT_JSON, OUT_SARIF };
+
+/* Print every finding (sorted by place, one per id); returns how many. */
+int findings_print(FILE *out, enum output_format format);
+
+#endif
