@@ -21,6 +21,7 @@
 #include "lockscope/diag.h"
 #include "lockscope/facts.h"
 #include "lockscope/guards.h"
+#include "lockscope/source.h"
 #include "lockscope/strbuf.h"
 
 const char *facts_dir = ".lockscope";
@@ -184,9 +185,12 @@ static void facts_acquire(struct fn_ctx *fn, const struct lock_event *ev,
 			  const struct lockset *before)
 {
 	const struct lock_slot *slot = &fn->locks[ev->lock];
+	struct position pos = ev->pos;
+	char buf[128];
 
+	source_call_name(&pos, buf, sizeof(buf));
 	record("A");
-	sb_addf(&out, "\t%d\t%d\t%d", fn->fid, ev->pos.line, ev->pos.pos);
+	sb_addf(&out, "\t%d\t%d\t%d", fn->fid, pos.line, pos.pos);
 	field(lock_kinds[slot->kind].name);
 	field(ev->mode == LM_SHARED ? "shared" : "excl");
 	field(ev->op == LOP_ACQUIRE ? "acquire" : "try");
@@ -228,8 +232,11 @@ static void facts_call(struct fn_ctx *fn, struct instruction *insn,
 	FOR_EACH_PTR(insn->arguments, arg) {
 		nargs++;
 	} END_FOR_EACH_PTR(arg);
+	struct position pos = insn->pos;
+
+	source_call_name(&pos, buf, sizeof(buf));
 	record("C");
-	sb_addf(&out, "\t%d\t%d\t%d", fn->fid, insn->pos.line, insn->pos.pos);
+	sb_addf(&out, "\t%d\t%d\t%d", fn->fid, pos.line, pos.pos);
 	if (func->type == PSEUDO_SYM) {
 		sb_add(&out, "\td");
 		field(qualified(func->sym, buf, sizeof(buf)));

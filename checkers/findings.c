@@ -121,9 +121,14 @@ static void print_text(FILE *out, const struct finding *f)
 
 	fprintf(out, "%s:%d:%d: %s: %s [lockscope/%s]\n", f->file, f->line, f->col,
 		f->severity, f->msg, f->check);
-	for (i = 0; i < f->nnotes; i++)
-		fprintf(out, "%s:%d:%d: note: %s\n", f->notes[i].file,
-			f->notes[i].line, f->notes[i].col, f->notes[i].msg);
+	for (i = 0; i < f->nnotes; i++) {
+		const struct note *n = &f->notes[i];
+
+		if (n->col > 0)
+			fprintf(out, "%s:%d:%d: note: %s\n", n->file, n->line, n->col, n->msg);
+		else
+			fprintf(out, "%s:%d: note: %s\n", n->file, n->line, n->msg);
+	}
 }
 
 static void print_json(FILE *out, const struct finding *f, bool first)

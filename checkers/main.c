@@ -22,9 +22,11 @@
 #include "lockscope/facts.h"
 #include "lockscope/inlines.h"
 #include "lockscope/rules.h"
+#include "lockscope/wholetree.h"
 
 static const char usage[] =
 "Usage: lockscope [options] [sparse and gcc options] file.c...\n"
+"       lockscope report [options]   (see lockscope report --help)\n"
 "\n"
 "Checks Linux kernel code for lock bugs; run it as the kernel's checker:\n"
 "  make C=1 CHECK=lockscope\n"
@@ -149,6 +151,8 @@ int main(int argc, char **argv)
 	char *file;
 	int i;
 
+	if (argc > 1 && !strcmp(argv[1], "report"))
+		return report_main(argc - 1, argv + 1);
 	if (getenv("LOCKSCOPE_FACTS_DIR") && *getenv("LOCKSCOPE_FACTS_DIR"))
 		facts_dir = getenv("LOCKSCOPE_FACTS_DIR");
 	argc = parse_options(argc, argv, &opt);

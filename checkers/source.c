@@ -14,6 +14,28 @@
 static int cached_stream = -1;
 static char *text;
 static size_t text_len;
+static size_t *line_start;	/* offset of each line, from line 1 */
+static int nlines;
+
+static void index_lines(void)
+{
+	size_t i;
+	int alloc = 1024;
+
+	free(line_start);
+	line_start = ls_xmalloc(alloc * sizeof(*line_start));
+	nlines = 0;
+	line_start[nlines++] = 0;
+	for (i = 0; i < text_len; i++) {
+		if (text[i] != '\n')
+			continue;
+		if (nlines == alloc) {
+			alloc *= 2;
+			line_start = ls_xrealloc(line_start, alloc * sizeof(*line_start));
+		}
+		line_start[nlines++] = i + 1;
+	}
+}
 
 static bool load(int stream)
 {
@@ -36,20 +58,19 @@ static bool load(int stream)
 	text_len = fread(text, 1, len, f);
 	text[text_len] = '\0';
 	fclose(f);
+	index_lines();
 	return true;
 }
 
 /* Byte offset of display column @col (sparse expands tabs) on @line. */
 static const char *find_column(int line, int col)
 {
-	const char *p = text, *end = text + text_len;
-	int l = 1, c = 1;
+	const char *p, *end = text + text_len;
+	int c = 1;
 
-	while (p < end && l < line)
-		if (*p++ == '\n')
-			l++;
-	if (l != line)
+	if (line < 1 || line > nlines)
 		return NULL;
+	p = text + line_start[line - 1];
 	while (p < end && *p != '\n' && c < col) {
 		int ts = (int)tabstop;
 

@@ -12,12 +12,13 @@
 
 #include "lockscope/program.h"
 #include "lockscope/strbuf.h"
+#include "lockscope/wholetree.h"
 
 #define MAX_ENTRIES 256
 #define MAX_PATH 160
 
 /* Locks whose nesting is normal are no one's deadlock. */
-static bool summarised_kind(const char *kind)
+bool wholetree_lock_kind(const char *kind)
 {
 	return strcmp(kind, "rcu") && strcmp(kind, "bh") && strcmp(kind, "irq") &&
 	       strcmp(kind, "preempt") && strcmp(kind, "srcu");
@@ -187,7 +188,7 @@ static void own_entries(struct func *fn)
 		const struct acquisition *a = &fn->acqs[i];
 		struct summary_entry e = { 0 };
 
-		if (a->trylock || !summarised_kind(a->kind))
+		if (a->trylock || !wholetree_lock_kind(a->kind))
 			continue;
 		e.klass = a->klass;
 		e.inst = a->inst;

@@ -2,10 +2,12 @@
 # Run lockscope's testcases, sparse-validation style.
 #
 # Each testcase is a .c file (or a directory holding a test.c and more .c
-# files: a whole-tree case) whose trailing comment says what to expect:
+# files: a whole-tree case, checked file by file and then by "lockscope
+# report") whose trailing comment says what to expect:
 #
 #   check-name: what the test is about
-#   check-command: lockscope -Iinclude $file      (the default)
+#   check-command: lockscope -Iinclude $file      (the default; $FACTS is
+#                                                 the test's facts directory)
 #   check-exit-value: 0                           (the default)
 #   check-known-to-fail                           (a documented limitation)
 #   check-error-start
@@ -61,7 +63,14 @@ run_one() {
 	name=$(tag name "$spec")
 	[ -n "$name" ] || name=$test
 	cmd=$(tag command "$spec")
-	[ -n "$cmd" ] || cmd='lockscope -Iinclude $file'
+	if [ -z "$cmd" ]; then
+		if [ -d "$test" ]; then
+			# a whole tree: check every file, then the whole-tree step
+			cmd='lockscope -I../include --no-sparse-warnings *.c && lockscope report'
+		else
+			cmd='lockscope -Iinclude $file'
+		fi
+	fi
 	want_exit=$(tag exit-value "$spec")
 	[ -n "$want_exit" ] || want_exit=0
 
@@ -69,8 +78,10 @@ run_one() {
 	block output "$spec" > "$tmp/want.out"
 	# $file and $dir are the test's; "lockscope" is the binary under test
 	cmd=${cmd//\$file/$file}
-	cmd=$(printf '%s' "$cmd" | sed "s#^lockscope #$lockscope #; s#| *lockscope #| $lockscope #g; s#&& *lockscope #\\&\\& $lockscope #g")
-	(cd "$dir" && LOCKSCOPE_INCLUDE="$here/include" eval "$cmd") \
+	cmd=$(printf '%s' "$cmd" | sed "s#^lockscope #$lockscope #; s#| *lockscope #| $lockscope #g; s#&& *lockscope #\\&\\& $lockscope #g; s#; *lockscope #; $lockscope #g")
+	# every test gets its own facts directory, outside the testcases
+	rm -rf "$tmp/facts"
+	(cd "$dir" && LOCKSCOPE_FACTS_DIR="$tmp/facts" FACTS="$tmp/facts" eval "$cmd") \
 		> "$tmp/got.out" 2> "$tmp/got.err"
 	exit_code=$?
 

@@ -1,0 +1,160 @@
+// SPDX-License-Identifier: MIT
+/*
+ * callback-under-lock (whole tree): a call made while holding lock L that
+ * reaches, through any number of calls, function pointers and notifier
+ * chains, an acquisition of L.  The same instance (mapped through the
+ * parameters) is a certain deadlock and an error; the same class with an
+ * instance that cannot be followed is a warning.  Read after read on an
+ * rwlock is allowed.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lockscope/findings.h"
+#include "lockscope/program.h"
+#include "lockscope/strbuf.h"
+#include "lockscope/wholetree.h"
+
+static const char *short_name(const char *name)
+{
+	const char *colon = strrchr(name, ':');
+
+	return colon ? colon + 1 : name;
+}
+
+/* Notes for each hop from @e (in @fn's summary) down to the acquisition. */
+void wholetree_chain_notes(struct finding *f, const struct func *fn,
+			   const struct summary_entry *e)
+{
+	int hops = 0;
+
+	while (e && e->call && hops++ < 64) {
+		const struct func *next = e->callee;
+
+		if (e->call->via)
+			finding_note(f, fn->file, e->line, e->col,
+				     "%s() calls %s() through %s", short_name(fn->name),
+				     short_name(next->name), e->call->via);
+		else
+			finding_note(f, fn->file, e->line, e->col, "%s() calls %s()",
+				     short_name(fn->name), short_name(next->name));
+		fn = next;
+		e = e->next;
+	}
+	if (e && e->acq)
+		finding_note(f, fn->file, e->acq->line, e->acq->col,
+			     "%s() acquires '%s'%s here", short_name(fn->name),
+			     e->acq->shown, strcmp(e->mode, "shared") ? "" : " for read");
+}
+
+/*
+ * "&$0->idev->lock" and "&$0->idev->dev->ip6_ptr->lock": one object is
+ * reached from the other by following pointers to its own type — a back
+ * pointer, the same object more often than not (seed 000's idev).
+ */
+static bool related_instances(const char *a, const char *b)
+{
+	const char *ea = strrchr(a, '>'), *eb = strrchr(b, '>');
+	size_t la, lb;
+
+	if (!ea || !eb || ea == a || eb == b)
+		return false;
+	la = ea - 1 - a;		/* the object's pointer, before "->lock" */
+	lb = eb - 1 - b;
+	if (la == lb || strcmp(ea, eb))
+		return false;
+	if (la > lb) {
+		const char *t = a;
+		size_t l = la;
+
+		a = b;
+		b = t;
+		la = lb;
+		lb = l;
+	}
+	return !strncmp(a, b, la) && (b[la] == '-' || b[la] == '.');
+}
+
+static const char *mode_words(const char *kind, const char *mode)
+{
+	if (strcmp(kind, "rwlock") && strcmp(kind, "rwsem"))
+		return "";
+	return strcmp(mode, "shared") ? " for write" : " for read";
+}
+
+static bool read_read(const struct held_lock *h, const struct summary_entry *e)
+{
+	return !strcmp(h->mode, "shared") && !strcmp(e->mode, "shared") &&
+	       !strcmp(h->kind, "rwlock");
+}
+
+static void check_call(const struct func *fn, const struct callsite *cs)
+{
+	int t, k, i;
+
+	for (t = 0; t < cs->ntargets; t++) {
+		const struct func *target = cs->targets[t];
+
+		for (k = 0; k < target->nsum; k++) {
+			const struct summary_entry *e = &target->sum[k];
+			struct pguard *guards;
+			const char *inst;
+			int nguards;
+
+			if (!summary_map(cs, target, e, &inst, &guards, &nguards))
+				continue;
+			free(guards);
+			for (i = 0; i < cs->nheld; i++) {
+				const struct held_lock *h = &cs->held[i];
+				struct strbuf key = STRBUF_INIT;
+				struct finding *f;
+				bool same;
+
+				if (h->klass != e->klass || read_read(h, e) ||
+				    !wholetree_lock_kind(h->kind))
+					continue;
+				/* two instances of one class, unless related */
+				if (h->inst && inst && h->inst != inst &&
+				    !related_instances(h->inst, inst))
+					continue;
+				same = h->inst && inst && h->inst == inst;
+				sb_addf(&key, "%s|%s|%s", fn->name, h->klass, target->name);
+				f = finding_add("callback-under-lock", same ? "error" : "warning",
+						sb_str(&key), fn->file, cs->line, cs->col,
+						same ? "%s() is called with '%s' held%s and acquires it again%s: deadlock" :
+						"%s() is called with '%s' held%s and acquires a lock of the same class%s: deadlock if it is the same instance",
+						short_name(target->name), h->shown,
+						mode_words(h->kind, h->mode),
+						mode_words(e->kind, e->mode));
+				sb_release(&key);
+				finding_note(f, fn->file, h->line, 0, "'%s' (%s) acquired here",
+					     h->shown, h->klass);
+				if (cs->via)
+					finding_note(f, fn->file, cs->line, cs->col,
+						     "%s() calls %s() through %s",
+						     short_name(fn->name), short_name(target->name),
+						     cs->via);
+				else
+					finding_note(f, fn->file, cs->line, cs->col,
+						     "%s() calls %s()", short_name(fn->name),
+						     short_name(target->name));
+				wholetree_chain_notes(f, target, e);
+				break;
+			}
+		}
+	}
+}
+
+void check_callback_under_lock(const struct program *prog)
+{
+	int i, j;
+
+	for (i = 0; i < prog->nfuncs; i++) {
+		const struct func *fn = prog->funcs[i];
+
+		for (j = 0; j < fn->ncalls; j++)
+			if (fn->calls[j].nheld)
+				check_call(fn, &fn->calls[j]);
+	}
+}

@@ -1,0 +1,346 @@
+// SPDX-License-Identifier: MIT
+/*
+ * lock-order (whole tree): the lock-class graph has an edge A -> B when B
+ * is acquired while A is held, in the same function or down a call made
+ * under A.  A cycle is a possible deadlock, for every lock kind —
+ * semaphores included, which lockdep does not see.  Each cycle is
+ * reported once, with a witness per edge and lockdep's CPU scenario.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lockscope/findings.h"
+#include "lockscope/program.h"
+#include "lockscope/ptrtab.h"
+#include "lockscope/strbuf.h"
+#include "lockscope/wholetree.h"
+
+struct edge {
+	int to;
+	/* the witness: fn holds `held` and at line/col acquires, or calls */
+	const struct func *fn;
+	const struct held_lock *held;
+	const struct acquisition *acq;		/* acquired in fn itself */
+	const struct callsite *call;		/* or down this call ... */
+	const struct func *target;
+	const struct summary_entry *entry;	/* ... to this acquisition */
+};
+
+struct node {
+	const char *klass;
+	int nedges, aedges;
+	struct edge *edges;
+	int index, low;
+	bool on_stack;
+};
+
+static struct node *nodes;
+static int nnodes, anodes;
+static struct ptrtab node_of;		/* interned class -> index + 1 */
+
+static int node(const char *klass)
+{
+	long i = (long)ptrtab_get(&node_of, klass);
+
+	if (i)
+		return i - 1;
+	if (nnodes == anodes) {
+		anodes = anodes ? anodes * 2 : 64;
+		nodes = ls_xrealloc(nodes, anodes * sizeof(*nodes));
+	}
+	memset(&nodes[nnodes], 0, sizeof(nodes[nnodes]));
+	nodes[nnodes].klass = klass;
+	ptrtab_put(&node_of, klass, (void *)(long)(nnodes + 1));
+	return nnodes++;
+}
+
+/* rwlock readers do not wait for readers: a read acquisition orders nothing */
+static bool orders(const char *kind, const char *mode)
+{
+	return wholetree_lock_kind(kind) && !(!strcmp(kind, "rwlock") && !strcmp(mode, "shared"));
+}
+
+static void add_edge(const char *from, const char *to, const struct edge *w)
+{
+	struct node *n;
+	int a, b, i;
+
+	if (from == to)
+		return;
+	a = node(from);
+	b = node(to);
+	n = &nodes[a];
+	for (i = 0; i < n->nedges; i++)
+		if (n->edges[i].to == b)
+			return;		/* one witness per edge is enough */
+	if (n->nedges == n->aedges) {
+		n->aedges = n->aedges ? n->aedges * 2 : 4;
+		n->edges = ls_xrealloc(n->edges, n->aedges * sizeof(*n->edges));
+	}
+	n->edges[n->nedges] = *w;
+	n->edges[n->nedges++].to = b;
+}
+
+static void build_graph(const struct program *prog)
+{
+	int i, j, k, t, e;
+
+	for (i = 0; i < prog->nfuncs; i++) {
+		const struct func *fn = prog->funcs[i];
+
+		for (j = 0; j < fn->nacqs; j++) {
+			const struct acquisition *a = &fn->acqs[j];
+
+			if (a->trylock || !orders(a->kind, a->mode))
+				continue;
+			for (k = 0; k < a->nheld; k++) {
+				struct edge w = { .fn = fn, .held = &a->held[k], .acq = a };
+
+				if (wholetree_lock_kind(a->held[k].kind))
+					add_edge(a->held[k].klass, a->klass, &w);
+			}
+		}
+		for (j = 0; j < fn->ncalls; j++) {
+			const struct callsite *cs = &fn->calls[j];
+
+			if (!cs->nheld)
+				continue;
+			for (t = 0; t < cs->ntargets; t++) {
+				const struct func *target = cs->targets[t];
+
+				for (e = 0; e < target->nsum; e++) {
+					const struct summary_entry *en = &target->sum[e];
+					struct pguard *guards;
+					const char *inst;
+					int ng;
+
+					if (!orders(en->kind, en->mode) ||
+					    !summary_map(cs, target, en, &inst, &guards, &ng))
+						continue;
+					free(guards);
+					for (k = 0; k < cs->nheld; k++) {
+						struct edge w = { .fn = fn, .held = &cs->held[k],
+								  .call = cs, .target = target,
+								  .entry = en };
+
+						if (wholetree_lock_kind(cs->held[k].kind))
+							add_edge(cs->held[k].klass, en->klass, &w);
+					}
+				}
+			}
+		}
+	}
+}
+
+static const char *short_name(const char *name)
+{
+	const char *colon = strrchr(name, ':');
+
+	return colon ? colon + 1 : name;
+}
+
+static const char *edge_lock_shown(const struct edge *w)
+{
+	return w->acq ? w->acq->shown : w->entry->acq->shown;
+}
+
+static void witness_notes(struct finding *f, const struct edge *w)
+{
+	const char *to = nodes[w->to].klass;
+
+	finding_note(f, w->fn->file, w->held->line, 0,
+		     "%s() holds '%s' (%s) from here", short_name(w->fn->name),
+		     w->held->shown, w->held->klass);
+	if (w->acq) {
+		finding_note(f, w->fn->file, w->acq->line, w->acq->col,
+			     "... and acquires '%s' (%s) here", w->acq->shown, to);
+		return;
+	}
+	finding_note(f, w->fn->file, w->call->line, w->call->col,
+		     "... and calls %s()%s%s, which acquires %s", short_name(w->target->name),
+		     w->call->via ? " through " : "", w->call->via ? w->call->via : "", to);
+	wholetree_chain_notes(f, w->target, w->entry);
+}
+
+static void report_cycle(const int *cycle, const struct edge **edges, int n)
+{
+	struct strbuf key = STRBUF_INIT, classes = STRBUF_INIT;
+	const struct edge *first = edges[0];
+	const char *file = first->fn->file;
+	struct finding *f;
+	int i, start = 0;
+
+	/* the key: the classes from the smallest, and the functions */
+	for (i = 1; i < n; i++)
+		if (strcmp(nodes[cycle[i]].klass, nodes[cycle[start]].klass) < 0)
+			start = i;
+	for (i = 0; i < n; i++) {
+		const struct edge *w = edges[(start + i) % n];
+
+		sb_addf(&key, "%s>%s|", nodes[cycle[(start + i) % n]].klass, w->fn->name);
+		sb_addf(&classes, "%s'%s'", i ? " -> " : "", nodes[cycle[(start + i) % n]].klass);
+	}
+	sb_addf(&classes, " -> '%s'", nodes[cycle[start]].klass);
+	f = finding_add("lock-order", "warning", sb_str(&key), file,
+			first->acq ? first->acq->line : first->call->line,
+			first->acq ? first->acq->col : first->call->col,
+			"possible circular locking dependency: %s", sb_str(&classes));
+	for (i = 0; i < n; i++)
+		witness_notes(f, edges[i]);
+	/* lockdep's scenario: each CPU takes one lock, then wants the next */
+	for (i = 0; i < n; i++)
+		finding_note(f, edges[i]->fn->file, edges[i]->held->line, 0,
+			     "scenario: CPU%d: lock(%s) in %s()", i,
+			     edges[i]->held->shown, short_name(edges[i]->fn->name));
+	for (i = 0; i < n; i++)
+		finding_note(f, edges[i]->fn->file,
+			     edges[i]->acq ? edges[i]->acq->line : edges[i]->call->line, 0,
+			     "scenario: CPU%d: lock(%s) waits for CPU%d: deadlock", i,
+			     edge_lock_shown(edges[i]), (i + 1) % n);
+	sb_release(&key);
+	sb_release(&classes);
+}
+
+/* The shortest cycle through @start inside one component (BFS). */
+static void shortest_cycle(int start, const int *comp)
+{
+	int *prev = ls_xmalloc(nnodes * sizeof(*prev));
+	const struct edge **via = ls_xmalloc(nnodes * sizeof(*via));
+	int *queue = ls_xmalloc(nnodes * sizeof(*queue));
+	int head = 0, tail = 0, i, found = -1;
+	const struct edge *closing = NULL;
+
+	for (i = 0; i < nnodes; i++)
+		prev[i] = -2;
+	queue[tail++] = start;
+	prev[start] = -1;
+	while (head < tail && found < 0) {
+		int u = queue[head++];
+
+		for (i = 0; i < nodes[u].nedges; i++) {
+			int v = nodes[u].edges[i].to;
+
+			if (comp[v] != comp[start])
+				continue;
+			if (v == start) {
+				found = u;
+				closing = &nodes[u].edges[i];
+				break;
+			}
+			if (prev[v] == -2) {
+				prev[v] = u;
+				via[v] = &nodes[u].edges[i];
+				queue[tail++] = v;
+			}
+		}
+	}
+	if (found >= 0) {
+		int n = 0, u;
+		int *cycle;
+		const struct edge **edges;
+
+		for (u = found; u != -1; u = prev[u])
+			n++;
+		cycle = ls_xmalloc(n * sizeof(*cycle));
+		edges = ls_xmalloc(n * sizeof(*edges));
+		edges[n - 1] = closing;
+		for (u = found, i = n - 1; u != -1; u = prev[u], i--) {
+			cycle[i] = u;
+			if (i > 0)
+				edges[i - 1] = via[u];
+		}
+		report_cycle(cycle, edges, n);
+		free(cycle);
+		free(edges);
+	}
+	free(prev);
+	free(via);
+	free(queue);
+}
+
+/* Tarjan over the class graph, iteratively; comp[] numbers components. */
+static int components(int *comp)
+{
+	int *stack = ls_xmalloc((nnodes + 1) * sizeof(*stack));
+	int (*frames)[2] = ls_xmalloc((nnodes + 1) * sizeof(*frames));
+	int index = 1, sp = 0, ncomp = 0, i;
+
+	for (i = 0; i < nnodes; i++) {
+		int depth = 0;
+
+		if (nodes[i].index)
+			continue;
+		frames[depth][0] = i;
+		frames[depth++][1] = 0;
+		nodes[i].index = nodes[i].low = index++;
+		stack[sp++] = i;
+		nodes[i].on_stack = true;
+		while (depth) {
+			int u = frames[depth - 1][0], v = -1;
+
+			while (frames[depth - 1][1] < nodes[u].nedges) {
+				int w = nodes[u].edges[frames[depth - 1][1]++].to;
+
+				if (!nodes[w].index) {
+					v = w;
+					break;
+				}
+				if (nodes[w].on_stack && nodes[w].index < nodes[u].low)
+					nodes[u].low = nodes[w].index;
+			}
+			if (v >= 0) {
+				nodes[v].index = nodes[v].low = index++;
+				stack[sp++] = v;
+				nodes[v].on_stack = true;
+				frames[depth][0] = v;
+				frames[depth++][1] = 0;
+				continue;
+			}
+			if (nodes[u].low == nodes[u].index) {
+				int w;
+
+				do {
+					w = stack[--sp];
+					nodes[w].on_stack = false;
+					comp[w] = ncomp;
+				} while (w != u);
+				ncomp++;
+			}
+			depth--;
+			if (depth && nodes[u].low < nodes[frames[depth - 1][0]].low)
+				nodes[frames[depth - 1][0]].low = nodes[u].low;
+		}
+	}
+	free(stack);
+	free(frames);
+	return ncomp;
+}
+
+void check_lock_order(const struct program *prog)
+{
+	int *comp, *size, *smallest, ncomp, i;
+
+	build_graph(prog);
+	if (!nnodes)
+		return;
+	comp = ls_xmalloc(nnodes * sizeof(*comp));
+	ncomp = components(comp);
+	size = ls_xcalloc(ncomp, sizeof(*size));
+	smallest = ls_xmalloc(ncomp * sizeof(*smallest));
+	for (i = 0; i < ncomp; i++)
+		smallest[i] = -1;
+	for (i = 0; i < nnodes; i++) {
+		size[comp[i]]++;
+		if (smallest[comp[i]] < 0 ||
+		    strcmp(nodes[i].klass, nodes[smallest[comp[i]]].klass) < 0)
+			smallest[comp[i]] = i;
+	}
+	/* one report per cycle-bearing component, from its smallest class */
+	for (i = 0; i < ncomp; i++)
+		if (size[i] > 1)
+			shortest_cycle(smallest[i], comp);
+	free(comp);
+	free(size);
+	free(smallest);
+}

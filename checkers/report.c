@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: MIT
+/*
+ * lockscope report: load the facts of a whole tree, build the call graph
+ * and the summaries, run the whole-tree checks, print the findings.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "lockscope/diag.h"
+#include "lockscope/facts.h"
+#include "lockscope/findings.h"
+#include "lockscope/program.h"
+#include "lockscope/rules.h"
+#include "lockscope/strbuf.h"
+#include "lockscope/wholetree.h"
+
+static const char report_usage[] =
+"Usage: lockscope report [options]\n"
+"\n"
+"Reads the facts the per-file runs wrote and checks the whole tree:\n"
+"callbacks and calls made under a lock that reach that lock again, and\n"
+"lock-order cycles.\n"
+"\n"
+"  --facts-dir=DIR     facts to read (default: $LOCKSCOPE_FACTS_DIR or .lockscope)\n"
+"  --format=FORMAT     text (default, on stderr), json or sarif (on stdout)\n"
+"  --output=FILE       write the findings to FILE instead\n"
+"  --rules=DIR         rules directory\n"
+"  --stats             print what was loaded, and how long it took\n";
+
+int report_main(int argc, char **argv)
+{
+	enum output_format format = OUT_TEXT;
+	const char *dir = getenv("LOCKSCOPE_FACTS_DIR"), *output = NULL, *rules = NULL;
+	struct program prog = { 0 };
+	struct strbuf tmp = STRBUF_INIT;
+	bool stats = false;
+	FILE *out;
+	int i, n;
+
+	if (!dir || !*dir)
+		dir = ".lockscope";
+	for (i = 1; i < argc; i++) {
+		const char *arg = argv[i];
+
+		if (!strcmp(arg, "--help") || !strcmp(arg, "-h")) {
+			fputs(report_usage, stdout);
+			return 0;
+		} else if (!strncmp(arg, "--facts-dir=", 12)) {
+			dir = arg + 12;
+		} else if (!strncmp(arg, "--rules=", 8)) {
+			rules = arg + 8;
+		} else if (!strncmp(arg, "--output=", 9)) {
+			output = arg + 9;
+		} else if (!strcmp(arg, "--stats")) {
+			stats = true;
+		} else if (!strncmp(arg, "--format=", 9)) {
+			if (!strcmp(arg + 9, "text"))
+				format = OUT_TEXT;
+			else if (!strcmp(arg + 9, "json"))
+				format = OUT_JSON;
+			else if (!strcmp(arg + 9, "sarif"))
+				format = OUT_SARIF;
+			else
+				ls_fatal("unknown format '%s' (text, json or sarif)", arg + 9);
+		} else {
+			ls_fatal("report: unknown option '%s' (see lockscope report --help)", arg);
+		}
+	}
+
+	program_load_callbacks(rules_dir(rules));
+	program_load(&prog, dir);
+	callgraph_build(&prog);
+	summaries_build(&prog);
+	check_callback_under_lock(&prog);
+	check_lock_order(&prog);
+
+	if (output) {
+		sb_addf(&tmp, "%s.tmp.%d", output, (int)getpid());
+		out = fopen(sb_str(&tmp), "w");
+		if (!out)
+			ls_fatal("cannot write '%s': %s", sb_str(&tmp), strerror(errno));
+	} else {
+		out = format == OUT_TEXT ? stderr : stdout;
+	}
+	n = findings_print(out, format);
+	if (output) {
+		bool ok = !ferror(out);
+
+		ok = !fclose(out) && ok;
+		if (!ok || rename(sb_str(&tmp), output)) {
+			unlink(sb_str(&tmp));
+			ls_fatal("cannot write '%s': %s", output, strerror(errno));
+		}
+	}
+	if (stats)
+		fprintf(stderr, "lockscope report: %d facts files (%d skipped), %d functions, %d findings\n",
+			prog.nfiles, prog.nskipped, prog.nfuncs, n);
+	sb_release(&tmp);
+	return 0;
+}

@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: MIT */
+#ifndef LOCKSCOPE_WHOLETREE_H
+#define LOCKSCOPE_WHOLETREE_H
+
+#include "lockscope/findings.h"
+#include "lockscope/program.h"
+
+/* The whole-tree checks, run by "lockscope report". */
+void check_callback_under_lock(const struct program *prog);
+void check_lock_order(const struct program *prog);
+
+/* Locks that can deadlock (not rcu, bh, irq: those nest by design). */
+bool wholetree_lock_kind(const char *kind);
+/* Notes for each hop of a summary entry's witness chain. */
+void wholetree_chain_notes(struct finding *f, const struct func *fn,
+			   const struct summary_entry *e);
+
+/* The report subcommand. */
+int report_main(int argc, char **argv);
+
+#endif
