@@ -112,7 +112,7 @@ static void check_call(const struct func *fn, const struct callsite *cs)
 				bool same;
 
 				if (h->klass != e->klass || read_read(h, e) ||
-				    !wholetree_lock_kind(h->kind))
+				    !wholetree_lock_kind(h->kind) || e->acq->subclass)
 					continue;
 				/* two instances of one class, unless related */
 				if (h->inst && inst && h->inst != inst &&

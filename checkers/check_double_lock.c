@@ -4,7 +4,7 @@
  * holds.  For a spinlock or a mutex that is a self-deadlock; read after
  * read on an rwlock is allowed (an rw_semaphore's is not: a waiting
  * writer blocks the second reader), and so is a lockdep subclass (the
- * *_nested() calls), which says "another instance".
+ *_nested() calls), which says "another instance".
  */
 #include "lockscope/check.h"
 #include "lockscope/diag.h"

@@ -179,8 +179,8 @@ static bool parse_record(struct parse *ps, char *line)
 	if (!strcmp(f[0], "A")) {
 		struct acquisition *aq;
 
-		if (n != 10 || !(fn = fn_by_id(ps, f[1])) || !number(f[2], &a) ||
-		    !number(f[3], &b))
+		if (n != 11 || !(fn = fn_by_id(ps, f[1])) || !number(f[2], &a) ||
+		    !number(f[3], &b) || !number(f[10], &c))
 			return false;
 		GROW(fn->acqs, fn->nacqs, fn->aacqs);
 		aq = &fn->acqs[fn->nacqs++];
@@ -193,6 +193,7 @@ static bool parse_record(struct parse *ps, char *line)
 		aq->klass = strtab_intern(f[7]);
 		aq->inst = strcmp(f[8], "-") ? strtab_intern(f[8]) : NULL;
 		aq->shown = strtab_intern(f[9]);
+		aq->subclass = c;
 		ps->acq = aq;
 		ps->call = NULL;
 		return true;

@@ -197,6 +197,7 @@ static void facts_acquire(struct fn_ctx *fn, const struct lock_event *ev,
 	field(slot->ref.klass);
 	field(cross_name(&slot->ref));
 	field(slot->ref.instance);
+	sb_addf(&out, "\t%d", ev->subclass > 0 ? ev->subclass : 0);
 	guard_records(ev->insn->bb);
 	held_records(fn, before);
 }

@@ -14,7 +14,7 @@
  *   tu    <source path>
  *   F     <fid> <function> <line>                 (statics: "path:name")
  *   C     <fid> <line> <col> <d|f|u> <callee> <nargs>
- *   A     <fid> <line> <col> <kind> <mode> <acquire|try> <class> <inst> <shown>
+ *   A     <fid> <line> <col> <kind> <mode> <acquire|try> <class> <inst> <shown> <sub>
  *   a     <arg> <desc>            (after C: "#value", "$0->x", "&sym", "-")
  *   g     <param> <in|notin|never> <v,v,...>     (after C or A)
  *   h     <kind> <mode> <line> <class> <inst> <shown>   (held, after C or A)
@@ -24,7 +24,7 @@
  * <inst> names the lock across functions: relative to the parameters
  * ("&$0->idev->lock"), a global ("&rtnl_mutex"), or "-" (class only).
  */
-#define FACTS_VERSION 1
+#define FACTS_VERSION 2
 #define FACTS_MAGIC "lockscope-facts"
 
 /* The facts directory: --facts-dir, $LOCKSCOPE_FACTS_DIR or .lockscope */

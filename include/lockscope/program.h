@@ -47,6 +47,7 @@ struct acquisition {
 	int line, col;
 	const char *kind, *mode, *klass, *inst, *shown;
 	bool trylock;
+	int subclass;			/* lockdep subclass: another instance */
 	int nguards;
 	struct pguard *guards;
 	int nheld;
