@@ -37,6 +37,7 @@ struct desc {
 	bool unique;			/* named by a pseudo: compare by it */
 	bool constant;			/* a constant address: not a lock */
 	pseudo_t loop_phi;		/* a phi the name depends on */
+	struct strbuf index_ids;	/* the variable indices: same pseudo, same element */
 	pseudo_t base;			/* the last pointer followed */
 	int unique_nr;
 	struct symbol *type;		/* the object's type */
@@ -52,6 +53,7 @@ static void desc_init(struct desc *d)
 
 static void desc_release(struct desc *d)
 {
+	sb_release(&d->index_ids);
 	sb_release(&d->root_text);
 	sb_release(&d->tail);
 	sb_release(&d->member);
@@ -365,6 +367,27 @@ static void container_of(struct entrypoint *ep, pseudo_t inner_ptr, long long of
 	desc_release(&inner);
 }
 
+/* The index behind "i * size", "(long)i << 3": the value that was written. */
+static pseudo_t index_pseudo(pseudo_t p)
+{
+	int depth;
+
+	for (depth = 0; depth < 4; depth++) {
+		struct instruction *def = p->type == PSEUDO_REG ? p->def : NULL;
+
+		if (!def)
+			break;
+		if (def->opcode == OP_MUL || def->opcode == OP_SHL)
+			p = def->src1;
+		else if (def->opcode == OP_SEXT || def->opcode == OP_ZEXT ||
+			 def->opcode == OP_TRUNC)
+			p = def->src;
+		else
+			break;
+	}
+	return p;
+}
+
 /* "&h->locks[i]": the array member whose elements are of type @elem. */
 static void array_element(struct desc *d, struct symbol *elem)
 {
@@ -421,8 +444,9 @@ static void describe_reg(struct entrypoint *ep, pseudo_t p, struct desc *d, int 
 			base = def->src2;
 		describe(ep, base, d, depth + 1);
 		array_element(d, pointee(def->type));
-		/* which element is unknown: only this very pseudo names it */
-		make_unique(d, p);
+		/* which element: the index's own pseudo tells them apart */
+		sb_addf(&d->index_ids, "#i%d", index_pseudo(base == def->src1 ?
+							     def->src2 : def->src1)->nr);
 		return;
 	case OP_SUB:
 		if (def->src2->type == PSEUDO_VAL) {
@@ -594,19 +618,23 @@ static void finish(struct entrypoint *ep, struct desc *d, struct lock_ref *out)
 	if (d->unique) {
 		struct strbuf sb = STRBUF_INIT;
 
-		sb_addf(&sb, "%s#%d", out->instance, d->unique_nr);
+		sb_addf(&sb, "%s#%d%s", out->instance, d->unique_nr, sb_str(&d->index_ids));
 		out->key = sb_detach(&sb);
 	} else {
-		out->key = ls_xstrdup(out->instance);
+		struct strbuf sb = STRBUF_INIT;
+
+		sb_addf(&sb, "%s%s", out->instance, sb_str(&d->index_ids));
+		out->key = sb_detach(&sb);
 	}
 	out->instance_known = !d->constant;
-	out->global = d->root == ROOT_GLOBAL && !d->derefed && !d->unique;
+	out->global = d->root == ROOT_GLOBAL && !d->derefed && !d->unique &&
+		      !d->index_ids.len;
 	out->loop_phi = d->loop_phi;
 	out->base = d->base;
 	out->param = d->root == ROOT_PARAM ? d->param : -1;
 	out->rel = NULL;
 	/* a name that holds only within this function has no meaning outside */
-	if (out->param >= 0 && !d->unique) {
+	if (out->param >= 0 && !d->unique && !d->index_ids.len) {
 		char root[16];
 
 		snprintf(root, sizeof(root), "$%d", out->param);

@@ -157,7 +157,23 @@ struct notifier_block {
 	int priority;
 };
 
+struct atomic_notifier_head { spinlock_t lock; struct notifier_block *head; };
+struct blocking_notifier_head { struct rw_semaphore rwsem; struct notifier_block *head; };
+int atomic_notifier_chain_register(struct atomic_notifier_head *nh, struct notifier_block *nb);
+int atomic_notifier_call_chain(struct atomic_notifier_head *nh, unsigned long val, void *v);
+int blocking_notifier_chain_register(struct blocking_notifier_head *nh, struct notifier_block *nb);
+int blocking_notifier_call_chain(struct blocking_notifier_head *nh, unsigned long val, void *v);
+
 struct work_struct { unsigned long data; void (*func)(struct work_struct *work); };
+
+struct task_struct;
+struct task_struct *kthread_create_on_node(int (*threadfn)(void *data), void *data,
+					   int node, const char namefmt[], ...);
+#define kthread_create(threadfn, data, namefmt, ...) \
+	kthread_create_on_node(threadfn, data, -1, namefmt, ##__VA_ARGS__)
+int wake_up_process(struct task_struct *p);
+bool kthread_should_stop(void);
+int kthread_stop(struct task_struct *k);
 
 void might_sleep(void);
 void msleep(unsigned int msecs);
