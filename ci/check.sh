@@ -9,6 +9,8 @@
 #   4. real-kernel acceptance of the local checks: unlocks removed from
 #      error paths (and doubled) by a scripted edit are reported; the
 #      unmodified functions are not
+#   5. real-kernel acceptance of the whole-tree step: seed 000 re-created
+#      in net/ipv6 is reported with its chain; the unmodified tree is not
 #
 # LOCKSCOPE_SKIP_KERNEL=1 runs stages 1-2 only (a quick local loop).
 set -u
@@ -17,6 +19,16 @@ cd "$top" || exit 2
 
 passed=0
 failed=0
+
+# A stage that passes or fails as a whole counts as one test.
+verdict() {
+	if "$@"; then
+		echo "1 passed, 0 failed"
+	else
+		echo "0 passed, 1 failed"
+		return 1
+	fi
+}
 
 # Run a stage; its last line must be "N passed, N failed".
 stage() {
@@ -51,11 +63,12 @@ if [ "${LOCKSCOPE_SKIP_KERNEL:-0}" = 1 ]; then
 	echo "=== real kernel: skipped (LOCKSCOPE_SKIP_KERNEL=1)"
 else
 	stage "real kernel: net/ipv6 + mlx5 core (ASan+UBSan)" \
-		env ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 \
+		verdict env ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 \
 		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 		sh ci/kernel-check.sh "$top/build/lockscope-san" \
 		net/ipv6/ drivers/net/ethernet/mellanox/mlx5/core/
 	stage "real kernel: local checks acceptance" sh ci/accept-local-checks.sh "$top/lockscope"
+	stage "real kernel: seed 000 (whole tree) acceptance" sh ci/accept-seed000.sh "$top/lockscope"
 fi
 
 echo
