@@ -16,6 +16,54 @@
 #include "lockscope/strbuf.h"
 
 static struct ptrtab chain_calls;	/* function name -> field it calls */
+static struct ptrtab registrations;	/* "name#arg" -> field it fills */
+
+const char *registration_field(const char *callee, long long arg)
+{
+	struct strbuf key = STRBUF_INIT;
+	const char *field;
+
+	sb_addf(&key, "%s#%lld", callee, arg);
+	field = ptrtab_get(&registrations, strtab_intern(sb_str(&key)));
+	sb_release(&key);
+	return field;
+}
+
+static void load_registrations(const char *dir)
+{
+	struct strbuf path = STRBUF_INIT;
+	char line[512];
+	int nr = 0;
+	FILE *f;
+
+	sb_addf(&path, "%s/registrations.tab", dir);
+	f = fopen(sb_str(&path), "r");
+	if (!f)
+		ls_fatal("cannot read '%s': %s", sb_str(&path), strerror(errno));
+	while (fgets(line, sizeof(line), f)) {
+		char *hash = strchr(line, '#'), name[128], field[256];
+		struct strbuf key = STRBUF_INIT;
+		int n, arg;
+
+		nr++;
+		if (hash)
+			*hash = '\0';
+		n = sscanf(line, "%127s arg%d %255[^\n]", name, &arg, field);
+		if (n <= 0)
+			continue;
+		if (n != 3 || !strstr(field, "::"))
+			ls_fatal("%s:%d: expected 'function argN struct T::field'",
+				 sb_str(&path), nr);
+		while (field[strlen(field) - 1] == ' ' || field[strlen(field) - 1] == '\t')
+			field[strlen(field) - 1] = '\0';
+		sb_addf(&key, "%s#%d", name, arg);
+		ptrtab_put(&registrations, strtab_intern(sb_str(&key)),
+			   (void *)strtab_intern(field));
+		sb_release(&key);
+	}
+	fclose(f);
+	sb_release(&path);
+}
 
 void program_load_callbacks(const char *dir)
 {
@@ -46,6 +94,7 @@ void program_load_callbacks(const char *dir)
 	}
 	fclose(f);
 	sb_release(&path);
+	load_registrations(dir);
 }
 
 static void add_target(struct callsite *cs, struct func *fn)

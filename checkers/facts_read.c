@@ -218,6 +218,20 @@ static bool parse_record(struct parse *ps, char *line)
 			return parse_held(f, n, &ps->acq->held, &ps->acq->nheld);
 		return false;
 	}
+	if (!strcmp(f[0], "R")) {
+		const char *field;
+
+		if (n != 4 || !number(f[2], &a))
+			return false;
+		/* rules/registrations.tab says which field the argument fills */
+		field = registration_field(strtab_intern(f[1]), a);
+		if (!field)
+			return true;
+		ps->binds = ls_xrealloc(ps->binds, (ps->nbinds + 2) * sizeof(*ps->binds));
+		ps->binds[ps->nbinds++] = field;
+		ps->binds[ps->nbinds++] = strtab_intern(f[3]);
+		return true;
+	}
 	if (!strcmp(f[0], "B")) {
 		if (n != 4)
 			return false;

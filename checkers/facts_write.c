@@ -222,6 +222,29 @@ static void arg_record(struct fn_ctx *fn, int i, pseudo_t arg, struct symbol *ty
 	}
 }
 
+/* timer_setup(&t, fn, 0) and friends: a function handed to the callee. */
+static void fnptr_args(struct instruction *insn)
+{
+	char buf[256];
+	pseudo_t arg;
+	int i = 0;
+
+	if (insn->func->type != PSEUDO_SYM)
+		return;
+	FOR_EACH_PTR(insn->arguments, arg) {
+		struct symbol *type;
+
+		if (arg->type == PSEUDO_SYM && (type = arg->sym->ctype.base_type) &&
+		    type->type == SYM_FN) {
+			record("R");
+			field(qualified(insn->func->sym, buf, sizeof(buf)));
+			sb_addf(&out, "\t%d", i);
+			field(qualified(arg->sym, buf, sizeof(buf)));
+		}
+		i++;
+	} END_FOR_EACH_PTR(arg);
+}
+
 static void facts_call(struct fn_ctx *fn, struct instruction *insn,
 		       const struct lockset *before)
 {
@@ -262,6 +285,7 @@ static void facts_call(struct fn_ctx *fn, struct instruction *insn,
 	FINISH_PTR_LIST(argtype);
 	guard_records(insn->bb);
 	held_records(fn, before);
+	fnptr_args(insn);
 }
 
 /* ---- functions bound to struct fields -------------------------------- */

@@ -11,7 +11,13 @@
 # Environment:
 #   LOCKSCOPE         the lockscope binary (default: ./lockscope of this repo)
 #   LOCKSCOPE_KERNEL  kernel tree (default: from kernel-setup.sh)
+#   BENCH_REPORT_DIRS directories whose facts feed the "lockscope report"
+#                     measurement (default: net/ and the Mellanox drivers;
+#                     "none" skips it)
 # The table is also written to $cache/bench/bench-<date>.txt.
+#
+# lockscope runs twice per file: as it runs by default (writing its facts)
+# and with --no-facts, so the cost of the facts shows on its own.
 
 # Needs bash (arrays, mapfile -d ''), also when started as "sh bench.sh".
 [ -n "${BASH_VERSION:-}" ] || exec bash "$0" "$@"
@@ -66,13 +72,14 @@ for t in "${targets[@]}"; do
 	done < <(cd "$argv_dir" && find "$t" -name '*.argv' | sort)
 done
 
-# run NAME BINARY ARGV-FILE: run BINARY with a recorded argv, its output
-# going to NAME.log; sets wall (s), rss (KB) and rc.
+# run NAME BINARY ARGV-FILE [OPTION...]: run BINARY with a recorded argv
+# (after OPTIONs), its output going to NAME.log; sets wall (s), rss (KB)
+# and rc.
 run() {
 	local args
 	mapfile -d '' -t args <"$3"
 	rc=0
-	/usr/bin/time -f '%e %M' -o "$out/time.tmp" "$2" "${args[@]}" \
+	/usr/bin/time -f '%e %M' -o "$out/time.tmp" "$2" "${@:4}" "${args[@]}" \
 		>>"$out/$1.log" 2>&1 || rc=$?
 	read -r wall rss < <(tail -n 1 "$out/time.tmp")
 }
@@ -94,26 +101,30 @@ cd "$tree"		# kbuild runs CHECK here; the argv has relative paths
 	echo "# sparse:    $sparse ($($sparse --version 2>/dev/null || echo '?'))"
 	echo "# lockscope: $lockscope"
 	echo "# times in seconds (wall), peak RSS in MB; ratio = lockscope / sparse; ! = non-zero exit"
-	printf '%-*s %9s %8s %9s %8s %7s\n' "$w" file sparse-s MB lscope-s MB ratio
+	printf '%-*s %9s %8s %9s %8s %7s %9s %7s\n' "$w" file sparse-s MB lscope-s MB ratio nofacts-s ratio
 } | tee "$table"
 
-# row NAME SPARSE-WALL SPARSE-KB LOCKSCOPE-WALL LOCKSCOPE-KB: one table line.
-# A wall time may carry a one-character flag ("!" for a failed run).
+# row NAME SPARSE-WALL SPARSE-KB LOCKSCOPE-WALL LOCKSCOPE-KB NOFACTS-WALL:
+# one table line.  A wall time may carry a one-character flag ("!" for a
+# failed run).
 row() {
-	awk -v w="$w" -v f="$1" -v sw="$2" -v sr="$3" -v lw="$4" -v lr="$5" 'BEGIN {
+	awk -v w="$w" -v f="$1" -v sw="$2" -v sr="$3" -v lw="$4" -v lr="$5" -v nw="$6" 'BEGIN {
 		sf = substr(sw, length(sw)); if (sf ~ /[0-9]/) sf = " "
 		lf = substr(lw, length(lw)); if (lf ~ /[0-9]/) lf = " "
-		sw += 0; lw += 0
+		sw += 0; lw += 0; nw += 0
 		ratio = sw > 0 ? sprintf("%.2f", lw / sw) : "-"
-		printf "%-" w "s %8.2f%s %8.1f %8.2f%s %8.1f %7s\n", f,
-			sw, sf, sr / 1024, lw, lf, lr / 1024, ratio
+		nratio = sw > 0 ? sprintf("%.2f", nw / sw) : "-"
+		printf "%-" w "s %8.2f%s %8.1f %8.2f%s %8.1f %7s %9.2f %7s\n", f,
+			sw, sf, sr / 1024, lw, lf, lr / 1024, ratio, nw, nratio
 	}'
 }
 
 # show LINE...: print to the terminal and to the table file.
 show() { printf '%s\n' "$@" | tee -a "$table"; }
 
-s_tot=0 l_tot=0 s_max=0 l_max=0 nbad=0
+s_tot=0 l_tot=0 n_tot=0 s_max=0 l_max=0 nbad=0
+export LOCKSCOPE_FACTS_DIR=$out/facts-bench
+rm -rf "$LOCKSCOPE_FACTS_DIR"
 for f in "${files[@]}"; do
 	run sparse "$sparse" "$argv_dir/$f.argv"
 	s_wall=$wall s_rss=$rss s_flag=' '
@@ -121,14 +132,35 @@ for f in "${files[@]}"; do
 	run lockscope "$lockscope" "$argv_dir/$f.argv"
 	l_wall=$wall l_rss=$rss l_flag=' '
 	[ "$rc" -eq 0 ] || { l_flag='!'; nbad=$((nbad + 1)); }
+	run lockscope "$lockscope" "$argv_dir/$f.argv" --no-facts
+	n_wall=$wall
+	n_tot=$(awk "BEGIN { print $n_tot + $n_wall }")
 	s_tot=$(awk "BEGIN { print $s_tot + $s_wall }")
 	l_tot=$(awk "BEGIN { print $l_tot + $l_wall }")
 	[ "$s_rss" -le "$s_max" ] || s_max=$s_rss
 	[ "$l_rss" -le "$l_max" ] || l_max=$l_rss
-	show "$(row "$f" "$s_wall$s_flag" "$s_rss" "$l_wall$l_flag" "$l_rss")"
+	show "$(row "$f" "$s_wall$s_flag" "$s_rss" "$l_wall$l_flag" "$l_rss" "$n_wall")"
 done
-show "$(row "TOTAL (max RSS)" "$s_tot " "$s_max" "$l_tot " "$l_max")"
+show "$(row "TOTAL (max RSS)" "$s_tot " "$s_max" "$l_tot " "$l_max" "$n_tot")"
 [ "$nbad" -eq 0 ] ||
 	show "# $nbad run(s) exited non-zero; their output is in $out/*.log"
+
+# The whole-tree step on the facts of a bigger part of the tree.
+report_dirs=${BENCH_REPORT_DIRS:-net/ drivers/net/ethernet/mellanox/}
+if [ "$report_dirs" != none ]; then
+	facts=$out/facts-report
+	rm -rf "$facts"
+	echo "  FACTS   lockscope through kbuild over $report_dirs"
+	# shellcheck disable=SC2086
+	/usr/bin/time -f '%e' -o "$out/time.tmp" make -C "$tree" -k -j"$(nproc)" C=2 \
+		CHECK="$lockscope --no-sparse-warnings --facts-dir=$facts" $report_dirs \
+		>"$out/facts.log" 2>&1 || true
+	show "# facts of $report_dirs: $(find "$facts" -name '*.facts' | wc -l) files," \
+		"$(du -sh "$facts" | cut -f1), kbuild C=2 -j$(nproc): $(tail -n 1 "$out/time.tmp") s"
+	/usr/bin/time -f '%e %M' -o "$out/time.tmp" "$lockscope" report --facts-dir="$facts" \
+		--stats >"$out/report.log" 2>&1 || true
+	read -r wall rss < <(tail -n 1 "$out/time.tmp")
+	show "# lockscope report: $wall s, peak RSS $((rss / 1024)) MB; $(tail -n 1 "$out/report.log")"
+fi
 ln -sf "$(basename "$table")" "$out/latest.txt"
 echo "  table:  $table"

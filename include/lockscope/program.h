@@ -99,8 +99,13 @@ struct program {
 void program_load(struct program *prog, const char *dir);
 struct func *program_function(const char *name);
 struct binding *program_binding(const char *field);
-/* Which field calls through a "notifier chain" style function make. */
+/*
+ * rules/callbacks.tab (which field a notifier-chain style function calls
+ * through) and rules/registrations.tab (which field a function passed to a
+ * registration call fills): load before the facts.
+ */
 void program_load_callbacks(const char *rules_dir);
+const char *registration_field(const char *callee, long long arg);
 
 /* Resolve every call's targets. */
 void callgraph_build(struct program *prog);
