@@ -416,7 +416,8 @@ static void walk(struct program *prog, const char *dir, int depth)
 	}
 	closedir(d);
 	/* a stable order, so that reports are the same run to run */
-	qsort(names, n, sizeof(*names), by_name);
+	if (n)
+		qsort(names, n, sizeof(*names), by_name);
 	for (i = 0; i < n; i++) {
 		struct stat st;
 		size_t len = strlen(names[i]);

@@ -219,7 +219,8 @@ int findings_print(FILE *out, enum output_format format)
 	struct finding **list = ls_xmalloc((nall + 1) * sizeof(*list));
 	int n = 0, i, j;
 
-	qsort(all, nall, sizeof(*all), by_place);
+	if (nall)
+		qsort(all, nall, sizeof(*all), by_place);
 	for (i = 0; i < nall; i++) {
 		for (j = 0; j < n && strcmp(list[j]->id, all[i]->id); j++)
 			;

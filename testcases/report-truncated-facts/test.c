@@ -32,4 +32,16 @@ void tx_flush_locked(struct tx *tx)
  *
  * check-name: lockscope report: a facts file cut short is named and skipped whole, the rest is reported
  * check-command: lockscope -I../include --no-sparse-warnings *.c && head -n -1 "$FACTS/flush.c.facts" > "$FACTS/cut" && mv "$FACTS/cut" "$FACTS/flush.c.facts" && lockscope report 2>&1 | sed "s#$FACTS/#FACTS/#" >&2
+ * check-error-start
+lockscope: warning: FACTS/flush.c.facts:4: truncated (no end record); skipped
+other.c:10:9: warning: possible circular locking dependency: 'struct rx::lock' -> 'struct tx::lock' -> 'struct rx::lock' [lockscope/lock-order]
+other.c:9: note: rx_poll() holds '&rx->lock' (struct rx::lock) from here
+other.c:10:9: note: ... and acquires '&rx->tx->lock' (struct tx::lock) here
+test.c:11: note: tx_complete() holds '&tx->lock' (struct tx::lock) from here
+test.c:12:9: note: ... and acquires '&tx->rx->lock' (struct rx::lock) here
+other.c:9: note: scenario: CPU0: lock(&rx->lock) in rx_poll()
+test.c:11: note: scenario: CPU1: lock(&tx->lock) in tx_complete()
+other.c:10: note: scenario: CPU0: lock(&rx->tx->lock) waits for CPU1: deadlock
+test.c:12: note: scenario: CPU1: lock(&tx->rx->lock) waits for CPU0: deadlock
+ * check-error-end
  */
