@@ -89,6 +89,49 @@ static bool read_read(const struct held_lock *h, const struct summary_entry *e)
 	       !strcmp(h->kind, "rwlock");
 }
 
+/*
+ * How bad is taking @e (mapped to @inst) with @h held: 2 the same
+ * instance, 1 maybe the same, 0 not a problem.
+ */
+static int match(const struct held_lock *h, const struct summary_entry *e,
+		 const char *inst)
+{
+	if (h->klass != e->klass || read_read(h, e) ||
+	    !wholetree_lock_kind(h->kind) || e->acq->subclass)
+		return 0;
+	if (h->inst && inst && h->inst == inst)
+		return 2;
+	/* two instances of one class, unless related */
+	if (h->inst && inst && !related_instances(h->inst, inst))
+		return 0;
+	return 1;
+}
+
+static void report(const struct func *fn, const struct callsite *cs,
+		   const struct func *target, const struct held_lock *h,
+		   const struct summary_entry *e, bool same)
+{
+	struct strbuf key = STRBUF_INIT;
+	struct finding *f;
+
+	sb_addf(&key, "%s|%s|%s", fn->name, h->klass, target->name);
+	f = finding_add("callback-under-lock", same ? "error" : "warning",
+			sb_str(&key), fn->file, cs->line, cs->col,
+			same ? "%s() is called with '%s' held%s and acquires it again%s: deadlock" :
+			"%s() is called with '%s' held%s and acquires a lock of the same class%s: deadlock if it is the same instance",
+			short_name(target->name), h->shown, mode_words(h->kind, h->mode),
+			mode_words(e->kind, e->mode));
+	sb_release(&key);
+	finding_note(f, fn->file, h->line, 0, "'%s' (%s) acquired here", h->shown, h->klass);
+	if (cs->via)
+		finding_note(f, fn->file, cs->line, cs->col, "%s() calls %s() through %s",
+			     short_name(fn->name), short_name(target->name), cs->via);
+	else
+		finding_note(f, fn->file, cs->line, cs->col, "%s() calls %s()",
+			     short_name(fn->name), short_name(target->name));
+	wholetree_chain_notes(f, target, e);
+}
+
 static void check_call(const struct func *fn, const struct callsite *cs)
 {
 	int t, k, i;
@@ -96,52 +139,29 @@ static void check_call(const struct func *fn, const struct callsite *cs)
 	for (t = 0; t < cs->ntargets; t++) {
 		const struct func *target = cs->targets[t];
 
-		for (k = 0; k < target->nsum; k++) {
-			const struct summary_entry *e = &target->sum[k];
-			struct pguard *guards;
-			const char *inst;
-			int nguards;
+		for (i = 0; i < cs->nheld; i++) {
+			const struct held_lock *h = &cs->held[i];
+			const struct summary_entry *worst = NULL;
+			int level = 0;
 
-			if (!summary_map(cs, target, e, &inst, &guards, &nguards))
-				continue;
-			free(guards);
-			for (i = 0; i < cs->nheld; i++) {
-				const struct held_lock *h = &cs->held[i];
-				struct strbuf key = STRBUF_INIT;
-				struct finding *f;
-				bool same;
+			/* one finding per held lock and callee: the worst path */
+			for (k = 0; k < target->nsum && level < 2; k++) {
+				const struct summary_entry *e = target->sum[k];
+				struct pguard *guards;
+				const char *inst;
+				int nguards, m;
 
-				if (h->klass != e->klass || read_read(h, e) ||
-				    !wholetree_lock_kind(h->kind) || e->acq->subclass)
+				if (!summary_map(cs, target, e, &inst, &guards, &nguards))
 					continue;
-				/* two instances of one class, unless related */
-				if (h->inst && inst && h->inst != inst &&
-				    !related_instances(h->inst, inst))
-					continue;
-				same = h->inst && inst && h->inst == inst;
-				sb_addf(&key, "%s|%s|%s", fn->name, h->klass, target->name);
-				f = finding_add("callback-under-lock", same ? "error" : "warning",
-						sb_str(&key), fn->file, cs->line, cs->col,
-						same ? "%s() is called with '%s' held%s and acquires it again%s: deadlock" :
-						"%s() is called with '%s' held%s and acquires a lock of the same class%s: deadlock if it is the same instance",
-						short_name(target->name), h->shown,
-						mode_words(h->kind, h->mode),
-						mode_words(e->kind, e->mode));
-				sb_release(&key);
-				finding_note(f, fn->file, h->line, 0, "'%s' (%s) acquired here",
-					     h->shown, h->klass);
-				if (cs->via)
-					finding_note(f, fn->file, cs->line, cs->col,
-						     "%s() calls %s() through %s",
-						     short_name(fn->name), short_name(target->name),
-						     cs->via);
-				else
-					finding_note(f, fn->file, cs->line, cs->col,
-						     "%s() calls %s()", short_name(fn->name),
-						     short_name(target->name));
-				wholetree_chain_notes(f, target, e);
-				break;
+				free(guards);
+				m = match(h, e, inst);
+				if (m > level) {
+					level = m;
+					worst = e;
+				}
 			}
+			if (worst)
+				report(fn, cs, target, h, worst, level == 2);
 		}
 	}
 }

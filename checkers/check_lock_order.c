@@ -110,7 +110,7 @@ static void build_graph(const struct program *prog)
 				const struct func *target = cs->targets[t];
 
 				for (e = 0; e < target->nsum; e++) {
-					const struct summary_entry *en = &target->sum[e];
+					const struct summary_entry *en = target->sum[e];
 					struct pguard *guards;
 					const char *inst;
 					int ng;

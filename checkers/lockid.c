@@ -38,6 +38,9 @@ struct desc {
 	bool constant;			/* a constant address: not a lock */
 	pseudo_t loop_phi;		/* a phi the name depends on */
 	struct strbuf index_ids;	/* the variable indices: same pseudo, same element */
+	struct symbol *inner;		/* the struct the last member is in */
+	struct strbuf inner_member;	/* and that member */
+	bool via_container_of;		/* not a path a caller can follow */
 	pseudo_t base;			/* the last pointer followed */
 	int unique_nr;
 	struct symbol *type;		/* the object's type */
@@ -53,6 +56,7 @@ static void desc_init(struct desc *d)
 
 static void desc_release(struct desc *d)
 {
+	sb_release(&d->inner_member);
 	sb_release(&d->index_ids);
 	sb_release(&d->root_text);
 	sb_release(&d->tail);
@@ -117,8 +121,12 @@ static void make_unique(struct desc *d, pseudo_t p)
 		d->loop_phi = p;
 }
 
-static void add_member_name(struct desc *d, const char *name)
+/* @in: the struct @name is a member of, for the lockdep-style class. */
+static void add_member_name(struct desc *d, struct symbol *in, const char *name)
 {
+	d->inner = in;
+	sb_reset(&d->inner_member);
+	sb_add(&d->inner_member, name);
 	if (d->deref) {
 		sb_addf(&d->tail, "->%s", name);
 		d->deref = false;
@@ -140,6 +148,7 @@ static void add_index(struct desc *d, const char *index)
 	}
 	sb_addf(&d->tail, "[%s]", index);
 	sb_addf(&d->member, "[%s]", *index == '*' ? "*" : "");
+	sb_add(&d->inner_member, "[]");
 }
 
 /* The member of @type containing byte @off, preferring one of type @want. */
@@ -207,7 +216,7 @@ static void add_offset(struct desc *d, long long off, struct symbol *want,
 		if (off == 0 && !want && is_aggregate(mt))
 			return;
 		if (m->ident)
-			add_member_name(d, show_ident(m->ident));
+			add_member_name(d, type, show_ident(m->ident));
 		off -= m->offset;
 		d->type = mt;
 	}
@@ -234,6 +243,7 @@ static void deref(struct desc *d, struct symbol *ptr_type)
 	d->derefed = true;
 	d->type = pointee(ptr_type);
 	d->container = d->type;
+	d->inner = NULL;
 	sb_reset(&d->member);
 }
 
@@ -362,6 +372,7 @@ static void container_of(struct entrypoint *ep, pseudo_t inner_ptr, long long of
 	d->unique_nr = inner.unique_nr;
 	d->constant = inner.constant;
 	d->loop_phi = inner.loop_phi;
+	d->via_container_of = true;
 	d->deref = true;
 	d->derefed = true;
 	desc_release(&inner);
@@ -408,7 +419,7 @@ static void array_element(struct desc *d, struct symbol *elem)
 		} END_FOR_EACH_PTR(m);
 	}
 	if (found) {
-		add_member_name(d, show_ident(found->ident));
+		add_member_name(d, type, show_ident(found->ident));
 		add_index(d, "*");
 		d->type = elem;
 		return;
@@ -572,6 +583,15 @@ static char *class_of(struct entrypoint *ep, const struct desc *d, bool *known)
 	char buf[256];
 
 	*known = true;
+	/*
+	 * Like lockdep, whose key is where the lock was initialised: the lock
+	 * of an embedded struct (an sk_buff_head's) is that struct's lock,
+	 * whatever it is embedded in.
+	 */
+	if (d->inner && d->inner_member.len && d->derefed && d->inner->ident) {
+		sb_addf(&sb, "%s::%s", show_typename(d->inner), sb_str(&d->inner_member));
+		return sb_detach(&sb);
+	}
 	if (d->container && d->member.len && d->derefed) {
 		sb_addf(&sb, "%s::%s", show_typename(d->container), sb_str(&d->member));
 		return sb_detach(&sb);
@@ -606,7 +626,7 @@ static void add_member_path(struct desc *d, const char *member)
 					break;
 			} END_FOR_EACH_PTR(m);
 		}
-		add_member_name(d, name);
+		add_member_name(d, type, name);
 		d->type = m ? base_type(m) : NULL;
 	}
 	free(copy);
@@ -634,7 +654,7 @@ static void finish(struct entrypoint *ep, struct desc *d, struct lock_ref *out)
 	out->param = d->root == ROOT_PARAM ? d->param : -1;
 	out->rel = NULL;
 	/* a name that holds only within this function has no meaning outside */
-	if (out->param >= 0 && !d->unique && !d->index_ids.len) {
+	if (out->param >= 0 && !d->unique && !d->index_ids.len && !d->via_container_of) {
 		char root[16];
 
 		snprintf(root, sizeof(root), "$%d", out->param);

@@ -148,7 +148,7 @@ static bool add_entry(struct func *fn, const struct summary_entry *e)
 	int i, j;
 
 	for (i = 0; i < fn->nsum; i++) {
-		struct summary_entry *old = &fn->sum[i];
+		struct summary_entry *old = fn->sum[i];
 		bool changed = false;
 
 		if (old->klass != e->klass || old->inst != e->inst || old->mode != e->mode)
@@ -176,7 +176,8 @@ static bool add_entry(struct func *fn, const struct summary_entry *e)
 		fn->asum = fn->asum ? fn->asum * 2 : 4;
 		fn->sum = ls_xrealloc(fn->sum, fn->asum * sizeof(*fn->sum));
 	}
-	fn->sum[fn->nsum++] = *e;
+	fn->sum[fn->nsum] = ls_xmalloc(sizeof(*e));
+	*fn->sum[fn->nsum++] = *e;
 	return true;
 }
 
@@ -221,7 +222,7 @@ static bool pull_callees(struct func *fn)
 			/* entries are appended while we walk: index, not pointer */
 			for (k = 0; k < callee->nsum; k++) {
 				struct summary_entry e = { 0 };
-				const struct summary_entry *from = &callee->sum[k];
+				const struct summary_entry *from = callee->sum[k];
 
 				if (!summary_map(cs, callee, from, &e.inst, &e.guards, &e.nguards))
 					continue;

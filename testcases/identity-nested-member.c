@@ -20,10 +20,10 @@ static void nic_count_rx(struct nic *nic)
 }
 
 /*
- * check-name: a lock in a nested struct: the class names the member path
+ * check-name: a lock in a nested struct: the class is the inner struct's, as lockdep keys it
  *
  * check-error-start
 identity-nested-member.c:19:9: warning: spin_unlock() releases '&nic->stats.lock', which is not held on this path [lockscope/double-unlock]
-identity-nested-member.c:18:9: note: '&nic->stats.lock' (struct nic::stats.lock) was already released here
+identity-nested-member.c:18:9: note: '&nic->stats.lock' (struct counters::lock) was already released here
  * check-error-end
  */

@@ -76,7 +76,7 @@ struct func {
 	int nacqs, aacqs;
 	struct acquisition *acqs;
 	int nsum, asum;
-	struct summary_entry *sum;
+	struct summary_entry **sum;	/* entries never move: chains point at them */
 	/* Tarjan */
 	int index, low;
 	bool on_stack, summarised;

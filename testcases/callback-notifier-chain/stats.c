@@ -2,7 +2,7 @@
 #include "netevent.h"
 
 /*
- * Another listener on a chain of the same type, bound by assignment: its
+ * Another listener on the same chain, bound by assignment: its
  * own lock is another class, so calling it under the table lock is fine.
  */
 static spinlock_t link_stats_lock;

@@ -16,7 +16,6 @@ void addrconf_notify_locked(struct inet6_ifaddr *ifp, int event)
 
 /*
  * check-name: notify with a variable event under read_lock_bh: the same-instance error wins
- * check-known-to-fail
  * check-error-start
 test.c:13:9: error: ipv6_ifa_notify() is called with '&ifp->idev->lock' held for read and acquires it again for write: deadlock [lockscope/callback-under-lock]
 test.c:12: note: '&ifp->idev->lock' (struct inet6_dev::lock) acquired here
