@@ -29,36 +29,45 @@ const char *registration_field(const char *callee, long long arg)
 	return field;
 }
 
-static void load_registrations(const char *dir)
+/*
+ * A rules table of "function [argN] struct T::field" lines into @table,
+ * keyed by the function ("function#N" when the argument is given).
+ */
+static void load_field_table(const char *dir, const char *file, bool with_arg,
+			     struct ptrtab *table)
 {
 	struct strbuf path = STRBUF_INIT;
 	char line[512];
 	int nr = 0;
 	FILE *f;
 
-	sb_addf(&path, "%s/registrations.tab", dir);
+	sb_addf(&path, "%s/%s", dir, file);
 	f = fopen(sb_str(&path), "r");
 	if (!f)
 		ls_fatal("cannot read '%s': %s", sb_str(&path), strerror(errno));
 	while (fgets(line, sizeof(line), f)) {
 		char *hash = strchr(line, '#'), name[128], field[256];
 		struct strbuf key = STRBUF_INIT;
-		int n, arg;
+		int n, arg = 0;
 
 		nr++;
 		if (hash)
 			*hash = '\0';
-		n = sscanf(line, "%127s arg%d %255[^\n]", name, &arg, field);
+		if (with_arg)
+			n = sscanf(line, "%127s arg%d %255[^\n]", name, &arg, field);
+		else
+			n = sscanf(line, "%127s %255[^\n]", name, field);
 		if (n <= 0)
 			continue;
-		if (n != 3 || !strstr(field, "::"))
-			ls_fatal("%s:%d: expected 'function argN struct T::field'",
-				 sb_str(&path), nr);
+		if (n != (with_arg ? 3 : 2) || !strstr(field, "::"))
+			ls_fatal("%s:%d: expected 'function %sstruct T::field'",
+				 sb_str(&path), nr, with_arg ? "argN " : "");
 		while (field[strlen(field) - 1] == ' ' || field[strlen(field) - 1] == '\t')
 			field[strlen(field) - 1] = '\0';
-		sb_addf(&key, "%s#%d", name, arg);
-		ptrtab_put(&registrations, strtab_intern(sb_str(&key)),
-			   (void *)strtab_intern(field));
+		sb_add(&key, name);
+		if (with_arg)
+			sb_addf(&key, "#%d", arg);
+		ptrtab_put(table, strtab_intern(sb_str(&key)), (void *)strtab_intern(field));
 		sb_release(&key);
 	}
 	fclose(f);
@@ -67,34 +76,8 @@ static void load_registrations(const char *dir)
 
 void program_load_callbacks(const char *dir)
 {
-	struct strbuf path = STRBUF_INIT;
-	char line[512];
-	int nr = 0;
-	FILE *f;
-
-	sb_addf(&path, "%s/callbacks.tab", dir);
-	f = fopen(sb_str(&path), "r");
-	if (!f)
-		ls_fatal("cannot read '%s': %s", sb_str(&path), strerror(errno));
-	while (fgets(line, sizeof(line), f)) {
-		char *hash = strchr(line, '#'), name[128], field[256];
-		int n;
-
-		nr++;
-		if (hash)
-			*hash = '\0';
-		n = sscanf(line, "%127s %255[^\n]", name, field);
-		if (n <= 0)
-			continue;
-		if (n != 2 || !strstr(field, "::"))
-			ls_fatal("%s:%d: expected 'function struct T::field'", sb_str(&path), nr);
-		while (field[strlen(field) - 1] == ' ' || field[strlen(field) - 1] == '\t')
-			field[strlen(field) - 1] = '\0';
-		ptrtab_put(&chain_calls, strtab_intern(name), (void *)strtab_intern(field));
-	}
-	fclose(f);
-	sb_release(&path);
-	load_registrations(dir);
+	load_field_table(dir, "callbacks.tab", false, &chain_calls);
+	load_field_table(dir, "registrations.tab", true, &registrations);
 }
 
 static void add_target(struct callsite *cs, struct func *fn)
