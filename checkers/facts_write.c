@@ -249,6 +249,7 @@ static void facts_call(struct fn_ctx *fn, struct instruction *insn,
 		       const struct lockset *before)
 {
 	char buf[256], type[256], member[128];
+	struct position pos = insn->pos;
 	struct symbol *argtype;
 	pseudo_t func = insn->func, arg;
 	int nargs = 0, i = 0;
@@ -256,8 +257,7 @@ static void facts_call(struct fn_ctx *fn, struct instruction *insn,
 	FOR_EACH_PTR(insn->arguments, arg) {
 		nargs++;
 	} END_FOR_EACH_PTR(arg);
-	struct position pos = insn->pos;
-
+	/* the column of the callee's name, not of its '(' */
 	source_call_name(&pos, buf, sizeof(buf));
 	record("C");
 	sb_addf(&out, "\t%d\t%d\t%d", fn->fid, pos.line, pos.pos);
