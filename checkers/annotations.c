@@ -125,18 +125,23 @@ bool annotation_lock(struct entrypoint *ep, struct symbol *callee,
 		   (bound->ctype.modifiers & (MOD_STATIC | MOD_EXTERN | MOD_TOPLEVEL))) {
 		/* a global lock: named as a call on it would name it */
 		lockid_symbol(ep, bound, sb_str(&member), out);
-	} else {
-		/* a pure token such as RCU */
+	} else if (!strncasecmp(show_ident(root), "rcu", 3) ||
+		   !strcasecmp(show_ident(root), "bh") || !strcasecmp(show_ident(root), "irq")) {
+		/* a context token: RCU, RCU_BH, rcu (see locks.tab) */
 		struct strbuf name = STRBUF_INIT;
 
 		if (!strncasecmp(show_ident(root), "rcu", 3))
-			sb_add(&name, "rcu");	/* RCU, RCU_BH, rcu: see locks.tab */
+			sb_add(&name, "rcu");
 		else
 			sb_add_lower(&name, show_ident(root));
 		if (member.len)
 			sb_addf(&name, ".%s", sb_str(&member));
 		lockid_fixed(sb_str(&name), out);
 		sb_release(&name);
+	} else {
+		/* a local variable ("tbl->lock"), or a name we cannot place */
+		sb_release(&member);
+		return false;
 	}
 	sb_release(&member);
 	return true;

@@ -15,7 +15,7 @@ static void double_unlock_release(struct fn_ctx *fn, const struct lock_event *ev
 	const struct lock_slot *lock = &fn->locks[ev->lock];
 	struct position released_at = s->released_at;
 
-	if (!lock->ref.instance_known || lock->reported)
+	if (!lock->ref.instance_known || lock->reported || lock->implied)
 		return;
 	if (s->mask != LS_RELEASED &&
 	    !((s->mask & LS_RELEASED) &&

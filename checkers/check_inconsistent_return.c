@@ -136,7 +136,7 @@ static void check_contract(struct fn_ctx *fn, const struct lock_contract *c,
 	const struct lock_slot *lock = &fn->locks[c->lock];
 	int i;
 
-	if (fn->conditional)
+	if (fn->conditional || c->waived)
 		return;
 	for (i = 0; i < n; i++) {
 		const struct return_edge *e = &edges[i];
@@ -223,7 +223,7 @@ static void inconsistent_return_exits(struct fn_ctx *fn,
 		if (c)
 			check_contract(fn, c, edges, n);
 		else if (!fn->conditional && fn->locks[lock].ref.instance_known &&
-			 !fn->locks[lock].reported)
+			 !fn->locks[lock].reported && !fn->locks[lock].implied)
 			check_lock(fn, lock, edges, n, pointer);
 	}
 }

@@ -351,6 +351,7 @@ static void describe_phi(struct entrypoint *ep, struct instruction *phi,
 	d->derefed = true;
 	d->type = pointee(phi->type);
 	d->container = d->type;
+	d->base = phi->target;
 	make_unique(d, phi->target);
 }
 
@@ -513,6 +514,7 @@ static void describe_reg(struct entrypoint *ep, pseudo_t p, struct desc *d, int 
 		d->derefed = true;
 		d->type = pointee(def->type);
 		d->container = d->type;
+		d->base = p;
 		make_unique(d, p);
 		return;
 	default:

@@ -200,6 +200,9 @@ static int polarity(pseudo_t cond, pseudo_t result, int depth)
 	case OP_SEXT:
 	case OP_TRUNC:
 	case OP_COPY:
+	case OP_PTRCAST:
+	case OP_PTRTU:
+	case OP_UTPTR:
 		return polarity(def->src, result, depth + 1);
 	case OP_SET_NE:
 	case OP_SET_EQ:
@@ -360,6 +363,33 @@ static bool table_event(struct fn_ctx *fn, struct instruction *insn,
 	return true;
 }
 
+/*
+ * spin_lock_bh() also disables softirqs and spin_unlock_bh() enables them:
+ * a second event on "bh", so that local_bh_disable() + spin_lock() pairs
+ * with spin_unlock_bh().
+ */
+static void bh_event(struct fn_ctx *fn, struct bb_info *bi, const struct lock_event *lock)
+{
+	struct lock_event ev = *lock;
+	struct lock_ref ref;
+
+	if (fn->locks[lock->lock].kind == LK_BH)
+		return;
+	if (lock->op == LOP_ACQUIRE && (lock->context & CTX_BH_OFF))
+		ev.op = LOP_ACQUIRE;
+	else if (lock->op == LOP_RELEASE && (lock->context & CTX_BH_ON))
+		ev.op = LOP_RELEASE;
+	else
+		return;
+	lockid_fixed("bh", &ref);
+	ev.mode = LM_EXCL;
+	ev.subclass = -1;
+	ev.lock = slot_for(fn, &ref, LK_BH);
+	if (!fn->locks[ev.lock].explicit_use)
+		fn->locks[ev.lock].implied = true;
+	add_event(fn, bi, &ev);
+}
+
 /* Calls written in the checked file to functions with context annotations. */
 static void annotated_events(struct fn_ctx *fn, struct bb_info *bi,
 			     struct instruction *insn)
@@ -400,15 +430,29 @@ static void find_events(struct fn_ctx *fn)
 
 			if (!insn->bb || insn->opcode != OP_CALL)
 				continue;
-			if (table_event(fn, insn, &ev))
+			if (table_event(fn, insn, &ev)) {
+				fn->locks[ev.lock].explicit_use = true;
+				fn->locks[ev.lock].implied = false;
 				add_event(fn, bb->priv, &ev);
-			else
+				bh_event(fn, bb->priv, &ev);
+			} else {
 				annotated_events(fn, bb->priv, insn);
+			}
 		} END_FOR_EACH_PTR(insn);
 	} END_FOR_EACH_PTR(bb);
 }
 
 /* ---- the function's own annotations ---------------------------------- */
+
+static struct lock_contract *contract_for(struct fn_ctx *fn, int lock)
+{
+	int i;
+
+	for (i = 0; i < fn->ncontracts; i++)
+		if (fn->contracts[i].lock == lock)
+			return &fn->contracts[i];
+	return NULL;
+}
 
 static void find_contracts(struct fn_ctx *fn)
 {
@@ -418,6 +462,7 @@ static void find_contracts(struct fn_ctx *fn)
 		enum annotation ann = annotation_kind(ctx);
 		struct lock_contract *c;
 		struct lock_ref ref;
+		int lock;
 
 		if (ann == ANN_COND) {
 			fn->conditional = true;
@@ -428,14 +473,55 @@ static void find_contracts(struct fn_ctx *fn)
 		if (!annotation_lock(fn->ep, fn->fn, ctx->context,
 				     fn->ep->entry->arg_list, &ref))
 			continue;
+		lock = slot_for(fn, &ref, LK_CONTEXT);
+		c = contract_for(fn, lock);
+		if (c) {
+			/* __releases(x) __acquires(x): x is held across the call */
+			c->held_on_entry = true;
+			c->held_on_exit = true;
+			continue;
+		}
 		fn->contracts = ls_xrealloc(fn->contracts,
-					 (fn->ncontracts + 1) * sizeof(*fn->contracts));
+					    (fn->ncontracts + 1) * sizeof(*fn->contracts));
 		c = &fn->contracts[fn->ncontracts++];
-		c->lock = slot_for(fn, &ref, LK_CONTEXT);
+		c->lock = lock;
 		c->held_on_entry = ann == ANN_RELEASES || ann == ANN_MUST_HOLD;
 		c->held_on_exit = ann == ANN_ACQUIRES || ann == ANN_MUST_HOLD;
+		c->waived = false;
 		c->pos = fn->fn->pos;
 	} END_FOR_EACH_PTR(ctx);
+}
+
+/*
+ * __acquire(x) / __release(x) in the body: the function balances sparse's
+ * context by hand (a lock handed over, a fast path), so its annotation on
+ * x is a promise we cannot check.
+ */
+static void waive_contracts(struct fn_ctx *fn)
+{
+	struct instruction *insn;
+	struct basic_block *bb;
+
+	if (!fn->ncontracts)
+		return;
+	FOR_EACH_PTR(fn->ep->bbs, bb) {
+		FOR_EACH_PTR(bb->insns, insn) {
+			struct lock_contract *c;
+			struct lock_ref ref;
+			int i;
+
+			if (!insn->bb || insn->opcode != OP_CONTEXT || !insn->context_expr)
+				continue;
+			if (!annotation_lock(fn->ep, fn->fn, insn->context_expr,
+					     fn->ep->entry->arg_list, &ref))
+				continue;
+			for (i = 0; i < fn->nlocks; i++)
+				if (!strcmp(fn->locks[i].ref.key, ref.key) &&
+				    (c = contract_for(fn, i)))
+					c->waived = true;
+			lockid_release(&ref);
+		} END_FOR_EACH_PTR(insn);
+	} END_FOR_EACH_PTR(bb);
 }
 
 /* ---- the dataflow ---------------------------------------------------- */
@@ -753,6 +839,7 @@ void lockset_analyse(struct entrypoint *ep)
 	fn.fn = ep->name;
 	fn.name = sym_name(ep->name) ?: "?";
 	find_contracts(&fn);
+	waive_contracts(&fn);
 	find_events(&fn);
 
 	for (i = 0; i < nr_checks; i++)

@@ -8,7 +8,7 @@
  * op:    acquire release try try0 downgrade   (try0: acquired when 0)
  * mode:  excl shared
  * lock:  argN, argN.member, or =name for a lock the function implies
- * attributes: atomic bh-off irq-off sleeps sub=argN
+ * attributes: atomic bh-off bh-on irq-off sleeps sub=argN
  */
 #include <errno.h>
 #include <limits.h>
@@ -163,6 +163,8 @@ static void parse_line(char *line, const char *file, int nr)
 			api->context |= CTX_ATOMIC;
 		else if (!strcmp(words[i], "bh-off"))
 			api->context |= CTX_BH_OFF;
+		else if (!strcmp(words[i], "bh-on"))
+			api->context |= CTX_BH_ON;
 		else if (!strcmp(words[i], "irq-off"))
 			api->context |= CTX_IRQ_OFF;
 		else if (!strcmp(words[i], "sleeps"))

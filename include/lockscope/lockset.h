@@ -43,6 +43,8 @@ struct lock_slot {
 	enum lock_kind kind;
 	bool held_by_caller;		/* released before any acquisition */
 	bool reported;			/* a double lock: the rest is moot */
+	bool implied;			/* only ever as a shadow of a _bh lock */
+	bool explicit_use;
 	int nbases;
 	pseudo_t bases[LOCK_MAX_BASES];	/* pointers it is reached through */
 };
@@ -52,6 +54,7 @@ struct lock_contract {
 	int lock;
 	bool held_on_entry;
 	bool held_on_exit;
+	bool waived;			/* the body balances it by hand */
 	struct position pos;
 };
 

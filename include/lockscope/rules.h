@@ -39,6 +39,7 @@ enum lock_mode {
 #define CTX_BH_OFF	0x2	/* softirqs disabled */
 #define CTX_IRQ_OFF	0x4	/* hard irqs disabled */
 #define CTX_SLEEPS	0x8	/* the call itself may sleep */
+#define CTX_BH_ON	0x10	/* a release that enables softirqs again */
 
 /* One row of rules/locks.tab. */
 struct lock_api {
