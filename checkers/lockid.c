@@ -17,6 +17,11 @@
 #include "lockscope/strbuf.h"
 
 #define MAX_DEPTH 16
+/* Steps one name may take: phis of phis in loops would be exponential. */
+#define BUDGET 512
+#define MAX_PHI_DEPTH 3
+
+static int budget;
 
 enum root_kind {
 	ROOT_PARAM,
@@ -329,9 +334,14 @@ static void describe_phi(struct entrypoint *ep, struct instruction *phi,
 {
 	pseudo_t first = NULL, src;
 
+	/* deep inside phis, a phi is named by itself */
+	if (depth >= MAX_PHI_DEPTH)
+		first = VOID;
 	FOR_EACH_PTR(phi->phi_list, src) {
 		pseudo_t val;
 
+		if (first == VOID)
+			break;
 		if (src == VOID || src->type != PSEUDO_PHI || !src->def)
 			continue;
 		val = src->def->phi_src;
@@ -530,7 +540,7 @@ static void describe_reg(struct entrypoint *ep, pseudo_t p, struct desc *d, int 
 
 static void describe(struct entrypoint *ep, pseudo_t p, struct desc *d, int depth)
 {
-	if (depth > MAX_DEPTH || !p) {
+	if (depth > MAX_DEPTH || !p || --budget < 0) {
 		sb_add(&d->root_text, "?");
 		d->root = ROOT_OPAQUE;
 		d->deref = true;
@@ -672,6 +682,7 @@ void lockid_describe(struct entrypoint *ep, pseudo_t ptr, struct symbol *want,
 	struct desc d;
 
 	desc_init(&d);
+	budget = BUDGET;
 	describe(ep, ptr, &d, 0);
 	want = base_type(want);
 	if (want && d.type && d.type != want && !is_lock_type(d.type))
@@ -780,6 +791,7 @@ bool lockid_field_of(struct entrypoint *ep, pseudo_t addr, long long off,
 	bool ok;
 
 	desc_init(&d);
+	budget = BUDGET;
 	describe(ep, addr, &d, 0);
 	ok = d.type && lockid_field_at(d.type, off, container, csize, field, fsize);
 	desc_release(&d);
