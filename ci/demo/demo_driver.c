@@ -72,11 +72,23 @@ static int demo_ring_poll(struct demo_ring *ring)
 	return n;
 }
 
+void demo_event(struct demo_ring *ring, int event);
 int demo_entry(struct demo_dev *dev);
+
+/* Bug 4 (whole tree): a resize event under the configuration lock. */
+static void demo_reconfigure(struct demo_ring *ring)
+{
+	mutex_lock(&ring->cfg_lock);
+	demo_event(ring, 1);		/* DEMO_EV_RESIZE: takes cfg_lock */
+	demo_event(ring, 2);		/* DEMO_EV_STATS: takes nothing, fine */
+	mutex_unlock(&ring->cfg_lock);
+}
+
 
 int demo_entry(struct demo_dev *dev)
 {
 	demo_set_state(dev, 1);
+	demo_reconfigure(dev->ring);
 	return demo_ring_push(dev->ring, 1) + demo_ring_poll(dev->ring) +
 	       demo_configure(dev, 4);
 }
