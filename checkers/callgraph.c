@@ -2,8 +2,8 @@
 /*
  * The global call graph: direct calls by name, calls through a struct
  * field to every function bound to that field anywhere in the tree, and
- * calls of notifier-chain style functions (rules/callbacks.tab) to every
- * function bound to the field they call through.
+ * notifier chain calls to the callbacks registered on the chain
+ * (notifiers.c).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -15,7 +15,6 @@
 #include "lockscope/ptrtab.h"
 #include "lockscope/strbuf.h"
 
-static struct ptrtab chain_calls;	/* function name -> field it calls */
 static struct ptrtab registrations;	/* "name#arg" -> field it fills */
 
 const char *registration_field(const char *callee, long long arg)
@@ -76,7 +75,7 @@ static void load_field_table(const char *dir, const char *file, bool with_arg,
 
 void program_load_callbacks(const char *dir)
 {
-	load_field_table(dir, "callbacks.tab", false, &chain_calls);
+	notifiers_load(dir);
 	load_field_table(dir, "registrations.tab", true, &registrations);
 }
 
@@ -111,12 +110,12 @@ void callgraph_build(struct program *prog)
 {
 	int i, j;
 
+	notifiers_collect(prog);
 	for (i = 0; i < prog->nfuncs; i++) {
 		struct func *fn = prog->funcs[i];
 
 		for (j = 0; j < fn->ncalls; j++) {
 			struct callsite *cs = &fn->calls[j];
-			const char *field;
 			struct func *t;
 
 			cs->caller = fn;
@@ -128,9 +127,7 @@ void callgraph_build(struct program *prog)
 				continue;
 			for (t = program_function(cs->callee); t; t = t->next_same)
 				add_target(cs, t);
-			field = ptrtab_get(&chain_calls, cs->callee);
-			if (field)
-				add_bound(cs, field);
+			notifiers_targets(cs, add_target);
 		}
 		for (j = 0; j < fn->nacqs; j++)
 			fn->acqs[j].fn = fn;

@@ -20,6 +20,7 @@
 
 static struct ptrtab functions;	/* interned name -> struct func */
 static struct ptrtab bindings;	/* interned field -> struct binding */
+static struct ptrtab object_bindings;	/* "&obj#field" -> struct binding */
 
 struct func *program_function(const char *name)
 {
@@ -29,6 +30,22 @@ struct func *program_function(const char *name)
 struct binding *program_binding(const char *field)
 {
 	return ptrtab_get(&bindings, strtab_intern(field));
+}
+
+static const char *object_key(const char *object, const char *field)
+{
+	struct strbuf key = STRBUF_INIT;
+	const char *k;
+
+	sb_addf(&key, "%s#%s", object, field);
+	k = strtab_intern(sb_str(&key));
+	sb_release(&key);
+	return k;
+}
+
+struct binding *program_object_binding(const char *object, const char *field)
+{
+	return ptrtab_get(&object_bindings, object_key(object, field));
 }
 
 #define GROW(arr, n, alloc) do {					\
@@ -51,6 +68,35 @@ struct parse {
 	const char **binds;		/* field, function pairs */
 	const char *error;
 };
+
+/* Bindings go live with the rest of the file: field, function, object. */
+static void add_bind(struct parse *ps, const char *field, const char *fn,
+		     const char *object)
+{
+	ps->binds = ls_xrealloc(ps->binds, (ps->nbinds + 3) * sizeof(*ps->binds));
+	ps->binds[ps->nbinds++] = field;
+	ps->binds[ps->nbinds++] = fn;
+	ps->binds[ps->nbinds++] = object;
+}
+
+static void bind_into(struct ptrtab *table, const char *key, const char *field,
+		      const char *fn)
+{
+	struct binding *b = ptrtab_get(table, key);
+	int j;
+
+	if (!b) {
+		b = ls_xcalloc(1, sizeof(*b));
+		b->field = field;
+		ptrtab_put(table, key, b);
+	}
+	for (j = 0; j < b->nfns && b->fns[j] != fn; j++)
+		;
+	if (j == b->nfns) {
+		GROW(b->fns, b->nfns, b->afns);
+		b->fns[b->nfns++] = fn;
+	}
+}
 
 static int split(char *line, char **fields, int max)
 {
@@ -225,27 +271,19 @@ static bool parse_record(struct parse *ps, char *line)
 			return false;
 		/* rules/registrations.tab says which field the argument fills */
 		field = registration_field(strtab_intern(f[1]), a);
-		if (!field)
-			return true;
-		ps->binds = ls_xrealloc(ps->binds, (ps->nbinds + 2) * sizeof(*ps->binds));
-		ps->binds[ps->nbinds++] = field;
-		ps->binds[ps->nbinds++] = strtab_intern(f[3]);
+		if (field)
+			add_bind(ps, field, strtab_intern(f[3]), NULL);
 		return true;
 	}
 	if (!strcmp(f[0], "B")) {
-		if (n != 4)
-			return false;
-		ps->binds = ls_xrealloc(ps->binds, (ps->nbinds + 2) * sizeof(*ps->binds));
-		ps->binds[ps->nbinds++] = strtab_intern(f[1]) /* type */;
-		ps->binds[ps->nbinds++] = NULL;
-		{
-			struct strbuf key = STRBUF_INIT;
+		struct strbuf key = STRBUF_INIT;
 
-			sb_addf(&key, "%s::%s", f[1], f[2]);
-			ps->binds[ps->nbinds - 2] = strtab_intern(sb_str(&key));
-			sb_release(&key);
-		}
-		ps->binds[ps->nbinds - 1] = strtab_intern(f[3]);
+		if (n != 5)
+			return false;
+		sb_addf(&key, "%s::%s", f[1], f[2]);
+		add_bind(ps, strtab_intern(sb_str(&key)), strtab_intern(f[3]),
+			 strcmp(f[4], "-") ? strtab_intern(f[4]) : NULL);
+		sb_release(&key);
 		return true;
 	}
 	return false;
@@ -264,21 +302,13 @@ static void commit(struct program *prog, struct parse *ps)
 		fn->next_same = old;
 		ptrtab_put(&functions, fn->name, fn);
 	}
-	for (i = 0; i < ps->nbinds; i += 2) {
-		struct binding *b = ptrtab_get(&bindings, ps->binds[i]);
-		int j;
+	for (i = 0; i < ps->nbinds; i += 3) {
+		const char *field = ps->binds[i], *fn = ps->binds[i + 1];
 
-		if (!b) {
-			b = ls_xcalloc(1, sizeof(*b));
-			b->field = ps->binds[i];
-			ptrtab_put(&bindings, b->field, b);
-		}
-		for (j = 0; j < b->nfns && b->fns[j] != ps->binds[i + 1]; j++)
-			;
-		if (j == b->nfns) {
-			GROW(b->fns, b->nfns, b->afns);
-			b->fns[b->nfns++] = ps->binds[i + 1];
-		}
+		bind_into(&bindings, field, field, fn);
+		if (ps->binds[i + 2])
+			bind_into(&object_bindings, object_key(ps->binds[i + 2], field),
+				  field, fn);
 	}
 }
 

@@ -319,7 +319,9 @@ static struct symbol *function_of(struct expression *expr)
 	return NULL;
 }
 
-static void bind(const char *type, const char *member, struct symbol *fn)
+/* @var: the global object holding the field, as calls pass it ("&nb"), or "-" */
+static void bind(const char *type, const char *member, struct symbol *fn,
+		 const char *var)
 {
 	char buf[256];
 
@@ -327,9 +329,11 @@ static void bind(const char *type, const char *member, struct symbol *fn)
 	field(type);
 	field(member);
 	field(qualified(fn, buf, sizeof(buf)));
+	field(var);
 }
 
-static void scan(struct expression *expr, struct symbol *type, long long off)
+static void scan(struct expression *expr, struct symbol *type, long long off,
+		 const char *var)
 {
 	struct expression *entry;
 	struct symbol *fn;
@@ -340,23 +344,27 @@ static void scan(struct expression *expr, struct symbol *type, long long off)
 	if (expr->type == EXPR_INITIALIZER) {
 		FOR_EACH_PTR(expr->expr_list, entry) {
 			if (entry->type == EXPR_POS)
-				scan(entry->init_expr, type, off + entry->init_offset);
+				scan(entry->init_expr, type, off + entry->init_offset, var);
 			else
-				scan(entry, type, off);
+				scan(entry, type, off, var);
 		} END_FOR_EACH_PTR(entry);
 		return;
 	}
 	fn = function_of(expr);
 	if (fn && lockid_field_at(type, off, container, sizeof(container),
 				  member, sizeof(member)))
-		bind(container, member, fn);
+		bind(container, member, fn, var);
 }
 
 void facts_scan_initializer(struct symbol *sym)
 {
-	if (facts_enabled && tu_path && sym->initializer &&
-	    sym->ctype.base_type && sym->ctype.base_type->type != SYM_FN)
-		scan(sym->initializer, sym, 0);
+	char var[256];
+
+	if (facts_enabled && tu_path && sym->initializer && sym->ident &&
+	    sym->ctype.base_type && sym->ctype.base_type->type != SYM_FN) {
+		snprintf(var, sizeof(var), "&%s", sym->ident->name);
+		scan(sym->initializer, sym, 0, var);
+	}
 }
 
 /* "p->ops.fn = f;" inside a function. */
@@ -382,7 +390,7 @@ static void scan_stores(struct fn_ctx *fn)
 			if (lockid_field_of(fn->ep, insn->src, insn->offset,
 					    container, sizeof(container),
 					    member, sizeof(member)))
-				bind(container, member, value->sym);
+				bind(container, member, value->sym, "-");
 		} END_FOR_EACH_PTR(insn);
 	} END_FOR_EACH_PTR(bb);
 }

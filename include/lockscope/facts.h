@@ -18,14 +18,15 @@
  *   a     <arg> <desc>            (after C: "#value", "$0->x", "&sym", "-")
  *   g     <param> <in|notin|never> <v,v,...>     (after C or A)
  *   h     <kind> <mode> <line> <class> <inst> <shown>   (held, after C or A)
- *   B     <struct type> <field> <function>        (a function bound to a field)
+ *   B     <struct type> <field> <function> <object>  (a function bound to a field;
+ *                                                    object: "&global" or "-")
  *   R     <callee> <arg> <function>               (a function passed to a call)
  *   end   <records>
  *
  * <inst> names the lock across functions: relative to the parameters
  * ("&$0->idev->lock"), a global ("&rtnl_mutex"), or "-" (class only).
  */
-#define FACTS_VERSION 3
+#define FACTS_VERSION 4
 #define FACTS_MAGIC "lockscope-facts"
 
 /* The facts directory: --facts-dir, $LOCKSCOPE_FACTS_DIR or .lockscope */

@@ -99,6 +99,8 @@ struct program {
 void program_load(struct program *prog, const char *dir);
 struct func *program_function(const char *name);
 struct binding *program_binding(const char *field);
+/* The functions bound to @field of the global object @object ("&nb"). */
+struct binding *program_object_binding(const char *object, const char *field);
 /*
  * rules/callbacks.tab (which field a notifier-chain style function calls
  * through) and rules/registrations.tab (which field a function passed to a
@@ -106,6 +108,12 @@ struct binding *program_binding(const char *field);
  */
 void program_load_callbacks(const char *rules_dir);
 const char *registration_field(const char *callee, long long arg);
+
+/* Notifier chains (notifiers.c): rules, registrations, a chain call's targets. */
+void notifiers_load(const char *rules_dir);
+void notifiers_collect(struct program *prog);
+void notifiers_targets(struct callsite *cs, void (*add)(struct callsite *, struct func *));
+bool notifiers_is_chain_call(const char *callee);
 
 /* Resolve every call's targets. */
 void callgraph_build(struct program *prog);
