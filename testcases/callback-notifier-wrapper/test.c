@@ -25,9 +25,9 @@ void link_changed(unsigned long event, void *data)
  * check-name: a block registered through a wrapper is reached by its chain
  *
  * check-error-start
-test.c:21:9: error: addr_event() is called with '&routes.lock' held and acquires it again: deadlock [lockscope/callback-under-lock]
-test.c:19: note: '&routes.lock' (routes.lock) acquired here
-test.c:21:9: note: link_changed() calls addr_event() through struct notifier_block::notifier_call
+test.c:20:9: error: addr_event() is called with '&routes.lock' held and acquires it again: deadlock [lockscope/callback-under-lock]
+test.c:18: note: '&routes.lock' (routes.lock) acquired here
+test.c:20:9: note: link_changed() calls addr_event() through struct notifier_block::notifier_call
 addr.c:22:9: note: addr_event() acquires '&routes.lock' here
  * check-error-end
  */
