@@ -93,6 +93,18 @@ static bool read_read(const struct held_lock *h, const struct summary_entry *e)
  * How bad is taking @e (mapped to @inst) with @h held: 2 the same
  * instance, 1 maybe the same, 0 not a problem.
  */
+#define NEAR_HOPS 3
+
+static bool near_and_direct(const struct summary_entry *e)
+{
+	int hops = 0;
+
+	for (; e && e->call; e = e->next)
+		if (e->call->via || ++hops > NEAR_HOPS)
+			return false;
+	return true;
+}
+
 static int match(const struct held_lock *h, const struct summary_entry *e,
 		 const char *inst)
 {
@@ -103,6 +115,12 @@ static int match(const struct held_lock *h, const struct summary_entry *e,
 		return 2;
 	/* two instances of one class, unless related */
 	if (h->inst && inst && !related_instances(h->inst, inst))
+		return 0;
+	/*
+	 * An instance that cannot be followed, far away or behind a function
+	 * pointer, is most often another object: only near, direct chains.
+	 */
+	if (!(h->inst && inst) && !near_and_direct(e))
 		return 0;
 	return 1;
 }
@@ -155,6 +173,9 @@ static void check_call(const struct func *fn, const struct callsite *cs)
 					continue;
 				free(guards);
 				m = match(h, e, inst);
+				/* behind a function pointer at the first hop, too */
+				if (m == 1 && !(h->inst && inst) && cs->via)
+					m = 0;
 				if (m > level) {
 					level = m;
 					worst = e;

@@ -225,8 +225,10 @@ static bool parse_record(struct parse *ps, char *line)
 	if (!strcmp(f[0], "A")) {
 		struct acquisition *aq;
 
-		if (n != 11 || !(fn = fn_by_id(ps, f[1])) || !number(f[2], &a) ||
-		    !number(f[3], &b) || !number(f[10], &c))
+		long long again;
+
+		if (n != 12 || !(fn = fn_by_id(ps, f[1])) || !number(f[2], &a) ||
+		    !number(f[3], &b) || !number(f[10], &c) || !number(f[11], &again))
 			return false;
 		GROW(fn->acqs, fn->nacqs, fn->aacqs);
 		aq = &fn->acqs[fn->nacqs++];
@@ -240,6 +242,7 @@ static bool parse_record(struct parse *ps, char *line)
 		aq->inst = strcmp(f[8], "-") ? strtab_intern(f[8]) : NULL;
 		aq->shown = strtab_intern(f[9]);
 		aq->subclass = c;
+		aq->again = again;
 		ps->acq = aq;
 		ps->call = NULL;
 		return true;
@@ -256,6 +259,14 @@ static bool parse_record(struct parse *ps, char *line)
 		if (ps->acq)
 			return parse_guard(ps, f, n, &ps->acq->guards, &ps->acq->nguards);
 		return false;
+	}
+	if (!strcmp(f[0], "r")) {
+		if (n != 2 || !ps->call)
+			return false;
+		ps->call->released = ls_xrealloc(ps->call->released,
+						 (ps->call->nreleased + 1) * sizeof(char *));
+		ps->call->released[ps->call->nreleased++] = strtab_intern(f[1]);
+		return true;
 	}
 	if (!strcmp(f[0], "h")) {
 		if (ps->call)
@@ -323,6 +334,7 @@ static void discard(struct parse *ps)
 			free(fn->calls[j].args);
 			free(fn->calls[j].guards);
 			free(fn->calls[j].held);
+			free(fn->calls[j].released);
 		}
 		for (j = 0; j < fn->nacqs; j++) {
 			free(fn->acqs[j].guards);

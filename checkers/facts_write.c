@@ -149,6 +149,21 @@ static const char *cross_name(const struct lock_ref *ref)
 	return "-";
 }
 
+/* Locks this function has released at a call (its caller's, dropped). */
+static void released_records(const struct fn_ctx *fn, const struct lockset *set)
+{
+	int i;
+
+	for (i = 0; i < set->n; i++) {
+		const struct lock_slot *slot = &fn->locks[i];
+
+		if (set->s[i].mask != LS_RELEASED || !strcmp(cross_name(&slot->ref), "-"))
+			continue;
+		record("r");
+		field(cross_name(&slot->ref));
+	}
+}
+
 static void held_records(const struct fn_ctx *fn, const struct lockset *set)
 {
 	int i;
@@ -198,6 +213,8 @@ static void facts_acquire(struct fn_ctx *fn, const struct lock_event *ev,
 	field(cross_name(&slot->ref));
 	field(slot->ref.instance);
 	sb_addf(&out, "\t%d", ev->subclass > 0 ? ev->subclass : 0);
+	/* taken again after this function released it: no recursion */
+	sb_addf(&out, "\t%d", before->s[ev->lock].mask == LS_RELEASED);
 	guard_records(ev->insn->bb);
 	held_records(fn, before);
 }
@@ -285,6 +302,7 @@ static void facts_call(struct fn_ctx *fn, struct instruction *insn,
 	FINISH_PTR_LIST(argtype);
 	guard_records(insn->bb);
 	held_records(fn, before);
+	released_records(fn, before);
 	fnptr_args(insn);
 }
 

@@ -189,7 +189,8 @@ static void own_entries(struct func *fn)
 		const struct acquisition *a = &fn->acqs[i];
 		struct summary_entry e = { 0 };
 
-		if (a->trylock || !wholetree_lock_kind(a->kind))
+		/* a lock dropped and retaken is no recursion for the caller */
+		if (a->trylock || a->again || !wholetree_lock_kind(a->kind))
 			continue;
 		e.klass = a->klass;
 		e.inst = a->inst;
@@ -205,6 +206,17 @@ static void own_entries(struct func *fn)
 		}
 		add_entry(fn, &e);
 	}
+}
+
+/* Did the caller drop the lock @inst before this call?  Then no recursion. */
+static bool released_here(const struct callsite *cs, const char *inst)
+{
+	int i;
+
+	for (i = 0; inst && i < cs->nreleased; i++)
+		if (cs->released[i] == inst)
+			return true;
+	return false;
 }
 
 /* Pull the callees' entries through @fn's calls; true if anything grew. */
@@ -226,6 +238,10 @@ static bool pull_callees(struct func *fn)
 
 				if (!summary_map(cs, callee, from, &e.inst, &e.guards, &e.nguards))
 					continue;
+				if (released_here(cs, e.inst)) {
+					free(e.guards);
+					continue;
+				}
 				e.klass = from->klass;
 				e.kind = from->kind;
 				e.mode = from->mode;

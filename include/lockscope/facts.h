@@ -14,10 +14,11 @@
  *   tu    <source path>
  *   F     <fid> <function> <line>                 (statics: "path:name")
  *   C     <fid> <line> <col> <d|f|u> <callee> <nargs>
- *   A     <fid> <line> <col> <kind> <mode> <acquire|try> <class> <inst> <shown> <sub>
+ *   A     <fid> <line> <col> <kind> <mode> <acquire|try> <class> <inst> <shown> <sub> <again>
  *   a     <arg> <desc>            (after C: "#value", "$0->x", "&sym", "-")
  *   g     <param> <in|notin|never> <v,v,...>     (after C or A)
  *   h     <kind> <mode> <line> <class> <inst> <shown>   (held, after C or A)
+ *   r     <inst>                  (after C: released here, the caller's lock)
  *   B     <struct type> <field> <function> <object>  (a function bound to a field;
  *                                                    object: "&global" or "-")
  *   R     <callee> <arg> <function>               (a function passed to a call)
@@ -26,7 +27,7 @@
  * <inst> names the lock across functions: relative to the parameters
  * ("&$0->idev->lock"), a global ("&rtnl_mutex"), or "-" (class only).
  */
-#define FACTS_VERSION 4
+#define FACTS_VERSION 5
 #define FACTS_MAGIC "lockscope-facts"
 
 /* The facts directory: --facts-dir, $LOCKSCOPE_FACTS_DIR or .lockscope */

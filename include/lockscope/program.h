@@ -37,6 +37,8 @@ struct callsite {
 	struct pguard *guards;
 	int nheld;
 	struct held_lock *held;
+	int nreleased;
+	const char **released;		/* the caller's locks dropped before */
 	int ntargets;
 	struct func **targets;
 	const char *via;		/* for indirect calls: the field */
@@ -48,6 +50,7 @@ struct acquisition {
 	const char *kind, *mode, *klass, *inst, *shown;
 	bool trylock;
 	int subclass;			/* lockdep subclass: another instance */
+	bool again;			/* retaken after this function released it */
 	int nguards;
 	struct pguard *guards;
 	int nheld;
