@@ -82,6 +82,21 @@ static void add_edge(const char *from, const char *to, const struct edge *w)
 	n->edges[n->nedges++].to = b;
 }
 
+/*
+ * Each function-pointer hop widens the graph to every function bound to
+ * the field; past one, an edge is more likely made up than real.
+ */
+#define MAX_INDIRECT_HOPS 1
+
+static int indirect_hops(const struct callsite *cs, const struct summary_entry *e)
+{
+	int n = cs->via ? 1 : 0;
+
+	for (; e && e->call; e = e->next)
+		n += e->call->via ? 1 : 0;
+	return n;
+}
+
 static void build_graph(const struct program *prog)
 {
 	int i, j, k, t, e;
@@ -116,6 +131,7 @@ static void build_graph(const struct program *prog)
 					int ng;
 
 					if (!orders(en->kind, en->mode) ||
+					    indirect_hops(cs, en) > MAX_INDIRECT_HOPS ||
 					    !summary_map(cs, target, en, &inst, &guards, &ng))
 						continue;
 					free(guards);
