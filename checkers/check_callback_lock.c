@@ -94,6 +94,21 @@ static bool read_read(const struct held_lock *h, const struct summary_entry *e)
  * instance, 1 maybe the same, 0 not a problem.
  */
 #define NEAR_HOPS 3
+#define MAX_FIELD_HOPS 1
+
+/*
+ * Calls through an ops-struct field go to every function bound to that
+ * field anywhere, most of them not this object's: a chain may pass one,
+ * and what it finds is then a warning, not a certainty.
+ */
+static int field_hops(const struct callsite *cs, const struct summary_entry *e)
+{
+	int n = cs->how == 'f';
+
+	for (; e && e->call; e = e->next)
+		n += e->call->how == 'f';
+	return n;
+}
 
 static bool near_and_direct(const struct summary_entry *e)
 {
@@ -176,6 +191,10 @@ static void check_call(const struct func *fn, const struct callsite *cs)
 				/* behind a function pointer at the first hop, too */
 				if (m == 1 && !(h->inst && inst) && cs->via)
 					m = 0;
+				if (m && field_hops(cs, e) > MAX_FIELD_HOPS)
+					m = 0;
+				if (m == 2 && field_hops(cs, e))
+					m = 1;
 				if (m > level) {
 					level = m;
 					worst = e;

@@ -133,7 +133,10 @@ done
 
 table=$out/bench-scale-$(date +%Y%m%d-%H%M%S).txt
 {
-	echo "lockscope report on synthetic facts ($(basename "$lockscope") $(cd "$repo" && git rev-parse --short HEAD 2>/dev/null || echo '?'), seed $seed, $(nproc) CPUs, $((mem_kb / 1024 / 1024)) GB)"
+	echo "lockscope report on synthetic facts: $lockscope" \
+		"(tree at $(cd "$repo" && git rev-parse --short HEAD 2>/dev/null || echo '?')," \
+		"facts v$(sed -n 's/^#define FACTS_VERSION //p' "$repo/include/lockscope/facts.h")," \
+		"seed $seed, $(nproc) CPUs, $((mem_kb / 1024 / 1024)) GB)"
 	printf '%-7s %9s %9s %7s %7s %9s %13s %10s %10s %8s %9s  %s\n' \
 		size functions calls classes files "facts MB" generation "report s" "peak MB" \
 		"KB/fn" findings status

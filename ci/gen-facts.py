@@ -7,7 +7,8 @@
                   [--files F] [--seed S] [--force]
 
 Writes one DIR/<path>.facts per synthetic translation unit, in the format
-of include/lockscope/facts.h (the version is read from there).  The shape:
+of include/lockscope/facts.h (FACTS_VERSION is read from there and must be
+the one this generator writes).  The shape:
 
   * files of skewed size (mean N/F functions), ~60% of functions static
     ("path:name"), a few global names defined twice (next_same);
@@ -21,16 +22,21 @@ of include/lockscope/facts.h (the version is read from there).  The shape:
   * ~15% of calls through struct fields ("C ... f struct T::field") with
     B bindings whose sizes follow a power law (some fields bound to
     hundreds or thousands of functions), ~1.5% unknown calls (u);
-  * notifier-chain calls to the functions of rules/callbacks.tab (defined
-    in kernel/notifier.c, with B bindings of struct notifier_block::
-    notifier_call), registration calls of rules/registrations.tab with R
-    records and expiry functions that call through those fields, and R
-    records of other function-pointer arguments;
+  * notifier chains as rules/callbacks.tab describes them: kernel/notifier.c
+    defines the chain calls and registrars (its notifier_call_chain calls
+    through struct notifier_block::notifier_call, as the real one does);
+    global chain heads, some with registrar wrappers taking the block as
+    a parameter; notifier blocks ("&x_nb", B with the object) registered
+    by an init function of their file; chain calls on ~0.3% of calls;
+  * registration calls of rules/registrations.tab with R records, expiry
+    functions that call through those fields, and R records of other
+    function-pointer arguments;
   * acquisitions on ~20% of functions, classes drawn from a skewed
     (Zipf) distribution over K classes (struct members, globals, file
     statics, rcu, bh, rtnl_mutex), mostly ordered by a class rank;
     instances relative to the parameters ("&$0->lock"), held locks (h)
-    on the calls and acquisitions made under them, args (a) "$0",
+    on the calls and acquisitions made under them, a few caller's locks
+    released before a call (r) and retaken (again), args (a) "$0",
     "$1->dev", "#20", "&sym", "-", guards (g) on a few calls and
     acquisitions.
 """
@@ -45,6 +51,9 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
+
+# The facts version whose records this generator writes.
+GEN_VERSION = 5
 
 STEMS = """net eth mlx5 ext4 xfs btrfs usb pci i2c spi gpio drm amdgpu i915 nvme
 scsi ata tty serial snd hda bt iwl ath rtw mm sched irq timer blk bio crypto
@@ -80,6 +89,8 @@ TOPDIRS = [("drivers", 0.56), ("fs", 0.09), ("net", 0.10), ("sound", 0.04),
            ("crypto", 0.02), ("lib", 0.02), ("security", 0.02),
            ("virt", 0.01), ("ipc", 0.01)]
 
+RCU = ("rcu", "shared", False, "rcu", "rcu", "rcu", 0, -1)
+
 
 def read_facts_version():
     path = os.path.join(REPO, "include", "lockscope", "facts.h")
@@ -90,19 +101,27 @@ def read_facts_version():
     return int(m.group(1))
 
 
-def read_table(name, with_arg):
-    """rules/<name>: [(function, arg or None, "struct T::field")]."""
-    out = []
+def rules_lines(name):
     with open(os.path.join(REPO, "rules", name)) as f:
         for line in f:
             line = line.split("#", 1)[0].split()
-            if not line:
-                continue
-            if with_arg:
-                out.append((line[0], int(line[1][3:]), " ".join(line[2:])))
-            else:
-                out.append((line[0], None, " ".join(line[1:])))
-    return out
+            if line:
+                yield line
+
+
+def argn(s):
+    return -1 if s == "-" else int(s[3:])
+
+
+def read_callbacks():
+    """rules/callbacks.tab: [(call, chain arg, registrar, chain arg, block arg, field)]."""
+    return [(l[0], argn(l[1]), l[2], argn(l[3]), argn(l[4]), " ".join(l[5:]))
+            for l in rules_lines("callbacks.tab")]
+
+
+def read_registrations():
+    """rules/registrations.tab: [(function, arg, field)]."""
+    return [(l[0], argn(l[1]), " ".join(l[2:])) for l in rules_lines("registrations.tab")]
 
 
 def main():
@@ -120,8 +139,11 @@ def main():
 
     t0 = time.time()
     version = read_facts_version()
-    chains = read_table("callbacks.tab", False)
-    regs = read_table("registrations.tab", True)
+    if version != GEN_VERSION:
+        sys.exit("gen-facts: include/lockscope/facts.h is at version %d, this generator "
+                 "writes version %d: update ci/gen-facts.py" % (version, GEN_VERSION))
+    chains = read_callbacks()
+    regs = read_registrations()
 
     N, M, K = args.functions, args.edges, args.classes
     F = args.files if args.files else max(1, N // 40)
@@ -158,39 +180,62 @@ def main():
 
     # ---- functions ----------------------------------------------------
     name, ffile, level, is_static, nparams = [], [], [], [], []
+    file_fns = [[] for _ in range(nfiles)]
+    # special functions: fixed calls (how, callee, nargs, [arg descs] or
+    # None for random ones, [extra records] or None) and acquisitions
+    spec_calls, spec_acqs = {}, {}
 
-    def add_fn(n, fi, lv, st, np_):
+    def add_fn(n, fi, lv, st, np_, calls=None, acqs=None):
         name.append(n)
         ffile.append(fi)
         level.append(lv)
         is_static.append(st)
         nparams.append(np_)
-        return len(name) - 1
+        f = len(name) - 1
+        file_fns[fi].append(f)
+        if calls is not None:
+            spec_calls[f] = calls
+            spec_acqs[f] = acqs or []
+        return f
 
-    file_fns = [[] for _ in range(nfiles)]
-    # kernel/notifier.c: the chain functions of callbacks.tab
-    chain_fns = []
-    for i, (fname, _, field) in enumerate(chains):
-        f = add_fn(fname, 0, 0.30 + i * 1e-6, False, 3)
-        chain_fns.append((f, field))
-        file_fns[0].append(f)
-    chain_core = add_fn("kernel/notifier.c:notifier_call_chain", 0, 0.2999, True, 4)
-    file_fns[0].append(chain_core)
+    # kernel/notifier.c: chain calls, registrars, the loop over the blocks
+    nb_field = chains[0][5] if chains else "struct notifier_block::notifier_call"
+    core = "kernel/notifier.c:notifier_call_chain"
+    seen = {}
+    for call, carg, reg, rcarg, rbarg, field in chains:
+        if call not in seen:
+            seen[call] = add_fn(call, 0, 0.30 + len(seen) * 1e-6, False, 3,
+                                [("d", core, 4, ["$0->head", "$1", "$2", "-"], None)], [RCU])
+    registrars = {}
+    for call, carg, reg, rcarg, rbarg, field in chains:
+        if reg not in registrars:
+            if rcarg >= 0:
+                acq = ("spin", "excl", False, "struct %s_head::lock" % reg.split("_")[0],
+                       "&$%d->lock" % rcarg, "&nh->lock", 0, -1)
+            else:
+                acq = ("mutex", "excl", False, "rtnl_mutex", "rtnl_mutex", "rtnl_mutex", 0, -1)
+            registrars[reg] = (rcarg, rbarg)
+            add_fn(reg, 0, 0.03 + len(registrars) * 1e-6, False, max(rcarg, rbarg) + 1, [], [acq])
+    add_fn(core, 0, 0.2999, True, 4, [("f", nb_field, 3, ["$0", "$1", "$2"], None)], [])
     # kernel/time/callbacks.c: registration functions and their expiry
-    reg_fns = {}
+    seen = {}
     for fname, _, _ in regs:
-        if fname not in reg_fns:
-            reg_fns[fname] = add_fn(fname, 1, 0.04 + len(reg_fns) * 1e-6, False, 4)
-            file_fns[1].append(reg_fns[fname])
-    expiry = []
+        if fname not in seen:
+            seen[fname] = add_fn(fname, 1, 0.04 + len(seen) * 1e-6, False, 4, [], [])
+    seen = {}
     for fname, _, field in regs:
-        if all(field != e[1] for e in expiry):
+        if field not in seen:
             member = field.split("::")[1]
-            f = add_fn("kernel/time/callbacks.c:run_%s_%d" % (member, len(expiry)), 1,
-                       0.99 + len(expiry) * 1e-6, True, 1)
-            expiry.append((f, field))
-            file_fns[1].append(f)
-    nspecial = len(name)
+            seen[field] = add_fn("kernel/time/callbacks.c:run_%s_%d" % (member, len(seen)), 1,
+                                 0.99 + len(seen) * 1e-6, True, 1,
+                                 [("f", field, 1, ["$0"], None)], [])
+
+    # chain heads of the registrars that take one, a few with a wrapper
+    # registrar (placed in a generic file, below)
+    head_regs = [r for r, (rc, _) in registrars.items() if rc >= 0]
+    nheads = max(len(head_regs), N // 2500) if head_regs else 0
+    nwrap = nheads * 3 // 10
+    nspecial = len(name) + nwrap
 
     # generic files: skewed sizes, at least one function each
     rest = N - nspecial - F
@@ -210,9 +255,23 @@ def main():
             if st:
                 n = path + ":" + n
             np_ = rng.choices((0, 1, 2, 3, 4, 5), (8, 30, 28, 18, 10, 6))[0]
-            file_fns[pfi].append(add_fn(n, pfi, rnd(), st, np_))
+            add_fn(n, pfi, rnd(), st, np_)
             gid += 1
-    generic = range(nspecial, N)
+    heads = {r: [] for r in head_regs}		# registrar -> [(head, wrapper or None)]
+    for i in range(nheads):
+        reg = head_regs[i % len(head_regs)]
+        rc, rb = registrars[reg]
+        pfi = 2 + rint(F)
+        head = "&%s_%s_chain%d" % (stems_of[pfi], rng.choice(NOUNS), i)
+        wrapper = None
+        if i < nwrap:
+            argv = ["-"] * (max(rc, rb) + 1)
+            argv[rc], argv[rb] = head, "$0"
+            wrapper = "register_%s_%s_notifier%d" % (stems_of[pfi], rng.choice(NOUNS), i)
+            add_fn(wrapper, pfi, 0.05 + i * 1e-6, False, 1,
+                   [("d", reg, len(argv), argv, None)], [])
+        heads[reg].append((head, wrapper))
+    generic = [i for i in range(len(name)) if i not in spec_calls]
 
     # a few global names defined twice (another file, same level)
     glob = [i for i in generic if not is_static[i]]
@@ -221,8 +280,8 @@ def main():
         if ffile[a] != ffile[b]:
             name[b], level[b] = name[a], level[a] + 1e-9
 
-    # by level: all functions, globals (the callees of direct calls)
-    by_level = sorted(range(N), key=level.__getitem__)
+    # by level: generic functions, globals (the callees of direct calls)
+    by_level = sorted(generic, key=level.__getitem__)
     by_level_lv = [level[i] for i in by_level]
     glob.sort(key=level.__getitem__)
     glob_lv = [level[i] for i in glob]
@@ -230,7 +289,7 @@ def main():
 
     # ---- struct fields and their bindings -----------------------------
     nfields = max(20, N // 25)
-    ftype, fmember, fkey, flevel, fnp = [], [], [], [], []
+    ftype, fmember, flevel = [], [], []
     for j in range(nfields):
         t = "struct %s_%s_ops_%d" % (rng.choice(STEMS), rng.choice(NOUNS), j // 4)
         if j % 4 == 0:
@@ -244,7 +303,8 @@ def main():
     flevel = [flevel[j] for j in order]
     fkey = ["%s::%s" % (ftype[j], fmember[j]) for j in range(nfields)]
     fnp = [rng.choices((1, 2, 3, 4), (30, 35, 25, 10))[0] for _ in range(nfields)]
-    # binding counts: a power law over a random rank, ~12% of functions bound
+    # binding counts: a power law over a random rank, ~12% of functions bound;
+    # most in an initialized global ("&obj"), some by a store ("-")
     rank = list(range(nfields))
     rng.shuffle(rank)
     zsum = sum((r + 1) ** -0.8 for r in range(nfields))
@@ -255,40 +315,65 @@ def main():
         c = max(1, int(round(top * (rank[j] + 1) ** -0.8)))
         lo = bisect.bisect_left(by_level_lv, flevel[j] - 0.12)
         hi = bisect.bisect_left(by_level_lv, flevel[j])
-        lo = max(lo, 0)
-        pool = range(lo, hi)
-        if not len(pool):
+        if hi <= lo:
             continue
-        for k in rng.sample(pool, min(c, len(pool))):
+        for k in rng.sample(range(lo, hi), min(c, hi - lo)):
             f = by_level[k]
-            file_binds[ffile[f]].append("B\t%s\t%s\t%s" % (ftype[j], fmember[j], name[f]))
+            fi = ffile[f]
+            obj = "&%s_%s_ops%d" % (stems_of[fi], fmember[j], j) if rnd() < 0.7 else "-"
+            file_binds[fi].append("B\t%s\t%s\t%s\t%s" % (ftype[j], fmember[j], name[f], obj))
             nbinds += 1
-    # notifier callbacks, below the chain functions
-    lo = bisect.bisect_left(by_level_lv, 0.15)
-    hi = bisect.bisect_left(by_level_lv, 0.2999)
-    nb_type, nb_member = chains[0][2].split("::") if chains else ("", "")
-    if chains:
-        for k in rng.sample(range(lo, hi), min(hi - lo, max(8, N // 1000))):
-            f = by_level[k]
-            if f >= nspecial:
-                file_binds[ffile[f]].append("B\t%s\t%s\t%s" % (nb_type, nb_member, name[f]))
-                nbinds += 1
 
-    # ---- planted cycles -------------------------------------------------
-    planted = {}
-    nplanted = 0
+    # ---- extra calls of generic functions -----------------------------
+    extra = {}
+    nextra = 0
+
+    def add_call(a, call):
+        nonlocal nextra
+        extra.setdefault(a, []).append(call)
+        nextra += 1
 
     def plant(a, b):
-        nonlocal nplanted
-        planted.setdefault(a, []).append(b)
-        nplanted += 1
+        add_call(a, ("d", name[b], nparams[b], None, None))
 
+    # notifier blocks: a callback below the chain calls, bound in a global
+    # block, registered by an init function of its file
+    nbt, nbm = nb_field.split("::")
+    lo = bisect.bisect_left(by_level_lv, 0.15)
+    hi = bisect.bisect_left(by_level_lv, 0.2999)
+    reg_names = list(registrars)
+    nblocks = 0
+    if chains and hi > lo:
+        for k in rng.sample(range(lo, hi), min(hi - lo, max(8, N // 1000))):
+            f = by_level[k]
+            fi = ffile[f]
+            block = "&%s_%s_nb%d" % (stems_of[fi], rng.choice(NOUNS), nblocks)
+            file_binds[fi].append("B\t%s\t%s\t%s\t%s" % (nbt, nbm, name[f], block))
+            nblocks += 1
+            inits = [g for g in file_fns[fi] if level[g] > 0.06 and g not in spec_calls]
+            init = rng.choice(inits) if inits else by_level[rint(len(by_level) // 2, len(by_level))]
+            reg = rng.choice(reg_names)
+            rc, rb = registrars[reg]
+            if rc >= 0 and heads[reg]:
+                head, wrapper = rng.choice(heads[reg])
+                if wrapper and rnd() < 0.7:
+                    add_call(init, ("d", wrapper, 1, [block], None))
+                    continue
+                argv = ["-"] * (max(rc, rb) + 1)
+                argv[rc] = head
+            else:
+                argv = ["$0" if nparams[init] else "-"] * (rb + 1)
+            argv[rb] = block
+            add_call(init, ("d", reg, len(argv), argv, None))
+    chain_calls = [(call, carg, [h for h, _ in heads.get(reg, [])])
+                   for call, carg, reg, _, _, _ in chains]
+
+    # planted cycles: large components (bands tied by a ring), small ones
     scc_sizes = [max(20, int(x * scale)) for x in (12000, 5000, 2500, 1200)]
     scc_rings = []
     for size in scc_sizes:
-        width = size / N
         c = 0.35 + 0.6 * rnd()
-        lo, hi = bisect.bisect_left(glob_lv, c), bisect.bisect_left(glob_lv, c + width)
+        lo, hi = bisect.bisect_left(glob_lv, c), bisect.bisect_left(glob_lv, c + size / N)
         members = glob[lo:hi]
         if len(members) < 2:
             continue
@@ -299,8 +384,9 @@ def main():
         scc_rings.append(len(members))
     nsmall = 0
     for _ in range(int(0.004 * N)):
-        a = rint(nspecial, N)
-        fl = sorted(file_fns[ffile[a]], key=level.__getitem__)
+        a = rng.choice(generic)
+        fl = sorted((g for g in file_fns[ffile[a]] if g not in spec_calls),
+                    key=level.__getitem__)
         k = fl.index(a)
         cyc = fl[k:k + rng.choice((2, 2, 2, 3, 4))]
         if len(cyc) < 2:
@@ -309,12 +395,12 @@ def main():
             plant(x, cyc[(i + 1) % len(cyc)])
         nsmall += 1
     for _ in range(int(0.002 * N)):
-        a = rint(nspecial, N)
+        a = rng.choice(generic)
         plant(a, a)
 
     # ---- out-degrees ----------------------------------------------------
-    nspecial_calls = len(chain_fns) + 1 + len(expiry)
-    mrand = max(0, M - nplanted - nspecial_calls)
+    nspecial_calls = sum(len(c) for c in spec_calls.values())
+    mrand = max(0, M - nextra - nspecial_calls)
     w = [0.0] * N
     for i in generic:
         w[i] = (1.0 - rnd()) ** (-1 / 1.8) * min(1.0, level[i] / 0.03)
@@ -328,7 +414,7 @@ def main():
     # ---- lock classes ---------------------------------------------------
     kfile = min(F, int(0.15 * K))
     kmain = max(4, K - kfile - 3)
-    cls_name, cls_kind, cls_rank, cls_struct, cls_member = [], [], [], [], []
+    cls_name, cls_kind, cls_struct, cls_member = [], [], [], []
     kinds, kweights = [k for k, _ in KINDS], [x for _, x in KINDS]
     for c in range(kmain):
         kind = rng.choices(kinds, kweights)[0]
@@ -351,11 +437,11 @@ def main():
         file_cls[fi] = ("%s:%s" % (paths[fi], lk), kind, "&" + lk)
 
     # ---- writing ----------------------------------------------------------
-    stats = dict(C=0, d=0, f=0, u=0, chain=0, reg=0, A=0, h=0, a=0, g=0, R=0,
-                 acqfns=0, bytes=0)
+    stats = dict(C=0, d=0, f=0, u=0, chain=0, reg=0, A=0, h=0, a=0, g=0, R=0, r=0,
+                 acqfns=0)
     gsyms = ["%s_%s_%d" % (rng.choice(STEMS), rng.choice(NOUNS), i) for i in range(2000)]
 
-    def args_of(nargs, npc, out):
+    def random_args(nargs, npc, out):
         for i in range(nargs):
             r = rnd()
             if npc and r < 0.35:
@@ -392,7 +478,7 @@ def main():
         npc = nparams[fn]
         r = rnd()
         if r < 0.12:
-            return ("rcu", "shared", False, "rcu", "rcu", "rcu", 0, -1)
+            return RCU
         if r < 0.15:
             return ("bh", "excl", False, "bh", "bh", "bh", 0, -1)
         if r < 0.16:
@@ -430,7 +516,7 @@ def main():
             out.append("h\t%s\t%s\t%d\t%s\t%s\t%s" % (h[0], h[1], h[8], h[3], h[4], h[5]))
             stats["h"] += 1
 
-    def direct_callee(fn, fi, statics, statics_lv):
+    def direct_callee(fn, statics, statics_lv):
         """A direct callee below fn: a static of the file or a global."""
         lv = level[fn]
         if rnd() < 0.35:
@@ -446,71 +532,64 @@ def main():
                 return glob[k]
         return glob[int(below * rnd() ** 3)]
 
-    chain_lv = 0.30
-    reg_lv = 0.05
-    fields_below = lambda lv: bisect.bisect_left(flevel, lv)
-
     def calls_of(fn, fi, statics, statics_lv):
-        """[(how, callee name, nargs, extra records)] for fn's calls."""
+        """[(how, callee, nargs, [arg descs] or None, [extra records] or None)]"""
         out = []
-        npc = nparams[fn]
         lv = level[fn]
+        fns = file_fns[fi]
         for _ in range(deg[fn]):
             r = rnd()
             if r < 0.15:
-                nf = fields_below(lv)
+                nf = bisect.bisect_left(flevel, lv)
                 if nf:
                     j = rint(nf)
-                    out.append(("f", fkey[j], fnp[j], None))
+                    out.append(("f", fkey[j], fnp[j], None, None))
                     stats["f"] += 1
                     continue
             elif r < 0.165:
-                out.append(("u", "-", rint(4), None))
+                out.append(("u", "-", rint(4), None, None))
                 stats["u"] += 1
                 continue
-            elif r < 0.168 and lv > chain_lv and chain_fns:
-                out.append(("d", name[chain_fns[rint(len(chain_fns))][0]], 3, None))
+            elif r < 0.168 and lv > 0.30 and chain_calls:
+                call, carg, hl = chain_calls[rint(len(chain_calls))]
+                argv = ["#%d" % rint(20), "$0" if nparams[fn] else "-", "-"]
+                if carg >= 0:
+                    if not hl:
+                        continue
+                    argv.insert(carg, hl[rint(len(hl))])
+                out.append(("d", call, len(argv), argv, None))
                 stats["chain"] += 1
                 continue
-            elif r < 0.170 and lv > reg_lv and regs:
+            elif r < 0.170 and lv > 0.05 and regs:
                 rf, arg, _ = regs[rint(len(regs))]
-                cb = file_fns[fi][rint(len(file_fns[fi]))]
-                out.append(("d", rf, max(arg + 1, 4), "R\t%s\t%d\t%s" % (rf, arg, name[cb])))
+                cb = fns[rint(len(fns))]
+                out.append(("d", rf, max(arg + 1, 4), None,
+                            ["R\t%s\t%d\t%s" % (rf, arg, name[cb])]))
                 stats["reg"] += 1
                 continue
-            t = direct_callee(fn, fi, statics, statics_lv)
+            t = direct_callee(fn, statics, statics_lv)
             if t is None:
-                out.append(("u", "-", rint(4), None))
+                out.append(("u", "-", rint(4), None, None))
                 stats["u"] += 1
                 continue
-            extra = None
+            more = None
             if rnd() < 0.005 and nparams[t]:
-                cb = file_fns[fi][rint(len(file_fns[fi]))]
-                extra = "R\t%s\t%d\t%s" % (name[t], rint(nparams[t]), name[cb])
-            out.append(("d", name[t], nparams[t], extra))
+                cb = fns[rint(len(fns))]
+                more = ["R\t%s\t%d\t%s" % (name[t], rint(nparams[t]), name[cb])]
+            out.append(("d", name[t], nparams[t], None, more))
             stats["d"] += 1
-        for t in planted.get(fn, ()):
-            out.append(("d", name[t], nparams[t], None))
+        for c in extra.get(fn, ()):
+            out.append(c)
             stats["d"] += 1
         rng.shuffle(out)
         return out
-
-    def special_calls(fn):
-        if fn == chain_core:
-            return [("f", chains[0][2], 3, None)] if chains else []
-        for f, field in chain_fns:
-            if f == fn:
-                return [("d", name[chain_core], 4, None)]
-        for f, field in expiry:
-            if f == fn:
-                return [("f", field, 1, None)]
-        return []
 
     total_bytes = 0
     for fi in range(nfiles):
         path = paths[fi]
         fns = file_fns[fi]
-        statics = sorted((f for f in fns if is_static[f]), key=level.__getitem__)
+        statics = sorted((f for f in fns if is_static[f] and f not in spec_calls),
+                         key=level.__getitem__)
         statics_lv = [level[f] for f in statics]
         out = ["lockscope-facts\t%d" % version, "tu\t%s" % path]
         line = 1 + rint(40)
@@ -518,34 +597,34 @@ def main():
             out.append("F\t%d\t%s\t%d" % (fid, name[fn], line))
             line += 2
             npc = nparams[fn]
-            calls = special_calls(fn) if fn < nspecial else calls_of(fn, fi, statics, statics_lv)
-            nacq = 0
-            if fn < nspecial:
-                if fn != chain_core and any(f == fn for f, _ in chain_fns):
+            special = fn in spec_calls
+            if special:
+                calls, acqs = spec_calls[fn], spec_acqs[fn]
+                nacq = len(acqs)
+                stats["d"] += sum(1 for c in calls if c[0] == "d")
+                stats["f"] += sum(1 for c in calls if c[0] == "f")
+            else:
+                calls = calls_of(fn, fi, statics, statics_lv)
+                nacq = 0
+                if rnd() < 0.2:
                     nacq = 1
-            elif rnd() < 0.2:
-                nacq = 1
-                while nacq < 6 and rnd() < 0.4:
-                    nacq += 1
-                stats["acqfns"] += 1
+                    while nacq < 6 and rnd() < 0.4:
+                        nacq += 1
+                    stats["acqfns"] += 1
             # events: calls with acquisitions among them
             slots = sorted(rint(len(calls) + 1) for _ in range(nacq))
-            held = []		# (kind, mode, try, class, inst, shown, sub, rank, line, until)
-            ev = 0
-            ai = 0
-            ci = 0
+            held = []		# acquisition + (line, until)
+            ev = ai = ci = 0
             while ci < len(calls) or ai < nacq:
                 held = [h for h in held if h[9] > ev]
                 if ai < nacq and slots[ai] <= ci:
-                    if fn < nspecial:
-                        a = ("rcu", "shared", False, "rcu", "rcu", "rcu", 0, -1)
-                    else:
-                        a = acquisition(fn, fi, held)
-                    out.append("A\t%d\t%d\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%d" % (
+                    a = acqs[ai] if special else acquisition(fn, fi, held)
+                    again = int(a[4].startswith("&$") and rnd() < 0.02)
+                    out.append("A\t%d\t%d\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%d" % (
                         fid, line, 5 + rint(20), a[0], a[1], "try" if a[2] else "acquire",
-                        a[3], a[4], a[5], a[6]))
+                        a[3], a[4], a[5], a[6], again))
                     stats["A"] += 1
-                    if npc and rnd() < 0.04:
+                    if npc and not special and rnd() < 0.04:
                         guard(npc, out)
                     if held and rnd() < 0.6:
                         held_records(held, out)
@@ -555,18 +634,27 @@ def main():
                     held.append(a + (line, ev + life))
                     ai += 1
                 else:
-                    how, callee, nargs, extra = calls[ci]
+                    how, callee, nargs, argv, more = calls[ci]
                     out.append("C\t%d\t%d\t%d\t%s\t%s\t%d" % (
                         fid, line, 5 + rint(30), how, callee, nargs))
                     stats["C"] += 1
-                    args_of(nargs, npc, out)
-                    if npc and rnd() < 0.03:
+                    if argv is None:
+                        random_args(nargs, npc, out)
+                    else:
+                        for i, d in enumerate(argv):
+                            if d != "-":
+                                out.append("a\t%d\t%s" % (i, d))
+                                stats["a"] += 1
+                    if npc and not special and rnd() < 0.03:
                         guard(npc, out)
                     if held:
                         held_records(held, out)
-                    if extra:
-                        out.append(extra)
-                        stats["R"] += 1
+                    if npc and not special and rnd() < 0.01:
+                        out.append("r\t&$0->%s" % rng.choice(LOCK_MEMBERS["spin"]))
+                        stats["r"] += 1
+                    if more:
+                        out.extend(more)
+                        stats["R"] += len(more)
                     ci += 1
                 ev += 1
                 line += 1 + rint(4)
@@ -581,15 +669,16 @@ def main():
         total_bytes += len(data)
 
     print("gen-facts: %d functions (%d static) in %d files, %d calls "
-          "(%d direct, %d through fields, %d unknown, %d notifier chains, %d registrations; "
-          "%d planted in cycles), %d bindings, %d acquisitions in %d functions, "
-          "%d held, %d args, %d guards, %d R, %d+%d+3 classes; "
-          "SCC rings %s, %d small cycles; %.1f MB in %.1f s" % (
+          "(%d direct, %d through fields, %d unknown, %d notifier chain calls, "
+          "%d registrations; %d extra: cycles and notifier registrations), "
+          "%d bindings (%d notifier blocks, %d chain heads, %d wrappers), "
+          "%d acquisitions in %d functions, %d held, %d args, %d guards, %d R, %d r, "
+          "%d+%d+3 classes; SCC rings %s, %d small cycles; %.1f MB in %.1f s" % (
               N, sum(is_static), nfiles, stats["C"], stats["d"], stats["f"], stats["u"],
-              stats["chain"], stats["reg"], nplanted, nbinds, stats["A"], stats["acqfns"],
-              stats["h"], stats["a"], stats["g"], stats["R"], kmain, kfile,
-              "/".join(map(str, scc_rings)), nsmall, total_bytes / 1e6, time.time() - t0),
-          file=sys.stderr)
+              stats["chain"], stats["reg"], nextra, nbinds + nblocks, nblocks, nheads, nwrap,
+              stats["A"], stats["acqfns"], stats["h"], stats["a"], stats["g"], stats["R"],
+              stats["r"], kmain, kfile, "/".join(map(str, scc_rings)), nsmall,
+              total_bytes / 1e6, time.time() - t0), file=sys.stderr)
 
 
 if __name__ == "__main__":
