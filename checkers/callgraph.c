@@ -28,19 +28,15 @@ const char *registration_field(const char *callee, long long arg)
 	return field;
 }
 
-/*
- * A rules table of "function [argN] struct T::field" lines into @table,
- * keyed by the function ("function#N" when the argument is given).
- */
-static void load_field_table(const char *dir, const char *file, bool with_arg,
-			     struct ptrtab *table)
+/* rules/registrations.tab: "function argN struct T::field" lines. */
+static void load_registrations(const char *dir)
 {
 	struct strbuf path = STRBUF_INIT;
 	char line[512];
 	int nr = 0;
 	FILE *f;
 
-	sb_addf(&path, "%s/%s", dir, file);
+	sb_addf(&path, "%s/registrations.tab", dir);
 	f = fopen(sb_str(&path), "r");
 	if (!f)
 		ls_fatal("cannot read '%s': %s", sb_str(&path), strerror(errno));
@@ -52,21 +48,17 @@ static void load_field_table(const char *dir, const char *file, bool with_arg,
 		nr++;
 		if (hash)
 			*hash = '\0';
-		if (with_arg)
-			n = sscanf(line, "%127s arg%d %255[^\n]", name, &arg, field);
-		else
-			n = sscanf(line, "%127s %255[^\n]", name, field);
+		n = sscanf(line, "%127s arg%d %255[^\n]", name, &arg, field);
 		if (n <= 0)
 			continue;
-		if (n != (with_arg ? 3 : 2) || !strstr(field, "::"))
-			ls_fatal("%s:%d: expected 'function %sstruct T::field'",
-				 sb_str(&path), nr, with_arg ? "argN " : "");
+		if (n != 3 || !strstr(field, "::"))
+			ls_fatal("%s:%d: expected 'function argN struct T::field'",
+				 sb_str(&path), nr);
 		while (field[strlen(field) - 1] == ' ' || field[strlen(field) - 1] == '\t')
 			field[strlen(field) - 1] = '\0';
-		sb_add(&key, name);
-		if (with_arg)
-			sb_addf(&key, "#%d", arg);
-		ptrtab_put(table, strtab_intern(sb_str(&key)), (void *)strtab_intern(field));
+		sb_addf(&key, "%s#%d", name, arg);
+		ptrtab_put(&registrations, strtab_intern(sb_str(&key)),
+			   (void *)strtab_intern(field));
 		sb_release(&key);
 	}
 	fclose(f);
@@ -76,7 +68,7 @@ static void load_field_table(const char *dir, const char *file, bool with_arg,
 void program_load_callbacks(const char *dir)
 {
 	notifiers_load(dir);
-	load_field_table(dir, "registrations.tab", true, &registrations);
+	load_registrations(dir);
 }
 
 static void add_target(struct callsite *cs, struct func *fn)

@@ -111,11 +111,6 @@ void notifiers_load(const char *dir)
 	sb_release(&path);
 }
 
-bool notifiers_is_chain_call(const char *callee)
-{
-	return ptrtab_get(&chain_calls, callee) != NULL;
-}
-
 /* The chain a registrar's call registers on: a global, or its own name. */
 static const char *chain_of(const struct registrar *r, const struct callsite *cs)
 {

@@ -116,7 +116,6 @@ const char *registration_field(const char *callee, long long arg);
 void notifiers_load(const char *rules_dir);
 void notifiers_collect(struct program *prog);
 void notifiers_targets(struct callsite *cs, void (*add)(struct callsite *, struct func *));
-bool notifiers_is_chain_call(const char *callee);
 
 /* Resolve every call's targets. */
 void callgraph_build(struct program *prog);
