@@ -32,6 +32,15 @@ struct binding *program_binding(const char *field)
 	return ptrtab_get(&bindings, strtab_intern(field));
 }
 
+void program_for_each_binding(void (*fn)(struct binding *b, void *data), void *data)
+{
+	size_t i;
+
+	for (i = 0; i < bindings.size; i++)
+		if (bindings.keys[i])
+			fn(bindings.values[i], data);
+}
+
 static const char *object_key(const char *object, const char *field)
 {
 	struct strbuf key = STRBUF_INIT;
@@ -247,6 +256,29 @@ static bool parse_record(struct parse *ps, char *line)
 		ps->call = NULL;
 		return true;
 	}
+	if (!strcmp(f[0], "X") || !strcmp(f[0], "U")) {
+		struct resource_site *rs;
+
+		if (n != 6 || !(fn = fn_by_id(ps, f[1])) || !number(f[2], &a) ||
+		    !number(f[3], &b))
+			return false;
+		if (f[0][0] == 'X') {
+			GROW(fn->frees, fn->nfrees, fn->afrees);
+			rs = &fn->frees[fn->nfrees++];
+			rs->how = strtab_intern(f[4]);
+			rs->klass = strtab_intern(f[5]);
+		} else {
+			GROW(fn->uses, fn->nuses, fn->auses);
+			rs = &fn->uses[fn->nuses++];
+			rs->klass = strtab_intern(f[4]);
+			rs->how = strtab_intern(f[5]);
+		}
+		rs->line = a;
+		rs->col = b;
+		ps->call = NULL;
+		ps->acq = NULL;
+		return true;
+	}
 	if (!strcmp(f[0], "a")) {
 		if (n != 3 || !ps->call || !number(f[1], &a) || a < 0 || a >= ps->call->nargs)
 			return false;
@@ -342,6 +374,8 @@ static void discard(struct parse *ps)
 		}
 		free(fn->calls);
 		free(fn->acqs);
+		free(fn->frees);
+		free(fn->uses);
 		free(fn);
 	}
 }

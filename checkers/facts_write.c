@@ -21,8 +21,11 @@
 #include "lockscope/diag.h"
 #include "lockscope/facts.h"
 #include "lockscope/guards.h"
+#include "lockscope/program.h"
+#include "lockscope/resources.h"
 #include "lockscope/source.h"
 #include "lockscope/strbuf.h"
+#include "lockscope/teardown.h"
 
 const char *facts_dir = ".lockscope";
 bool facts_enabled = true;
@@ -31,6 +34,9 @@ static struct strbuf out = STRBUF_INIT;
 static const char *tu_path;
 static int records;
 static int fid;
+/* resources this function already used: one U record each is enough */
+static const char **used;
+static int nused, aused;
 
 /* Fields never hold a tab or a newline. */
 static void field(const char *s)
@@ -262,6 +268,59 @@ static void fnptr_args(struct instruction *insn)
 	} END_FOR_EACH_PTR(arg);
 }
 
+/* ---- resources: frees and uses, for the teardown-race check ---------- */
+
+static void use_record(struct fn_ctx *fn, struct position pos, const char *klass,
+		       const char *how)
+{
+	int i;
+
+	klass = strtab_intern(klass);
+	for (i = 0; i < nused; i++)
+		if (used[i] == klass)
+			return;
+	if (nused == aused) {
+		aused = aused ? aused * 2 : 16;
+		used = ls_xrealloc(used, aused * sizeof(*used));
+	}
+	used[nused++] = klass;
+	record("U");
+	sb_addf(&out, "\t%d\t%d\t%d", fn->fid, pos.line, pos.pos);
+	field(klass);
+	field(how);
+}
+
+static void deref_use(struct instruction *insn, const char *klass, void *data)
+{
+	use_record(data, insn->pos, klass, "deref");
+}
+
+/* A call to a free or use function of rules/teardown.tab. */
+static void resource_records(struct fn_ctx *fn, struct instruction *insn,
+			     struct position pos)
+{
+	const struct td_call *c;
+	char klass[300];
+
+	if (insn->func->type != PSEUDO_SYM || !insn->func->sym->ident)
+		return;
+	for (c = teardown_call(insn->func->sym->ident->name); c; c = c->next) {
+		pseudo_t arg = ptr_list_nth(insn->arguments, c->arg);
+
+		if ((c->role != TD_FREE && c->role != TD_USE) || !arg ||
+		    !resource_class(fn->ep, arg, klass, sizeof(klass)))
+			continue;
+		if (c->role == TD_USE) {
+			use_record(fn, pos, klass, c->name);
+			continue;
+		}
+		record("X");
+		sb_addf(&out, "\t%d\t%d\t%d", fn->fid, pos.line, pos.pos);
+		field(c->name);
+		field(klass);
+	}
+}
+
 static void facts_call(struct fn_ctx *fn, struct instruction *insn,
 		       const struct lockset *before)
 {
@@ -304,6 +363,7 @@ static void facts_call(struct fn_ctx *fn, struct instruction *insn,
 	held_records(fn, before);
 	released_records(fn, before);
 	fnptr_args(insn);
+	resource_records(fn, insn, pos);
 }
 
 /* ---- functions bound to struct fields -------------------------------- */
@@ -377,9 +437,17 @@ static void scan(struct expression *expr, struct symbol *type, long long off,
 void facts_scan_initializer(struct symbol *sym)
 {
 	char var[256];
+	struct symbol *fn;
 
-	if (facts_enabled && tu_path && sym->initializer && sym->ident &&
-	    sym->ctype.base_type && sym->ctype.base_type->type != SYM_FN) {
+	if (!facts_enabled || !tu_path || !sym->initializer || !sym->ident)
+		return;
+	/* module_exit(fn) of a built-in: "static exitcall_t __exitcall_fn = fn" */
+	if (!strncmp(sym->ident->name, "__exitcall_", 11) &&
+	    (fn = function_of(sym->initializer))) {
+		bind("module", "exit", fn, "-");
+		return;
+	}
+	if (sym->ctype.base_type && sym->ctype.base_type->type != SYM_FN) {
 		snprintf(var, sizeof(var), "&%s", sym->ident->name);
 		scan(sym->initializer, sym, 0, var);
 	}
@@ -417,6 +485,8 @@ static void facts_function_start(struct fn_ctx *fn)
 {
 	facts_function(fn);
 	scan_stores(fn);
+	nused = 0;
+	resource_derefs(fn->ep, deref_use, fn);
 }
 
 static const struct check facts_check = {

@@ -18,6 +18,7 @@
 #include "symbol.h"
 #include "lockscope/inlines.h"
 #include "lockscope/rules.h"
+#include "lockscope/teardown.h"
 
 static void walk_stmt(struct statement *stmt, const struct position *at);
 static void walk_expr(struct expression *expr, const struct position *at);
@@ -66,7 +67,9 @@ static void walk_inlined(struct expression *expr, const struct position *at)
 	struct statement *body = expr->statement;
 	struct symbol *fn = body->inline_fn;
 
-	if (fn->ident && rules_lookup(fn->ident->name)) {
+	/* the lock API, and what rules/teardown.tab names (frees, guards) */
+	if (fn->ident && (rules_lookup(fn->ident->name) ||
+			  teardown_call(fn->ident->name))) {
 		call_again(expr, body, fn);
 		walk_exprs(expr->args, at);
 		return;

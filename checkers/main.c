@@ -22,6 +22,7 @@
 #include "lockscope/facts.h"
 #include "lockscope/inlines.h"
 #include "lockscope/rules.h"
+#include "lockscope/teardown.h"
 #include "lockscope/wholetree.h"
 
 static const char usage[] =
@@ -167,6 +168,7 @@ int main(int argc, char **argv)
 			ls_fatal("unknown check '%s' in --disable (see --list-checks)",
 				 opt.disable[i]);
 	rules_load(rules_dir(opt.rules));
+	teardown_rules_load(rules_dir(opt.rules));
 
 	check_file(sparse_initialize(argc, argv, &files), -1);
 	ls_warnings_are_errors = Wsparse_error;

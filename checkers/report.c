@@ -15,6 +15,7 @@
 #include "lockscope/program.h"
 #include "lockscope/rules.h"
 #include "lockscope/strbuf.h"
+#include "lockscope/teardown.h"
 #include "lockscope/wholetree.h"
 
 static const char report_usage[] =
@@ -71,11 +72,13 @@ int report_main(int argc, char **argv)
 	}
 
 	program_load_callbacks(rules_dir(rules));
+	teardown_rules_load(rules_dir(rules));
 	program_load(&prog, dir);
 	callgraph_build(&prog);
 	summaries_build(&prog);
 	check_callback_under_lock(&prog);
 	check_lock_order(&prog);
+	check_teardown_race(&prog);
 
 	if (output) {
 		sb_addf(&tmp, "%s.tmp.%d", output, (int)getpid());

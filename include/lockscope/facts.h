@@ -22,12 +22,15 @@
  *   B     <struct type> <field> <function> <object>  (a function bound to a field;
  *                                                    object: "&global" or "-")
  *   R     <callee> <arg> <function>               (a function passed to a call)
+ *   X     <fid> <line> <col> <callee> <resource>  (a free, rules/teardown.tab)
+ *   U     <fid> <line> <col> <resource> <how>     (first use: "deref" or a callee)
  *   end   <records>
  *
  * <inst> names the lock across functions: relative to the parameters
  * ("&$0->idev->lock"), a global ("&rtnl_mutex"), or "-" (class only).
+ * <resource> is the member a pointer was loaded from ("struct mlx5_cmd::pool").
  */
-#define FACTS_VERSION 5
+#define FACTS_VERSION 6
 #define FACTS_MAGIC "lockscope-facts"
 
 /* The facts directory: --facts-dir, $LOCKSCOPE_FACTS_DIR or .lockscope */

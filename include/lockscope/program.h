@@ -70,6 +70,15 @@ struct summary_entry {
 	const struct acquisition *acq;	/* the acquisition at the end */
 };
 
+/* A resource freed or used (rules/teardown.tab, plain dereferences). */
+struct resource_site {
+	int line, col;
+	const char *klass;		/* "struct T::member" */
+	const char *how;		/* the callee, or "deref" */
+};
+
+struct teardown_state;
+
 struct func {
 	const char *name;		/* statics: "path:name" */
 	const char *file;
@@ -80,6 +89,11 @@ struct func {
 	struct acquisition *acqs;
 	int nsum, asum;
 	struct summary_entry **sum;	/* entries never move: chains point at them */
+	int nfrees, afrees;
+	struct resource_site *frees;
+	int nuses, auses;
+	struct resource_site *uses;
+	struct teardown_state *teardown;	/* check_teardown.c's */
 	/* Tarjan */
 	int index, low;
 	bool on_stack, summarised;
@@ -102,6 +116,8 @@ struct program {
 void program_load(struct program *prog, const char *dir);
 struct func *program_function(const char *name);
 struct binding *program_binding(const char *field);
+/* Every binding, in no particular order. */
+void program_for_each_binding(void (*fn)(struct binding *b, void *data), void *data);
 /* The functions bound to @field of the global object @object ("&nb"). */
 struct binding *program_object_binding(const char *object, const char *field);
 /*

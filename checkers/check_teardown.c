@@ -1,0 +1,696 @@
+// SPDX-License-Identifier: MIT
+/*
+ * teardown-race (whole tree): a driver's teardown path (remove, shutdown,
+ * disconnect, module exit) frees a resource while a callback that users
+ * or the kernel can still invoke (sysfs, ethtool, netdev and file ops,
+ * IRQ, timer and work handlers) reaches a use of it: the callback was not
+ * unpublished before the free, and its path checks no guard that the
+ * teardown set before the free.
+ *
+ * Both sides are walked in program order, calls in the order of their
+ * positions: the teardown side as the sequence of what it unpublishes,
+ * which guards it sets and what it frees; the entry side as the resources
+ * it uses, each with the guards checked before the use on its path.
+ * rules/teardown.tab says what each call means.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lockscope/findings.h"
+#include "lockscope/program.h"
+#include "lockscope/ptrtab.h"
+#include "lockscope/strbuf.h"
+#include "lockscope/teardown.h"
+#include "lockscope/wholetree.h"
+
+/* Function pointers are resolved by type: few hops keep pairs related. */
+#define MAX_ENTRY_HOPS 2
+#define MAX_FREE_HOPS 1
+#define MAX_CHECKS 4
+#define MAX_HELD 4
+#define MAX_OTHERS 6
+
+/* A guard checked on an entry path, and the lock held while checking. */
+struct gcheck {
+	int guard;
+	const char *lock;
+};
+
+struct use_entry {
+	const char *klass;
+	unsigned int mask;		/* guards checked */
+	int nchecks;
+	struct gcheck checks[MAX_CHECKS];
+	int hops;			/* calls through function pointers */
+	/* witness: used here, or a call here into callee's entry next */
+	const struct callsite *call;
+	const struct func *callee;
+	const struct use_entry *next;
+	const struct resource_site *site;
+};
+
+enum event_kind { EV_UNPUBLISH, EV_GUARD, EV_FREE };
+
+struct event {
+	enum event_kind kind;
+	const char *what;		/* unpublish kind, freed class */
+	int guard;
+	int nheld;
+	const char *held[MAX_HELD];	/* classes held where the guard is set */
+	int hops;
+	const struct callsite *call;	/* NULL: in this function */
+	const struct func *callee;
+	const struct event *next;
+	const struct callsite *at;	/* the unpublish or guard call */
+	const struct resource_site *site;	/* the free */
+};
+
+struct teardown_state {
+	bool uses_done, uses_busy, events_done, events_busy;
+	int nuses, auses;
+	struct use_entry **uses;
+	int nevents, aevents;
+	struct event **events;
+};
+
+#define GROW(arr, n, alloc) do {					\
+	if ((n) == (alloc)) {						\
+		(alloc) = (alloc) ? (alloc) * 2 : 8;			\
+		(arr) = ls_xrealloc((arr), (alloc) * sizeof(*(arr)));	\
+	}								\
+} while (0)
+
+static struct ptrtab freed;		/* class -> (void *)1: freed somewhere */
+
+static struct teardown_state *state(const struct func *fn)
+{
+	struct func *f = (struct func *)fn;
+
+	if (!f->teardown)
+		f->teardown = ls_xcalloc(1, sizeof(*f->teardown));
+	return f->teardown;
+}
+
+static const char *short_name(const char *name)
+{
+	const char *colon = strrchr(name, ':');
+
+	return colon ? colon + 1 : name;
+}
+
+static bool before(int line, int col, int l2, int c2)
+{
+	return line < l2 || (line == l2 && col < c2);
+}
+
+/* What rules/teardown.tab says of a direct call ("file.h:fn" for statics). */
+static const struct td_call *roles(const struct callsite *cs)
+{
+	return cs->how == 'd' ? teardown_call(short_name(cs->callee)) : NULL;
+}
+
+/* The first lock that matters held at a call, or NULL. */
+static const char *held_lock(const struct callsite *cs)
+{
+	int i;
+
+	for (i = 0; i < cs->nheld; i++)
+		if (wholetree_lock_kind(cs->held[i].kind))
+			return cs->held[i].klass;
+	return NULL;
+}
+
+/* ---- the entry side: what a function uses, and behind which guards ---- */
+
+static const struct use_entry *const *uses_of(const struct func *fn, int *n);
+
+/* Guards @fn checks before (@line, @col), added to @e. */
+static void add_checks(const struct func *fn, int line, int col, struct use_entry *e)
+{
+	int i;
+
+	for (i = 0; i < fn->ncalls; i++) {
+		const struct callsite *cs = &fn->calls[i];
+		const struct td_call *c;
+
+		if (!before(cs->line, cs->col, line, col))
+			continue;
+		for (c = roles(cs); c; c = c->next) {
+			if (c->role != TD_GUARD_CHECK || e->nchecks == MAX_CHECKS)
+				continue;
+			e->mask |= 1u << c->guard;
+			e->checks[e->nchecks].guard = c->guard;
+			e->checks[e->nchecks++].lock = held_lock(cs);
+		}
+	}
+}
+
+static void add_use(struct teardown_state *st, struct use_entry *e)
+{
+	int i;
+
+	for (i = 0; i < st->nuses; i++)
+		if (st->uses[i]->klass == e->klass && st->uses[i]->mask == e->mask) {
+			free(e);
+			return;
+		}
+	GROW(st->uses, st->nuses, st->auses);
+	st->uses[st->nuses++] = e;
+}
+
+static void compute_uses(const struct func *fn, struct teardown_state *st)
+{
+	int i, j, k;
+
+	for (i = 0; i < fn->nuses; i++) {
+		const struct resource_site *u = &fn->uses[i];
+		struct use_entry *e;
+
+		if (!ptrtab_get(&freed, u->klass))
+			continue;
+		e = ls_xcalloc(1, sizeof(*e));
+		e->klass = u->klass;
+		e->site = u;
+		add_checks(fn, u->line, u->col, e);
+		add_use(st, e);
+	}
+	for (i = 0; i < fn->ncalls; i++) {
+		const struct callsite *cs = &fn->calls[i];
+		int hop = cs->how == 'f';
+
+		for (j = 0; j < cs->ntargets; j++) {
+			const struct use_entry *const *sub;
+			int n;
+
+			sub = uses_of(cs->targets[j], &n);
+			for (k = 0; k < n; k++) {
+				struct use_entry *e;
+				int c;
+
+				if (sub[k]->hops + hop > MAX_ENTRY_HOPS)
+					continue;
+				e = ls_xcalloc(1, sizeof(*e));
+				*e = *sub[k];
+				e->hops += hop;
+				e->call = cs;
+				e->callee = cs->targets[j];
+				e->next = sub[k];
+				e->site = NULL;
+				add_checks(fn, cs->line, cs->col, e);
+				/* a check in the caller counts like one below */
+				for (c = 0; c < sub[k]->nchecks && e->nchecks < MAX_CHECKS; c++)
+					e->checks[e->nchecks++] = sub[k]->checks[c];
+				e->mask |= sub[k]->mask;
+				add_use(st, e);
+			}
+		}
+	}
+}
+
+static const struct use_entry *const *uses_of(const struct func *fn, int *n)
+{
+	struct teardown_state *st = state(fn);
+
+	if (!st->uses_done && !st->uses_busy) {
+		st->uses_busy = true;	/* recursion: what is known so far */
+		compute_uses(fn, st);
+		st->uses_busy = false;
+		st->uses_done = true;
+	}
+	*n = st->nuses;
+	return (const struct use_entry *const *)st->uses;
+}
+
+/* ---- the teardown side: what it unpublishes, guards and frees, in order */
+
+static const struct event *const *events_of(const struct func *fn, int *n);
+
+static bool same_event(const struct event *a, const struct event *b)
+{
+	if (a->kind != b->kind)
+		return false;
+	if (a->kind == EV_GUARD)
+		return a->guard == b->guard &&
+		       (a->nheld ? a->held[0] : NULL) == (b->nheld ? b->held[0] : NULL);
+	return a->what == b->what;
+}
+
+/* Only the first occurrence of an event matters: "before" is about it. */
+static void add_event(struct teardown_state *st, struct event *ev)
+{
+	int i;
+
+	for (i = 0; i < st->nevents; i++)
+		if (same_event(st->events[i], ev)) {
+			free(ev);
+			return;
+		}
+	GROW(st->events, st->nevents, st->aevents);
+	st->events[st->nevents++] = ev;
+}
+
+static void add_held(struct event *ev, const struct callsite *cs)
+{
+	int i, j;
+
+	for (i = 0; i < cs->nheld && ev->nheld < MAX_HELD; i++) {
+		const char *k = cs->held[i].klass;
+
+		if (!wholetree_lock_kind(cs->held[i].kind))
+			continue;
+		for (j = 0; j < ev->nheld && ev->held[j] != k; j++)
+			;
+		if (j == ev->nheld)
+			ev->held[ev->nheld++] = k;
+	}
+}
+
+/* A call's own meaning: unpublish, set a guard; true if it had one. */
+static bool call_events(struct teardown_state *st, const struct callsite *cs)
+{
+	const struct td_call *c;
+	bool any = false;
+
+	for (c = roles(cs); c; c = c->next) {
+		struct event *ev;
+
+		if (c->role == TD_GUARD_SET && c->arg >= 0) {
+			char want[32];
+
+			snprintf(want, sizeof(want), "#%lld", c->value);
+			if (c->arg >= cs->nargs || strcmp(cs->args[c->arg], want))
+				continue;
+		}
+		if (c->role != TD_UNPUBLISH && c->role != TD_GUARD_SET)
+			continue;
+		ev = ls_xcalloc(1, sizeof(*ev));
+		ev->kind = c->role == TD_UNPUBLISH ? EV_UNPUBLISH : EV_GUARD;
+		ev->what = c->kind;
+		ev->guard = c->guard;
+		ev->at = cs;
+		add_held(ev, cs);
+		add_event(st, ev);
+		any = true;
+	}
+	return any;
+}
+
+static void callee_events(const struct func *fn, struct teardown_state *st,
+			  const struct callsite *cs)
+{
+	int hop = cs->how == 'f', j, k;
+
+	for (j = 0; j < cs->ntargets; j++) {
+		const struct event *const *sub;
+		int n;
+
+		sub = events_of(cs->targets[j], &n);
+		for (k = 0; k < n; k++) {
+			struct event *ev;
+
+			if (sub[k]->kind == EV_FREE && sub[k]->hops + hop > MAX_FREE_HOPS)
+				continue;
+			ev = ls_xcalloc(1, sizeof(*ev));
+			*ev = *sub[k];
+			ev->hops += hop;
+			ev->call = cs;
+			ev->callee = cs->targets[j];
+			ev->next = sub[k];
+			add_held(ev, cs);
+			add_event(st, ev);
+		}
+	}
+}
+
+static void compute_events(const struct func *fn, struct teardown_state *st)
+{
+	int i = 0, j = 0;
+
+	/* calls and frees, merged by position */
+	while (i < fn->ncalls || j < fn->nfrees) {
+		const struct callsite *cs = i < fn->ncalls ? &fn->calls[i] : NULL;
+		const struct resource_site *fr = j < fn->nfrees ? &fn->frees[j] : NULL;
+
+		/* at one position the call's own meaning comes first */
+		if (fr && (!cs || before(fr->line, fr->col, cs->line, cs->col))) {
+			struct event *ev = ls_xcalloc(1, sizeof(*ev));
+
+			ev->kind = EV_FREE;
+			ev->what = fr->klass;
+			ev->site = fr;
+			add_event(st, ev);
+			j++;
+			continue;
+		}
+		if (!call_events(st, cs))
+			callee_events(fn, st, cs);
+		i++;
+	}
+}
+
+static const struct event *const *events_of(const struct func *fn, int *n)
+{
+	struct teardown_state *st = state(fn);
+
+	if (!st->events_done && !st->events_busy) {
+		st->events_busy = true;
+		compute_events(fn, st);
+		st->events_busy = false;
+		st->events_done = true;
+	}
+	*n = st->nevents;
+	return (const struct event *const *)st->events;
+}
+
+/* ---- pairing them ------------------------------------------------------ */
+
+struct entry_point {
+	const struct func *fn;
+	const char *field;
+	const struct td_entry *rule;
+};
+
+struct root {
+	const struct func *fn;
+	const char *field;
+};
+
+static struct entry_point *entry_points;
+static int nentry_points, aentry_points;
+static struct root *roots;
+static int nroots, aroots;
+
+static void add_function(const char *field, const char *name,
+			 const struct td_entry *rule)
+{
+	const struct func *fn;
+
+	for (fn = program_function(name); fn; fn = fn->next_same) {
+		if (rule) {
+			GROW(entry_points, nentry_points, aentry_points);
+			entry_points[nentry_points].fn = fn;
+			entry_points[nentry_points].field = field;
+			entry_points[nentry_points++].rule = rule;
+		} else {
+			GROW(roots, nroots, aroots);
+			roots[nroots].fn = fn;
+			roots[nroots++].field = field;
+		}
+	}
+}
+
+static void collect(struct binding *b, void *data)
+{
+	const struct td_entry *rule = teardown_entry(b->field);
+	bool root = teardown_root(b->field);
+	int i;
+
+	for (i = 0; i < b->nfns; i++) {
+		if (rule)
+			add_function(b->field, b->fns[i], rule);
+		if (root)
+			add_function(b->field, b->fns[i], NULL);
+	}
+}
+
+static int by_entry_name(const void *a, const void *b)
+{
+	const struct entry_point *x = a, *y = b;
+	int c = strcmp(x->fn->name, y->fn->name);
+
+	return c ? c : strcmp(x->field, y->field);
+}
+
+static int by_root_name(const void *a, const void *b)
+{
+	const struct root *x = a, *y = b;
+	int c = strcmp(x->fn->name, y->fn->name);
+
+	return c ? c : strcmp(x->field, y->field);
+}
+
+/* What the teardown did before the free at @upto. */
+struct history {
+	const struct event *const *evs;
+	int upto;
+};
+
+static bool unpublished(const struct history *h, const char *kind)
+{
+	int i;
+
+	for (i = 0; i < h->upto; i++)
+		if (h->evs[i]->kind == EV_UNPUBLISH && h->evs[i]->what == kind)
+			return true;
+	return false;
+}
+
+/* A guard set under the lock the check was made under (if any). */
+static bool guard_set(const struct history *h, const struct gcheck *c)
+{
+	int i, j;
+
+	for (i = 0; i < h->upto; i++) {
+		const struct event *ev = h->evs[i];
+
+		if (ev->kind != EV_GUARD || ev->guard != c->guard)
+			continue;
+		if (!c->lock)
+			return true;
+		for (j = 0; j < ev->nheld; j++)
+			if (ev->held[j] == c->lock)
+				return true;
+	}
+	return false;
+}
+
+static bool guarded(const struct history *h, const struct entry_point *ep,
+		    const struct use_entry *u)
+{
+	struct gcheck implied = { ep->rule->guard, NULL };
+	int i;
+
+	if (unpublished(h, ep->rule->kind))
+		return true;
+	if (ep->rule->guard >= 0 && guard_set(h, &implied))
+		return true;
+	for (i = 0; i < u->nchecks; i++)
+		if (guard_set(h, &u->checks[i]))
+			return true;
+	return false;
+}
+
+/* The use entry of @ep's function for @klass that no guard covers. */
+static const struct use_entry *unguarded_use(const struct history *h,
+					     const struct entry_point *ep,
+					     const char *klass)
+{
+	const struct use_entry *const *uses;
+	const struct use_entry *best = NULL;
+	int n, i;
+
+	uses = uses_of(ep->fn, &n);
+	for (i = 0; i < n; i++)
+		if (uses[i]->klass == klass && !guarded(h, ep, uses[i]) &&
+		    (!best || uses[i]->hops < best->hops))
+			best = uses[i];
+	return best;
+}
+
+static const char *call_words(const struct callsite *cs, const char *from,
+			      const char *to, char *buf, int size)
+{
+	if (cs->via)
+		snprintf(buf, size, "%s() calls %s() through %s", from, to, cs->via);
+	else
+		snprintf(buf, size, "%s() calls %s()", from, to);
+	return buf;
+}
+
+static void teardown_notes(struct finding *f, const struct root *r,
+			   const struct event *ev)
+{
+	const struct func *fn = r->fn;
+	char buf[512];
+	int hops = 0;
+
+	if (!strcmp(r->field, "module::exit"))
+		finding_note(f, fn->file, fn->line, 0, "CPU0: %s() unloads the module (module_exit)",
+			     short_name(fn->name));
+	else
+		finding_note(f, fn->file, fn->line, 0, "CPU0: %s() tears the device down (%s)",
+			     short_name(fn->name), r->field);
+	while (ev && ev->call && hops++ < 64) {
+		finding_note(f, fn->file, ev->call->line, ev->call->col, "CPU0: %s",
+			     call_words(ev->call, short_name(fn->name),
+					short_name(ev->callee->name), buf, sizeof(buf)));
+		fn = ev->callee;
+		ev = ev->next;
+	}
+	if (ev && ev->site)
+		finding_note(f, fn->file, ev->site->line, ev->site->col,
+			     "CPU0: %s() frees '%s' with %s()", short_name(fn->name),
+			     ev->site->klass, ev->site->how);
+}
+
+static void entry_notes(struct finding *f, const struct entry_point *ep,
+			const struct use_entry *u)
+{
+	const struct func *fn = ep->fn;
+	char buf[512];
+	int hops = 0;
+
+	finding_note(f, fn->file, fn->line, 0,
+		     "CPU1: %s() can still run: %s, a %s callback, is not unpublished before the free",
+		     short_name(fn->name), ep->field, ep->rule->kind);
+	while (u && u->call && hops++ < 64) {
+		finding_note(f, fn->file, u->call->line, u->call->col, "CPU1: %s",
+			     call_words(u->call, short_name(fn->name),
+					short_name(u->callee->name), buf, sizeof(buf)));
+		fn = u->callee;
+		u = u->next;
+	}
+	if (u && u->site) {
+		if (strcmp(u->site->how, "deref"))
+			finding_note(f, fn->file, u->site->line, u->site->col,
+				     "CPU1: %s() uses '%s': %s()", short_name(fn->name),
+				     u->site->klass, u->site->how);
+		else
+			finding_note(f, fn->file, u->site->line, u->site->col,
+				     "CPU1: %s() dereferences '%s'", short_name(fn->name),
+				     u->site->klass);
+	}
+}
+
+/* Guards the teardown sets that the entry path never checks: the fix. */
+static void guard_hint(struct finding *f, const struct history *h,
+		       const struct entry_point *ep, const struct use_entry *u)
+{
+	int i;
+
+	for (i = 0; i < h->upto; i++) {
+		const struct event *ev = h->evs[i];
+
+		if (ev->kind != EV_GUARD || (u->mask & (1u << ev->guard)))
+			continue;
+		finding_note(f, ep->fn->file, ep->fn->line, 0,
+			     "the teardown calls %s() before the free, but this path never checks %s()",
+			     short_name(ev->at->callee), teardown_guard_name(ev->guard));
+		return;
+	}
+}
+
+/* lockdep's scenario, one line per CPU: the two chains side by side. */
+static void scenario(struct finding *f, const struct root *r, const struct event *ev,
+		     const struct entry_point *ep, const struct use_entry *u)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const struct func *fn = r->fn;
+	int hops = 0;
+
+	sb_addf(&sb, "%s()", short_name(fn->name));
+	for (; ev->call && hops++ < 64; ev = ev->next)
+		sb_addf(&sb, " -> %s()", short_name(ev->callee->name));
+	sb_addf(&sb, " -> %s(): freed", ev->site->how);
+	finding_note(f, r->fn->file, r->fn->line, 0, "scenario: CPU0: %s", sb_str(&sb));
+	sb_reset(&sb);
+	sb_addf(&sb, "%s()", short_name(ep->fn->name));
+	for (hops = 0; u->call && hops++ < 64; u = u->next)
+		sb_addf(&sb, " -> %s()", short_name(u->callee->name));
+	if (strcmp(u->site->how, "deref"))
+		sb_addf(&sb, " -> %s(): use after free", u->site->how);
+	else
+		sb_addf(&sb, ": dereference after free");
+	finding_note(f, ep->fn->file, ep->fn->line, 0, "scenario: CPU1: %s", sb_str(&sb));
+	sb_release(&sb);
+}
+
+/* The function and site at the end of a free event's chain. */
+static const struct func *free_function(const struct root *r, const struct event **ev)
+{
+	const struct func *fn = r->fn;
+
+	while ((*ev)->call) {
+		fn = (*ev)->callee;
+		*ev = (*ev)->next;
+	}
+	return fn;
+}
+
+static void report_free(const struct root *r, const struct history *h,
+			const struct event *ev)
+{
+	const struct event *end = ev;
+	const struct func *site_fn = free_function(r, &end);
+	const struct entry_point *first = NULL;
+	const struct use_entry *first_use = NULL;
+	struct strbuf others = STRBUF_INIT, key = STRBUF_INIT;
+	int i, nothers = 0;
+	struct finding *f;
+
+	for (i = 0; i < nentry_points; i++) {
+		const struct entry_point *ep = &entry_points[i];
+		const struct use_entry *u = unguarded_use(h, ep, ev->what);
+
+		if (!u)
+			continue;
+		if (!first || u->hops < first_use->hops) {
+			if (first && nothers++ < MAX_OTHERS)
+				sb_addf(&others, "%s%s()", others.len ? ", " : "",
+					short_name(first->fn->name));
+			first = ep;
+			first_use = u;
+		} else if (nothers++ < MAX_OTHERS) {
+			sb_addf(&others, "%s%s()", others.len ? ", " : "",
+				short_name(ep->fn->name));
+		}
+	}
+	if (!first)
+		return;
+	sb_addf(&key, "%s|%s", site_fn->name, ev->what);
+	f = finding_add("teardown-race", "warning", sb_str(&key), site_fn->file,
+			end->site->line, end->site->col,
+			"%s() frees '%s' while %s() can still use it: the callback is neither unpublished nor guarded first",
+			end->site->how, ev->what, short_name(first->fn->name));
+	teardown_notes(f, r, ev);
+	entry_notes(f, first, first_use);
+	scenario(f, r, ev, first, first_use);
+	guard_hint(f, h, first, first_use);
+	if (nothers)
+		finding_note(f, first->fn->file, first->fn->line, 0,
+			     "also reachable, unguarded, from %s%s", sb_str(&others),
+			     nothers > MAX_OTHERS ? " and more" : "");
+	sb_release(&others);
+	sb_release(&key);
+}
+
+static void check_root(const struct root *r)
+{
+	const struct event *const *evs;
+	struct history h;
+	int n, i;
+
+	evs = events_of(r->fn, &n);
+	h.evs = evs;
+	for (i = 0; i < n; i++) {
+		if (evs[i]->kind != EV_FREE)
+			continue;
+		h.upto = i;
+		report_free(r, &h, evs[i]);
+	}
+}
+
+void check_teardown_race(const struct program *prog)
+{
+	int i, j;
+
+	for (i = 0; i < prog->nfuncs; i++)
+		for (j = 0; j < prog->funcs[i]->nfrees; j++)
+			ptrtab_put(&freed, prog->funcs[i]->frees[j].klass, (void *)1);
+	program_for_each_binding(collect, NULL);
+	qsort(entry_points, nentry_points, sizeof(*entry_points), by_entry_name);
+	qsort(roots, nroots, sizeof(*roots), by_root_name);
+	for (i = 0; i < nroots; i++)
+		check_root(&roots[i]);
+}
