@@ -27,9 +27,11 @@
 /* Function pointers are resolved by type: few hops keep pairs related. */
 #define MAX_ENTRY_HOPS 2
 #define MAX_FREE_HOPS 1
+/* a teardown frees what probe set up, a few calls down, not in a maze */
+#define MAX_FREE_DEPTH 8
 #define MAX_CHECKS 4
 #define MAX_HELD 4
-#define MAX_OTHERS 6
+#define MAX_OTHERS 32
 
 /* A guard checked on an entry path, and the lock held while checking. */
 struct gcheck {
@@ -55,10 +57,11 @@ enum event_kind { EV_UNPUBLISH, EV_GUARD, EV_FREE };
 struct event {
 	enum event_kind kind;
 	const char *what;		/* unpublish kind, freed class */
+	bool child;			/* unpublished by unbinding a child device */
 	int guard;
 	int nheld;
 	const char *held[MAX_HELD];	/* classes held where the guard is set */
-	int hops;
+	int hops, depth;
 	const struct callsite *call;	/* NULL: in this function */
 	const struct func *callee;
 	const struct event *next;
@@ -66,8 +69,16 @@ struct event {
 	const struct resource_site *site;	/* the free */
 };
 
+/*
+ * Memoised walks.  Inside a recursion a function sees its callers' lists
+ * unfinished: its own list is then kept only for that walk (low: the
+ * depth of the unfinished caller it depends on), and computed again when
+ * asked from outside the cycle.  Old entries stay allocated: witness
+ * chains point at them.
+ */
 struct teardown_state {
-	bool uses_done, uses_busy, events_done, events_busy;
+	bool uses_done, events_done;
+	int uses_depth, events_depth;	/* on the walk's stack, or 0 */
 	int nuses, auses;
 	struct use_entry **uses;
 	int nevents, aevents;
@@ -82,6 +93,7 @@ struct teardown_state {
 } while (0)
 
 static struct ptrtab freed;		/* class -> (void *)1: freed somewhere */
+static struct ptrtab runtime;		/* class -> (void *)1: callbacks free it */
 
 static struct teardown_state *state(const struct func *fn)
 {
@@ -104,6 +116,15 @@ static bool before(int line, int col, int l2, int c2)
 	return line < l2 || (line == l2 && col < c2);
 }
 
+/*
+ * A call through a function pointer, or a notifier chain call reaching a
+ * callback: a hop, where the callee is chosen by type, not by the caller.
+ */
+static int hop(const struct callsite *cs, const struct func *target)
+{
+	return cs->how == 'f' || target->name != cs->callee;
+}
+
 /* What rules/teardown.tab says of a direct call ("file.h:fn" for statics). */
 static const struct td_call *roles(const struct callsite *cs)
 {
@@ -123,7 +144,13 @@ static const char *held_lock(const struct callsite *cs)
 
 /* ---- the entry side: what a function uses, and behind which guards ---- */
 
-static const struct use_entry *const *uses_of(const struct func *fn, int *n);
+static const struct use_entry *const *uses_of(const struct func *fn, int *n, int *low);
+static int depth;
+
+static int min(int a, int b)
+{
+	return a < b ? a : b;
+}
 
 /* Guards @fn checks before (@line, @col), added to @e. */
 static void add_checks(const struct func *fn, int line, int col, struct use_entry *e)
@@ -159,7 +186,7 @@ static void add_use(struct teardown_state *st, struct use_entry *e)
 	st->uses[st->nuses++] = e;
 }
 
-static void compute_uses(const struct func *fn, struct teardown_state *st)
+static void compute_uses(const struct func *fn, struct teardown_state *st, int *low)
 {
 	int i, j, k;
 
@@ -177,22 +204,21 @@ static void compute_uses(const struct func *fn, struct teardown_state *st)
 	}
 	for (i = 0; i < fn->ncalls; i++) {
 		const struct callsite *cs = &fn->calls[i];
-		int hop = cs->how == 'f';
 
 		for (j = 0; j < cs->ntargets; j++) {
 			const struct use_entry *const *sub;
-			int n;
+			int n, h = hop(cs, cs->targets[j]);
 
-			sub = uses_of(cs->targets[j], &n);
+			sub = uses_of(cs->targets[j], &n, low);
 			for (k = 0; k < n; k++) {
 				struct use_entry *e;
 				int c;
 
-				if (sub[k]->hops + hop > MAX_ENTRY_HOPS)
+				if (sub[k]->hops + h > MAX_ENTRY_HOPS)
 					continue;
 				e = ls_xcalloc(1, sizeof(*e));
 				*e = *sub[k];
-				e->hops += hop;
+				e->hops += h;
 				e->call = cs;
 				e->callee = cs->targets[j];
 				e->next = sub[k];
@@ -208,15 +234,24 @@ static void compute_uses(const struct func *fn, struct teardown_state *st)
 	}
 }
 
-static const struct use_entry *const *uses_of(const struct func *fn, int *n)
+static const struct use_entry *const *uses_of(const struct func *fn, int *n, int *low)
 {
 	struct teardown_state *st = state(fn);
 
-	if (!st->uses_done && !st->uses_busy) {
-		st->uses_busy = true;	/* recursion: what is known so far */
-		compute_uses(fn, st);
-		st->uses_busy = false;
-		st->uses_done = true;
+	if (st->uses_depth) {
+		*low = min(*low, st->uses_depth);
+	} else if (!st->uses_done) {
+		int mine = ++depth;
+
+		st->uses_depth = mine;
+		st->nuses = 0;
+		compute_uses(fn, st, &mine);
+		st->uses_depth = 0;
+		depth--;
+		if (mine >= depth + 1)
+			st->uses_done = true;
+		else
+			*low = min(*low, mine);
 	}
 	*n = st->nuses;
 	return (const struct use_entry *const *)st->uses;
@@ -224,7 +259,7 @@ static const struct use_entry *const *uses_of(const struct func *fn, int *n)
 
 /* ---- the teardown side: what it unpublishes, guards and frees, in order */
 
-static const struct event *const *events_of(const struct func *fn, int *n);
+static const struct event *const *events_of(const struct func *fn, int *n, int *low);
 
 static bool same_event(const struct event *a, const struct event *b)
 {
@@ -233,7 +268,7 @@ static bool same_event(const struct event *a, const struct event *b)
 	if (a->kind == EV_GUARD)
 		return a->guard == b->guard &&
 		       (a->nheld ? a->held[0] : NULL) == (b->nheld ? b->held[0] : NULL);
-	return a->what == b->what;
+	return a->what == b->what && a->child == b->child;
 }
 
 /* Only the first occurrence of an event matters: "before" is about it. */
@@ -287,6 +322,7 @@ static bool call_events(struct teardown_state *st, const struct callsite *cs)
 		ev = ls_xcalloc(1, sizeof(*ev));
 		ev->kind = c->role == TD_UNPUBLISH ? EV_UNPUBLISH : EV_GUARD;
 		ev->what = c->kind;
+		ev->child = c->child;
 		ev->guard = c->guard;
 		ev->at = cs;
 		add_held(ev, cs);
@@ -297,23 +333,25 @@ static bool call_events(struct teardown_state *st, const struct callsite *cs)
 }
 
 static void callee_events(const struct func *fn, struct teardown_state *st,
-			  const struct callsite *cs)
+			  const struct callsite *cs, int *low)
 {
-	int hop = cs->how == 'f', j, k;
+	int j, k;
 
 	for (j = 0; j < cs->ntargets; j++) {
 		const struct event *const *sub;
-		int n;
+		int n, h = hop(cs, cs->targets[j]);
 
-		sub = events_of(cs->targets[j], &n);
+		sub = events_of(cs->targets[j], &n, low);
 		for (k = 0; k < n; k++) {
 			struct event *ev;
 
-			if (sub[k]->kind == EV_FREE && sub[k]->hops + hop > MAX_FREE_HOPS)
+			if (sub[k]->kind == EV_FREE &&
+			    (sub[k]->hops + h > MAX_FREE_HOPS || sub[k]->depth >= MAX_FREE_DEPTH))
 				continue;
 			ev = ls_xcalloc(1, sizeof(*ev));
 			*ev = *sub[k];
-			ev->hops += hop;
+			ev->hops += h;
+			ev->depth++;
 			ev->call = cs;
 			ev->callee = cs->targets[j];
 			ev->next = sub[k];
@@ -323,7 +361,7 @@ static void callee_events(const struct func *fn, struct teardown_state *st,
 	}
 }
 
-static void compute_events(const struct func *fn, struct teardown_state *st)
+static void compute_events(const struct func *fn, struct teardown_state *st, int *low)
 {
 	int i = 0, j = 0;
 
@@ -344,20 +382,29 @@ static void compute_events(const struct func *fn, struct teardown_state *st)
 			continue;
 		}
 		if (!call_events(st, cs))
-			callee_events(fn, st, cs);
+			callee_events(fn, st, cs, low);
 		i++;
 	}
 }
 
-static const struct event *const *events_of(const struct func *fn, int *n)
+static const struct event *const *events_of(const struct func *fn, int *n, int *low)
 {
 	struct teardown_state *st = state(fn);
 
-	if (!st->events_done && !st->events_busy) {
-		st->events_busy = true;
-		compute_events(fn, st);
-		st->events_busy = false;
-		st->events_done = true;
+	if (st->events_depth) {
+		*low = min(*low, st->events_depth);
+	} else if (!st->events_done) {
+		int mine = ++depth;
+
+		st->events_depth = mine;
+		st->nevents = 0;
+		compute_events(fn, st, &mine);
+		st->events_depth = 0;
+		depth--;
+		if (mine >= depth + 1)
+			st->events_done = true;
+		else
+			*low = min(*low, mine);
 	}
 	*n = st->nevents;
 	return (const struct event *const *)st->events;
@@ -374,6 +421,7 @@ struct entry_point {
 struct root {
 	const struct func *fn;
 	const char *field;
+	bool quiesce;
 };
 
 static struct entry_point *entry_points;
@@ -382,7 +430,7 @@ static struct root *roots;
 static int nroots, aroots;
 
 static void add_function(const char *field, const char *name,
-			 const struct td_entry *rule)
+			 const struct td_entry *rule, const struct td_root *root)
 {
 	const struct func *fn;
 
@@ -395,6 +443,7 @@ static void add_function(const char *field, const char *name,
 		} else {
 			GROW(roots, nroots, aroots);
 			roots[nroots].fn = fn;
+			roots[nroots].quiesce = root->quiesce;
 			roots[nroots++].field = field;
 		}
 	}
@@ -403,14 +452,14 @@ static void add_function(const char *field, const char *name,
 static void collect(struct binding *b, void *data)
 {
 	const struct td_entry *rule = teardown_entry(b->field);
-	bool root = teardown_root(b->field);
+	const struct td_root *root = teardown_root(b->field);
 	int i;
 
 	for (i = 0; i < b->nfns; i++) {
 		if (rule)
-			add_function(b->field, b->fns[i], rule);
+			add_function(b->field, b->fns[i], rule, NULL);
 		if (root)
-			add_function(b->field, b->fns[i], NULL);
+			add_function(b->field, b->fns[i], NULL, root);
 	}
 }
 
@@ -434,6 +483,7 @@ static int by_root_name(const void *a, const void *b)
 struct history {
 	const struct event *const *evs;
 	int upto;
+	bool quiesce;			/* a shutdown: children stay bound */
 };
 
 static bool unpublished(const struct history *h, const char *kind)
@@ -441,7 +491,8 @@ static bool unpublished(const struct history *h, const char *kind)
 	int i;
 
 	for (i = 0; i < h->upto; i++)
-		if (h->evs[i]->kind == EV_UNPUBLISH && h->evs[i]->what == kind)
+		if (h->evs[i]->kind == EV_UNPUBLISH && h->evs[i]->what == kind &&
+		    !(h->evs[i]->child && h->quiesce))
 			return true;
 	return false;
 }
@@ -488,9 +539,9 @@ static const struct use_entry *unguarded_use(const struct history *h,
 {
 	const struct use_entry *const *uses;
 	const struct use_entry *best = NULL;
-	int n, i;
+	int n, i, low = 1 << 30;
 
-	uses = uses_of(ep->fn, &n);
+	uses = uses_of(ep->fn, &n, &low);
 	for (i = 0; i < n; i++)
 		if (uses[i]->klass == klass && !guarded(h, ep, uses[i]) &&
 		    (!best || uses[i]->hops < best->hops))
@@ -669,12 +720,13 @@ static void check_root(const struct root *r)
 {
 	const struct event *const *evs;
 	struct history h;
-	int n, i;
+	int n, i, low = 1 << 30;
 
-	evs = events_of(r->fn, &n);
+	evs = events_of(r->fn, &n, &low);
 	h.evs = evs;
+	h.quiesce = r->quiesce;
 	for (i = 0; i < n; i++) {
-		if (evs[i]->kind != EV_FREE)
+		if (evs[i]->kind != EV_FREE || ptrtab_get(&runtime, evs[i]->what))
 			continue;
 		h.upto = i;
 		report_free(r, &h, evs[i]);
@@ -691,6 +743,19 @@ void check_teardown_race(const struct program *prog)
 	program_for_each_binding(collect, NULL);
 	qsort(entry_points, nentry_points, sizeof(*entry_points), by_entry_name);
 	qsort(roots, nroots, sizeof(*roots), by_root_name);
+	/*
+	 * What the callbacks themselves free and re-create (buffers, skbs,
+	 * channels) lives at run time, not from probe to teardown.
+	 */
+	for (i = 0; i < nentry_points; i++) {
+		const struct event *const *evs;
+		int n, low = 1 << 30;
+
+		evs = events_of(entry_points[i].fn, &n, &low);
+		for (j = 0; j < n; j++)
+			if (evs[j]->kind == EV_FREE)
+				ptrtab_put(&runtime, evs[j]->what, (void *)1);
+	}
 	for (i = 0; i < nroots; i++)
 		check_root(&roots[i]);
 }

@@ -22,6 +22,7 @@
 #include "lockscope/facts.h"
 #include "lockscope/inlines.h"
 #include "lockscope/rules.h"
+#include "lockscope/strbuf.h"
 #include "lockscope/teardown.h"
 #include "lockscope/wholetree.h"
 
@@ -145,6 +146,28 @@ static void check_file(struct symbol_list *list, int stream)
 	} END_FOR_EACH_PTR(sym);
 }
 
+/*
+ * Macros the kernel's compiler defines and sparse does not.  Without
+ * __GCC_ASM_FLAG_OUTPUTS__, x86's test_and_set_bit() and friends take their
+ * "asm goto" form, whose jump sparse does not follow: their result looks
+ * constant and the code behind them dead.
+ */
+static char **with_compiler_macros(int *argc, char **argv)
+{
+	static const char *const macros[] = { "-D__GCC_ASM_FLAG_OUTPUTS__=1" };
+	int n = sizeof(macros) / sizeof(macros[0]);
+	char **args = ls_xcalloc(*argc + n + 1, sizeof(*args));
+	int i;
+
+	args[0] = argv[0];
+	for (i = 0; i < n; i++)
+		args[1 + i] = ls_xstrdup(macros[i]);	/* sparse edits them */
+	for (i = 1; i < *argc; i++)
+		args[n + i] = argv[i];
+	*argc += n;
+	return args;
+}
+
 int main(int argc, char **argv)
 {
 	struct string_list *files = NULL;
@@ -170,6 +193,7 @@ int main(int argc, char **argv)
 	rules_load(rules_dir(opt.rules));
 	teardown_rules_load(rules_dir(opt.rules));
 
+	argv = with_compiler_macros(&argc, argv);
 	check_file(sparse_initialize(argc, argv, &files), -1);
 	ls_warnings_are_errors = Wsparse_error;
 	if (opt.quiet_sparse) {

@@ -17,7 +17,7 @@
 static struct ptrtab calls;		/* interned name -> struct td_call list */
 static struct td_entry *entries;
 static int nentries;
-static const char **roots;
+static struct td_root *roots;
 static int nroots;
 static const char *guards[TD_MAX_GUARDS];
 static int nguards;
@@ -46,14 +46,14 @@ const struct td_entry *teardown_entry(const char *field)
 	return NULL;
 }
 
-bool teardown_root(const char *field)
+const struct td_root *teardown_root(const char *field)
 {
 	int i;
 
 	for (i = 0; i < nroots; i++)
-		if (field_matches(roots[i], field))
-			return true;
-	return false;
+		if (field_matches(roots[i].pattern, field))
+			return &roots[i];
+	return NULL;
 }
 
 const char *teardown_guard_name(int guard)
@@ -75,8 +75,8 @@ static int guard_number(const char *name)
 	return nguards++;
 }
 
-static void add_call(const char *name, enum td_role role, int arg,
-		     long long value, const char *kind, int guard)
+static struct td_call *add_call(const char *name, enum td_role role, int arg,
+				long long value, const char *kind, int guard)
 {
 	struct td_call *c = ls_xcalloc(1, sizeof(*c));
 
@@ -88,6 +88,7 @@ static void add_call(const char *name, enum td_role role, int arg,
 	c->guard = guard;
 	c->next = ptrtab_get(&calls, c->name);
 	ptrtab_put(&calls, c->name, c);
+	return c;
 }
 
 static bool parse_arg(const char *s, int *arg)
@@ -112,9 +113,9 @@ static bool parse_line(char **w, int n)
 		return true;
 	}
 	if (!strcmp(w[0], "unpublish")) {
-		if (n != 3)
+		if (n < 3 || n > 4 || (n == 4 && strcmp(w[3], "child")))
 			return false;
-		add_call(w[1], TD_UNPUBLISH, -1, 0, w[2], -1);
+		add_call(w[1], TD_UNPUBLISH, -1, 0, w[2], -1)->child = n == 4;
 		return true;
 	}
 	if (!strcmp(w[0], "guard")) {
@@ -142,10 +143,11 @@ static bool parse_line(char **w, int n)
 		return true;
 	}
 	if (!strcmp(w[0], "root")) {
-		if (n < 2)
+		if (n < 2 || n > 3 || (n == 3 && strcmp(w[2], "quiesce")))
 			return false;
 		roots = ls_xrealloc(roots, (nroots + 1) * sizeof(*roots));
-		roots[nroots++] = strtab_intern(w[1]);
+		roots[nroots].pattern = strtab_intern(w[1]);
+		roots[nroots++].quiesce = n == 3;
 		return true;
 	}
 	if (!strcmp(w[0], "entry")) {

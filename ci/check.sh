@@ -11,6 +11,9 @@
 #      unmodified functions are not
 #   5. real-kernel acceptance of the whole-tree step: seed 000 re-created
 #      in net/ipv6 is reported with its chain; the unmodified tree is not
+#   6. the same for teardown races: seed 001 re-created in mlx5 (shutdown
+#      destroys the command pool, commands no longer refuse) is reported
+#      against speed_show(); the unmodified tree is not
 #
 # LOCKSCOPE_SKIP_KERNEL=1 runs stages 1-2 only (a quick local loop).
 set -u
@@ -69,6 +72,7 @@ else
 		net/ipv6/ drivers/net/ethernet/mellanox/mlx5/core/
 	stage "real kernel: local checks acceptance" sh ci/accept-local-checks.sh "$top/lockscope"
 	stage "real kernel: seed 000 (whole tree) acceptance" sh ci/accept-seed000.sh "$top/lockscope"
+	stage "real kernel: seed 001 (teardown race) acceptance" sh ci/accept-seed001.sh "$top/lockscope"
 fi
 
 echo

@@ -25,6 +25,7 @@ struct td_call {
 	int arg;			/* FREE, USE; GUARD_SET: -1 or the tested arg */
 	long long value;		/* GUARD_SET: the value arg must have */
 	const char *kind;		/* UNPUBLISH */
+	bool child;			/* UNPUBLISH by unbinding a child device */
 	int guard;			/* GUARD_CHECK, GUARD_SET */
 	const struct td_call *next;
 };
@@ -41,8 +42,13 @@ void teardown_rules_load(const char *dir);
 const struct td_call *teardown_call(const char *name);
 /* The entry point kind of functions bound to @field, or NULL. */
 const struct td_entry *teardown_entry(const char *field);
-/* Does a teardown path start at functions bound to @field? */
-bool teardown_root(const char *field);
+struct td_root {
+	const char *pattern;
+	bool quiesce;			/* stops the device, unbinds nothing */
+};
+
+/* The teardown root rule for functions bound to @field, or NULL. */
+const struct td_root *teardown_root(const char *field);
 /* The guard check function of guard number @guard. */
 const char *teardown_guard_name(int guard);
 

@@ -26,6 +26,7 @@ struct device_attribute {
 	struct device_attribute dev_attr_##_name = { .name = #_name, .show = _name##_show }
 int device_create_file(struct device *dev, const struct device_attribute *attr);
 void device_remove_file(struct device *dev, const struct device_attribute *attr);
+void device_del(struct device *dev);
 int sysfs_emit(char *buf, const char *fmt, ...);
 
 struct dma_pool;
