@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "evaluate.h"
 #include "expression.h"
 #include "lib.h"
 #include "linearize.h"
@@ -21,6 +22,7 @@
 #include "lockscope/diag.h"
 #include "lockscope/facts.h"
 #include "lockscope/inlines.h"
+#include "lockscope/rcu.h"
 #include "lockscope/rules.h"
 #include "lockscope/wholetree.h"
 
@@ -120,6 +122,21 @@ static bool defined_in(struct symbol *sym, int stream)
 	       type->stmt && !(sym->ctype.modifiers & MOD_INLINE);
 }
 
+/*
+ * sparse(), with a look at the symbols before evaluation: it folds
+ * sizeof(), and the RCU checks want sizeof(struct T)'s T.
+ */
+static struct symbol_list *parse_file(char *file, int stream)
+{
+	struct symbol_list *list = __sparse(file);
+
+	if (has_error & ERROR_CURR_PHASE)
+		has_error = ERROR_PREV_PHASE;
+	rcu_types_scan(list, stream);
+	evaluate_symbol_list(list);
+	return list;
+}
+
 static void check_file(struct symbol_list *list, int stream)
 {
 	struct symbol *sym;
@@ -167,6 +184,7 @@ int main(int argc, char **argv)
 			ls_fatal("unknown check '%s' in --disable (see --list-checks)",
 				 opt.disable[i]);
 	rules_load(rules_dir(opt.rules));
+	rcu_rules_load(rules_dir(opt.rules));
 
 	check_file(sparse_initialize(argc, argv, &files), -1);
 	ls_warnings_are_errors = Wsparse_error;
@@ -185,7 +203,7 @@ int main(int argc, char **argv)
 			ls_fatal("cannot read '%s': %s", file, strerror(errno));
 		stream = input_stream_nr;
 		facts_begin(file);
-		check_file(sparse(file), stream);
+		check_file(parse_file(file, stream), stream);
 		facts_end();
 	} END_FOR_EACH_PTR(file);
 
