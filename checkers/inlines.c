@@ -55,7 +55,8 @@ static void call_again(struct expression *expr, struct statement *body,
 	callee->ctype = fn;
 	if (body->args) {
 		FOR_EACH_PTR(body->args->declaration, arg) {
-			add_expression(&args, arg->initializer);
+			/* not add_expression(): its type check reads through NULL */
+			__add_ptr_list((struct ptr_list **)&args, arg->initializer);
 		} END_FOR_EACH_PTR(arg);
 	}
 	expr->type = EXPR_CALL;
