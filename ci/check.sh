@@ -11,6 +11,9 @@
 #      unmodified functions are not
 #   5. real-kernel acceptance of the whole-tree step: seed 000 re-created
 #      in net/ipv6 is reported with its chain; the unmodified tree is not
+#   6. real-kernel acceptance of rcu-nulls: seed 003 re-created in
+#      net/ipv4 (a plain listener hash) is reported; the unmodified tree
+#      of net/ipv4 and net/ipv6 has no rcu-nulls finding
 #
 # LOCKSCOPE_SKIP_KERNEL=1 runs stages 1-2 only (a quick local loop).
 set -u
@@ -69,6 +72,7 @@ else
 		net/ipv6/ drivers/net/ethernet/mellanox/mlx5/core/
 	stage "real kernel: local checks acceptance" sh ci/accept-local-checks.sh "$top/lockscope"
 	stage "real kernel: seed 000 (whole tree) acceptance" sh ci/accept-seed000.sh "$top/lockscope"
+	stage "real kernel: seed 003 (RCU nulls) acceptance" sh ci/accept-seed003.sh "$top/lockscope"
 fi
 
 echo
