@@ -45,7 +45,7 @@ edit net/ipv4/inet_hashtables.c '
 		or die "__inet_hash: the edit did not apply\n";
 	s/(reuseport_stop_listen_sock\(sk\);\n\n\t\t)__sk_nulls_del_node_init_rcu\(sk\);/$1__sk_del_node_init(sk);/
 		or die "inet_unhash: the edit did not apply\n";
-	s/INIT_HLIST_NULLS_HEAD\(&h->lhash2\[i\]\.nulls_head,\n\t*i \+ LISTENING_NULLS_BASE\)/INIT_HLIST_HEAD(&h->lhash2[i].head)/
+	s/INIT_HLIST_NULLS_HEAD\(&h->lhash2\[i\]\.nulls_head,\s*i \+ LISTENING_NULLS_BASE\)/INIT_HLIST_HEAD(&h->lhash2[i].head)/
 		or die "init_hashinfo_lhash2: the edit did not apply\n";'
 edit net/ipv6/inet6_hashtables.c '
 	s/sk_nulls_for_each_rcu\(sk, node, &ilb2->nulls_head\)/sk_for_each_rcu(sk, &ilb2->head)/
