@@ -91,7 +91,7 @@ awk '
 		next
 	}
 	/\[lockscope\// { inside = 0 }
-	inside && /struct tcp_sock objects come from a SLAB_TYPESAFE_BY_RCU cache \(&tcp_prot\)/ { why = 1 }
+	inside && /struct [a-z_]*sock objects come from a SLAB_TYPESAFE_BY_RCU cache \(&tcp_prot\)/ { why = 1 }
 	inside && /__inet_hash\(\) links it into the plain hlist/ { plain = 1 }
 	inside && /__inet_hash\(\) calls inet_ehash_nolisten\(\)/ { chain = 1 }
 	inside && /links it into the hlist_nulls .* \(struct inet_ehash_bucket::chain\)/ { nulls = 1 }
