@@ -741,7 +741,10 @@ void check_teardown_race(const struct program *prog)
 		for (j = 0; j < prog->funcs[i]->nfrees; j++)
 			ptrtab_put(&freed, prog->funcs[i]->frees[j].klass, (void *)1);
 	program_for_each_binding(collect, NULL);
-	qsort(entry_points, nentry_points, sizeof(*entry_points), by_entry_name);
+	if (!nroots)
+		return;
+	if (nentry_points)
+		qsort(entry_points, nentry_points, sizeof(*entry_points), by_entry_name);
 	qsort(roots, nroots, sizeof(*roots), by_root_name);
 	/*
 	 * What the callbacks themselves free and re-create (buffers, skbs,

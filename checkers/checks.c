@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "lockscope/check.h"
+#include "lockscope/rcu.h"
 #include "lockscope/strbuf.h"
 
 const struct check **checks;
@@ -22,6 +23,9 @@ void check_register_all(void)
 	register_double_unlock();
 	register_inconsistent_return();
 	register_facts();
+	/* after the facts: their function hook numbers the function */
+	register_rcu_facts();
+	register_rcu_free();
 }
 
 bool check_disable(const char *name)

@@ -21,6 +21,12 @@
 static struct ptrtab functions;	/* interned name -> struct func */
 static struct ptrtab bindings;	/* interned field -> struct binding */
 static struct ptrtab object_bindings;	/* "&obj#field" -> struct binding */
+static struct ptrtab recyclables;	/* interned type -> struct recyclable */
+
+const struct recyclable *program_recyclable(const char *type)
+{
+	return ptrtab_get(&recyclables, type);
+}
 
 struct func *program_function(const char *name)
 {
@@ -39,6 +45,14 @@ void program_for_each_binding(void (*fn)(struct binding *b, void *data), void *d
 	for (i = 0; i < bindings.size; i++)
 		if (bindings.keys[i])
 			fn(bindings.values[i], data);
+}
+
+static void *ls_xmemdup(const void *p, size_t size)
+{
+	void *copy = ls_xmalloc(size);
+
+	memcpy(copy, p, size);
+	return copy;
 }
 
 static const char *object_key(const char *object, const char *field)
@@ -75,6 +89,8 @@ struct parse {
 	struct acquisition *acq;
 	int nbinds, abinds;
 	const char **binds;		/* field, function pairs */
+	int ntypes;
+	struct recyclable *types;
 	const char *error;
 };
 
@@ -318,6 +334,46 @@ static bool parse_record(struct parse *ps, char *line)
 			add_bind(ps, field, strtab_intern(f[3]), NULL);
 		return true;
 	}
+	if (!strcmp(f[0], "T")) {
+		struct recyclable *r;
+
+		if (n != 4 || !number(f[2], &a))
+			return false;
+		ps->types = ls_xrealloc(ps->types, (ps->ntypes + 1) * sizeof(*ps->types));
+		r = &ps->types[ps->ntypes++];
+		r->type = strtab_intern(f[1]);
+		r->file = ps->tu;
+		r->line = a;
+		r->source = strtab_intern(f[3]);
+		return true;
+	}
+	if (!strcmp(f[0], "W") || !strcmp(f[0], "L")) {
+		bool walk = f[0][0] == 'W';
+		struct rcu_event *ev;
+
+		if (n != (walk ? 7 : 10) || !(fn = fn_by_id(ps, f[1])) ||
+		    !number(f[2], &a) || !number(f[3], &b))
+			return false;
+		GROW(fn->rcu, fn->nrcu, fn->arcu);
+		ev = &fn->rcu[fn->nrcu++];
+		memset(ev, 0, sizeof(*ev));
+		ev->tag = f[0][0];
+		ev->line = a;
+		ev->col = b;
+		if (walk) {
+			ev->link = strtab_intern(f[4]);
+			ev->head = strtab_intern(f[5]);
+			ev->shown = strtab_intern(f[6]);
+		} else {
+			ev->op = strtab_intern(f[4]);
+			ev->link = strtab_intern(f[5]);
+			ev->node = strtab_intern(f[6]);
+			ev->obj = strtab_intern(f[7]);
+			ev->head = strtab_intern(f[8]);
+			ev->shown = strtab_intern(f[9]);
+		}
+		return true;
+	}
 	if (!strcmp(f[0], "B")) {
 		struct strbuf key = STRBUF_INIT;
 
@@ -353,6 +409,12 @@ static void commit(struct program *prog, struct parse *ps)
 			bind_into(&object_bindings, object_key(ps->binds[i + 2], field),
 				  field, fn);
 	}
+	for (i = 0; i < ps->ntypes; i++) {
+		if (ptrtab_get(&recyclables, ps->types[i].type))
+			continue;
+		ptrtab_put(&recyclables, ps->types[i].type,
+			   ls_xmemdup(&ps->types[i], sizeof(ps->types[i])));
+	}
 }
 
 static void discard(struct parse *ps)
@@ -376,6 +438,7 @@ static void discard(struct parse *ps)
 		free(fn->acqs);
 		free(fn->frees);
 		free(fn->uses);
+		free(fn->rcu);
 		free(fn);
 	}
 }
@@ -464,6 +527,7 @@ static void load_file(struct program *prog, const char *path)
 	}
 	free(ps.funcs);
 	free(ps.binds);
+	free(ps.types);
 }
 
 static int by_name(const void *a, const void *b)

@@ -125,6 +125,27 @@ void facts_end(void)
 
 /* ---- records --------------------------------------------------------- */
 
+/* Other per-file writers (rcu_facts.c) add their records through these. */
+bool facts_active(void)
+{
+	return facts_enabled && tu_path;
+}
+
+void facts_record(const char *tag)
+{
+	record(tag);
+}
+
+void facts_field(const char *s)
+{
+	field(s);
+}
+
+void facts_field_int(long long v)
+{
+	sb_addf(&out, "\t%lld", v);
+}
+
 static void guard_records(struct basic_block *bb)
 {
 	const struct guard *g = guards_of(bb);

@@ -6,8 +6,9 @@
  * kernel's lock API (rcu_read_lock(), local_bh_disable(), ...) turns into
  * its insides.  Before a function is linearized, this pass walks its tree:
  *
- *  - an inlined call of a function the lock table lists becomes a plain
- *    call again, so the table sees it and not what it is made of;
+ *  - an inlined call of a function the lock table (or the RCU table,
+ *    rules/rcu.tab) lists becomes a plain call again, so the table sees
+ *    it and not what it is made of;
  *  - the body of any other inlined call takes the position of the call,
  *    so what happens in spin_lock()'s body is reported where the checked
  *    file calls spin_lock(), not in a header.
@@ -17,6 +18,7 @@
 #include "parse.h"
 #include "symbol.h"
 #include "lockscope/inlines.h"
+#include "lockscope/rcu.h"
 #include "lockscope/rules.h"
 #include "lockscope/teardown.h"
 
@@ -54,7 +56,8 @@ static void call_again(struct expression *expr, struct statement *body,
 	callee->ctype = fn;
 	if (body->args) {
 		FOR_EACH_PTR(body->args->declaration, arg) {
-			add_expression(&args, arg->initializer);
+			/* not add_expression(): its type check reads through NULL */
+			__add_ptr_list((struct ptr_list **)&args, arg->initializer);
 		} END_FOR_EACH_PTR(arg);
 	}
 	expr->type = EXPR_CALL;
@@ -67,9 +70,10 @@ static void walk_inlined(struct expression *expr, const struct position *at)
 	struct statement *body = expr->statement;
 	struct symbol *fn = body->inline_fn;
 
-	/* the lock API, and what rules/teardown.tab names (frees, guards) */
+	/* the lock API, and what rules/teardown.tab and rules/rcu.tab name */
 	if (fn->ident && (rules_lookup(fn->ident->name) ||
-			  teardown_call(fn->ident->name))) {
+			  teardown_call(fn->ident->name) ||
+			  rcu_rules_lookup(fn->ident->name))) {
 		call_again(expr, body, fn);
 		walk_exprs(expr->args, at);
 		return;

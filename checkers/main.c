@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "evaluate.h"
 #include "expression.h"
 #include "lib.h"
 #include "linearize.h"
@@ -21,6 +22,7 @@
 #include "lockscope/diag.h"
 #include "lockscope/facts.h"
 #include "lockscope/inlines.h"
+#include "lockscope/rcu.h"
 #include "lockscope/rules.h"
 #include "lockscope/strbuf.h"
 #include "lockscope/teardown.h"
@@ -122,6 +124,21 @@ static bool defined_in(struct symbol *sym, int stream)
 	       type->stmt && !(sym->ctype.modifiers & MOD_INLINE);
 }
 
+/*
+ * sparse(), with a look at the symbols before evaluation: it folds
+ * sizeof(), and the RCU checks want sizeof(struct T)'s T.
+ */
+static struct symbol_list *parse_file(char *file, int stream)
+{
+	struct symbol_list *list = __sparse(file);
+
+	if (has_error & ERROR_CURR_PHASE)
+		has_error = ERROR_PREV_PHASE;
+	rcu_types_scan(list, stream);
+	evaluate_symbol_list(list);
+	return list;
+}
+
 static void check_file(struct symbol_list *list, int stream)
 {
 	struct symbol *sym;
@@ -192,6 +209,7 @@ int main(int argc, char **argv)
 				 opt.disable[i]);
 	rules_load(rules_dir(opt.rules));
 	teardown_rules_load(rules_dir(opt.rules));
+	rcu_rules_load(rules_dir(opt.rules));
 
 	argv = with_compiler_macros(&argc, argv);
 	check_file(sparse_initialize(argc, argv, &files), -1);
@@ -211,7 +229,7 @@ int main(int argc, char **argv)
 			ls_fatal("cannot read '%s': %s", file, strerror(errno));
 		stream = input_stream_nr;
 		facts_begin(file);
-		check_file(sparse(file), stream);
+		check_file(parse_file(file, stream), stream);
 		facts_end();
 	} END_FOR_EACH_PTR(file);
 

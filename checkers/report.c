@@ -22,8 +22,8 @@ static const char report_usage[] =
 "Usage: lockscope report [options]\n"
 "\n"
 "Reads the facts the per-file runs wrote and checks the whole tree:\n"
-"callbacks and calls made under a lock that reach that lock again, and\n"
-"lock-order cycles.\n"
+"callbacks and calls made under a lock that reach that lock again,\n"
+"lock-order cycles, and RCU list misuse (rcu-nulls, rcu-walked-add).\n"
 "\n"
 "  --facts-dir=DIR     facts to read (default: $LOCKSCOPE_FACTS_DIR or .lockscope)\n"
 "  --format=FORMAT     text (default, on stderr), json or sarif (on stdout)\n"
@@ -79,6 +79,8 @@ int report_main(int argc, char **argv)
 	check_callback_under_lock(&prog);
 	check_lock_order(&prog);
 	check_teardown_race(&prog);
+	check_rcu_nulls(&prog);
+	check_rcu_walked_add(&prog);
 
 	if (output) {
 		sb_addf(&tmp, "%s.tmp.%d", output, (int)getpid());

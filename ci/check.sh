@@ -14,6 +14,9 @@
 #   6. the same for teardown races: seed 001 re-created in mlx5 (shutdown
 #      destroys the command pool, commands no longer refuse) is reported
 #      against speed_show(); the unmodified tree is not
+#   6. real-kernel acceptance of rcu-nulls: seed 003 re-created in
+#      net/ipv4 (a plain listener hash) is reported; the unmodified tree
+#      of net/ipv4 and net/ipv6 has no rcu-nulls finding
 #
 # LOCKSCOPE_SKIP_KERNEL=1 runs stages 1-2 only (a quick local loop).
 set -u
@@ -73,6 +76,7 @@ else
 	stage "real kernel: local checks acceptance" sh ci/accept-local-checks.sh "$top/lockscope"
 	stage "real kernel: seed 000 (whole tree) acceptance" sh ci/accept-seed000.sh "$top/lockscope"
 	stage "real kernel: seed 001 (teardown race) acceptance" sh ci/accept-seed001.sh "$top/lockscope"
+	stage "real kernel: seed 003 (RCU nulls) acceptance" sh ci/accept-seed003.sh "$top/lockscope"
 fi
 
 echo

@@ -24,13 +24,24 @@
  *   R     <callee> <arg> <function>               (a function passed to a call)
  *   X     <fid> <line> <col> <callee> <resource>  (a free, rules/teardown.tab)
  *   U     <fid> <line> <col> <resource> <how>     (first use: "deref" or a callee)
+ *   T     <struct type> <line> <source>   (objects of a SLAB_TYPESAFE_BY_RCU
+ *                                          cache; source: "&proto" or the
+ *                                          cache's name; and the types they
+ *                                          embed as first member)
+ *   W     <fid> <line> <col> <link> <class> <shown>   (an RCU list walk loads
+ *                                          a link of this list head or node;
+ *                                          link: hlist, nulls, list)
+ *   L     <fid> <line> <col> <op> <link> <node class> <object> <head class>
+ *         <head shown>                    (a list primitive of rules/rcu.tab;
+ *                                          object: "$0", "&global" or "-";
+ *                                          head "-" when the op has none)
  *   end   <records>
  *
  * <inst> names the lock across functions: relative to the parameters
  * ("&$0->idev->lock"), a global ("&rtnl_mutex"), or "-" (class only).
  * <resource> is the member a pointer was loaded from ("struct mlx5_cmd::pool").
  */
-#define FACTS_VERSION 6
+#define FACTS_VERSION 7
 #define FACTS_MAGIC "lockscope-facts"
 
 /* The facts directory: --facts-dir, $LOCKSCOPE_FACTS_DIR or .lockscope */
@@ -42,5 +53,10 @@ void facts_begin(const char *source);
 void facts_end(void);
 /* A global with an initializer: record the functions it binds to fields. */
 void facts_scan_initializer(struct symbol *sym);
+/* For other per-file writers: is a file open, a new record, its fields. */
+bool facts_active(void);
+void facts_record(const char *tag);
+void facts_field(const char *s);
+void facts_field_int(long long v);
 
 #endif

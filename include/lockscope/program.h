@@ -78,6 +78,20 @@ struct resource_site {
 };
 
 struct teardown_state;
+/* An RCU list event (rcu_facts.c): a walk (W) or a list primitive (L). */
+struct rcu_event {
+	char tag;
+	int line, col;
+	const char *op, *link;		/* L: "add-rcu", ...; "hlist", "nulls", "list" */
+	const char *node, *obj;		/* L: node class, object ("$0") or "-" */
+	const char *head, *shown;	/* the head's class and instance, or "-" */
+};
+
+/* A struct type whose objects come from a SLAB_TYPESAFE_BY_RCU cache. */
+struct recyclable {
+	const char *type, *file, *source;
+	int line;
+};
 
 struct func {
 	const char *name;		/* statics: "path:name" */
@@ -98,6 +112,8 @@ struct func {
 	int index, low;
 	bool on_stack, summarised;
 	struct func *next_same;		/* another definition of the name */
+	int nrcu, arcu;
+	struct rcu_event *rcu;
 };
 
 struct binding {
@@ -118,6 +134,8 @@ struct func *program_function(const char *name);
 struct binding *program_binding(const char *field);
 /* Every binding, in no particular order. */
 void program_for_each_binding(void (*fn)(struct binding *b, void *data), void *data);
+/* The recyclable type @type (interned), or NULL. */
+const struct recyclable *program_recyclable(const char *type);
 /* The functions bound to @field of the global object @object ("&nb"). */
 struct binding *program_object_binding(const char *object, const char *field);
 /*

@@ -9,6 +9,8 @@
 void check_callback_under_lock(const struct program *prog);
 void check_lock_order(const struct program *prog);
 void check_teardown_race(const struct program *prog);
+void check_rcu_nulls(const struct program *prog);
+void check_rcu_walked_add(const struct program *prog);
 
 /* Locks that can deadlock (not rcu, bh, irq: those nest by design). */
 bool wholetree_lock_kind(const char *kind);

@@ -181,4 +181,197 @@ void cpu_relax(void);
 void kfree(const void *p);
 int printk(const char *fmt, ...);
 
+/*
+ * RCU lists and lifetimes, 6.1-shaped: the list primitives are static
+ * inlines, the walks are macros that load each link through an __rcu
+ * pointer, rcu_assign_pointer() is a release store into an __rcu pointer.
+ */
+#define __rcu		__attribute__((noderef, address_space(__rcu)))
+#define __force		__attribute__((force))
+#define READ_ONCE(x)	(*(const volatile typeof(x) *)&(x))
+#define WRITE_ONCE(x, val) do { *(volatile typeof(x) *)&(x) = (val); } while (0)
+typedef unsigned long uintptr_t;
+typedef unsigned long size_t;
+
+#define rcu_dereference_raw(p) ({ \
+	typeof(*p) *__p1 = (typeof(*p) __force *)READ_ONCE(p); \
+	((typeof(*p) __force *)(__p1)); })
+#define rcu_dereference(p)		rcu_dereference_raw(p)
+#define rcu_dereference_protected(p, c)	((typeof(*p) __force *)(p))
+#define RCU_INIT_POINTER(p, v)	do { WRITE_ONCE(p, (typeof(p))(v)); } while (0)
+#define rcu_assign_pointer(p, v) do { \
+	uintptr_t __v = (uintptr_t)(v); \
+	WRITE_ONCE((p), (typeof(p))(__v)); \
+} while (0)
+
+struct rcu_head { struct rcu_head *next; void (*func)(struct rcu_head *head); };
+typedef void (*rcu_callback_t)(struct rcu_head *head);
+void call_rcu(struct rcu_head *head, rcu_callback_t func);
+void kvfree_call_rcu(struct rcu_head *head, rcu_callback_t func);
+void synchronize_rcu(void);
+#define kfree_rcu(ptr, rhf) do { \
+	typeof(ptr) __kp = (ptr); \
+	if (__kp) \
+		kvfree_call_rcu(&((__kp)->rhf), \
+			(rcu_callback_t)(unsigned long)offsetof(typeof(*(ptr)), rhf)); \
+} while (0)
+
+struct list_head { struct list_head *next, *prev; };
+struct hlist_head { struct hlist_node *first; };
+struct hlist_node { struct hlist_node *next, **pprev; };
+struct hlist_nulls_head { struct hlist_nulls_node *first; };
+struct hlist_nulls_node { struct hlist_nulls_node *next, **pprev; };
+
+#define list_entry(ptr, type, member)	container_of(ptr, type, member)
+#define hlist_entry_safe(ptr, type, member) \
+	({ typeof(ptr) __ptr = (ptr); __ptr ? container_of(__ptr, type, member) : NULL; })
+#define hlist_first_rcu(head)	(*((struct hlist_node __rcu **)(&(head)->first)))
+#define hlist_next_rcu(node)	(*((struct hlist_node __rcu **)(&(node)->next)))
+#define list_next_rcu(list)	(*((struct list_head __rcu **)(&(list)->next)))
+#define hlist_nulls_first_rcu(head) \
+	(*((struct hlist_nulls_node __rcu __force **)&(head)->first))
+#define hlist_nulls_next_rcu(node) \
+	(*((struct hlist_nulls_node __rcu __force **)&(node)->next))
+#define is_a_nulls(ptr)		((unsigned long)(ptr) & 1)
+#define INIT_HLIST_NULLS_HEAD(ptr, nulls) \
+	((ptr)->first = (struct hlist_nulls_node *)(1UL | (((long)nulls) << 1)))
+
+static inline void INIT_LIST_HEAD(struct list_head *list)
+{
+	WRITE_ONCE(list->next, list);
+	list->prev = list;
+}
+
+static inline void list_add(struct list_head *new, struct list_head *head)
+{
+	head->next->prev = new;
+	new->next = head->next;
+	new->prev = head;
+	WRITE_ONCE(head->next, new);
+}
+
+static inline void list_add_rcu(struct list_head *new, struct list_head *head)
+{
+	new->next = head->next;
+	new->prev = head;
+	rcu_assign_pointer(list_next_rcu(head), new);
+	head->next->prev = new;
+}
+
+static inline void list_del_rcu(struct list_head *entry)
+{
+	entry->next->prev = entry->prev;
+	WRITE_ONCE(entry->prev->next, entry->next);
+	entry->prev = (void *)0x122;
+}
+
+#define list_entry_rcu(ptr, type, member)	container_of(READ_ONCE(ptr), type, member)
+#define list_for_each_entry_rcu(pos, head, member) \
+	for (pos = list_entry_rcu((head)->next, typeof(*pos), member); \
+	     &pos->member != (head); \
+	     pos = list_entry_rcu(pos->member.next, typeof(*pos), member))
+
+static inline void hlist_add_head(struct hlist_node *n, struct hlist_head *h)
+{
+	struct hlist_node *first = h->first;
+
+	WRITE_ONCE(n->next, first);
+	if (first)
+		WRITE_ONCE(first->pprev, &n->next);
+	WRITE_ONCE(h->first, n);
+	WRITE_ONCE(n->pprev, &h->first);
+}
+
+static inline void hlist_add_head_rcu(struct hlist_node *n, struct hlist_head *h)
+{
+	struct hlist_node *first = h->first;
+
+	n->next = first;
+	WRITE_ONCE(n->pprev, &h->first);
+	rcu_assign_pointer(hlist_first_rcu(h), n);
+	if (first)
+		WRITE_ONCE(first->pprev, &n->next);
+}
+
+static inline void hlist_del_rcu(struct hlist_node *n)
+{
+	struct hlist_node *next = n->next;
+	struct hlist_node **pprev = n->pprev;
+
+	WRITE_ONCE(*pprev, next);
+	if (next)
+		WRITE_ONCE(next->pprev, pprev);
+	WRITE_ONCE(n->pprev, (void *)0x122);
+}
+
+static inline void hlist_del_init(struct hlist_node *n)
+{
+	if (n->pprev) {
+		WRITE_ONCE(*n->pprev, n->next);
+		n->next = NULL;
+		n->pprev = NULL;
+	}
+}
+
+#define hlist_for_each_entry(pos, head, member) \
+	for (pos = hlist_entry_safe((head)->first, typeof(*(pos)), member); \
+	     pos; pos = hlist_entry_safe((pos)->member.next, typeof(*(pos)), member))
+#define hlist_for_each_entry_rcu(pos, head, member) \
+	for (pos = hlist_entry_safe(rcu_dereference_raw(hlist_first_rcu(head)), \
+				    typeof(*(pos)), member); \
+	     pos; \
+	     pos = hlist_entry_safe(rcu_dereference_raw(hlist_next_rcu(&(pos)->member)), \
+				    typeof(*(pos)), member))
+
+static inline void hlist_nulls_add_head_rcu(struct hlist_nulls_node *n,
+					    struct hlist_nulls_head *h)
+{
+	struct hlist_nulls_node *first = h->first;
+
+	n->next = first;
+	WRITE_ONCE(n->pprev, &h->first);
+	rcu_assign_pointer(hlist_nulls_first_rcu(h), n);
+	if (!is_a_nulls(first))
+		WRITE_ONCE(first->pprev, &n->next);
+}
+
+static inline void hlist_nulls_del_init_rcu(struct hlist_nulls_node *n)
+{
+	if (n->pprev) {
+		struct hlist_nulls_node *next = n->next;
+
+		WRITE_ONCE(*n->pprev, next);
+		if (!is_a_nulls(next))
+			WRITE_ONCE(next->pprev, n->pprev);
+		WRITE_ONCE(n->pprev, NULL);
+	}
+}
+
+#define hlist_nulls_for_each_entry_rcu(tpos, pos, head, member) \
+	for (pos = rcu_dereference_raw(hlist_nulls_first_rcu(head)); \
+	     !is_a_nulls(pos) && ({ tpos = container_of(pos, typeof(*tpos), member); 1; }); \
+	     pos = rcu_dereference_raw(hlist_nulls_next_rcu(pos)))
+#define get_nulls_value(ptr)	(((unsigned long)(ptr)) >> 1)
+
+/* Slab caches, and the protocol table that creates one per protocol. */
+typedef unsigned int slab_flags_t;
+#define SLAB_HWCACHE_ALIGN	((slab_flags_t __force)0x00002000U)
+#define SLAB_TYPESAFE_BY_RCU	((slab_flags_t __force)0x00080000U)
+struct kmem_cache;
+struct kmem_cache *kmem_cache_create(const char *name, unsigned int size,
+				     unsigned int align, slab_flags_t flags,
+				     void (*ctor)(void *));
+void *kmem_cache_alloc(struct kmem_cache *cachep, unsigned int flags);
+void kmem_cache_free(struct kmem_cache *s, void *objp);
+void *kmalloc(size_t size, unsigned int flags);
+#define GFP_KERNEL	0xcc0
+#define GFP_ATOMIC	0x820
+
+struct proto {
+	const char *name;
+	unsigned int obj_size;
+	slab_flags_t slab_flags;
+	int (*hash)(void *obj);
+};
+
 #endif

@@ -1,0 +1,296 @@
+// SPDX-License-Identifier: MIT
+/*
+ * rcu-free (this function alone): an object RCU readers can reach must be
+ * unpublished first, then freed after a grace period.
+ *
+ *  - handed to call_rcu()/kfree_rcu() and unpublished only afterwards
+ *    (rcu_assign_pointer()/RCU_INIT_POINTER() over the __rcu pointer it
+ *    was loaded from, list_del_rcu()/hlist_del_rcu() of its node): a
+ *    reader that finds it after the grace period began uses freed memory;
+ *  - unpublished, then kfree()d with no synchronize_rcu() in between:
+ *    readers that found it before may still be using it.
+ *
+ * The object is the pointer as sparse's SSA form names it: loaded from an
+ * __rcu pointer, or the base of a list node.  A loop cursor is another
+ * object each time round, so no path is followed through its definition.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lockscope/check.h"
+#include "lockscope/diag.h"
+#include "lockscope/lockid.h"
+#include "lockscope/rcu.h"
+#include "lockscope/source.h"
+#include "lockscope/strbuf.h"
+
+/* @p without casts and constant offsets: the object a pointer is into. */
+static pseudo_t object_of(pseudo_t p)
+{
+	int guard = 0;
+
+	while (p && p->type == PSEUDO_REG && p->def && guard++ < 16) {
+		struct instruction *def = p->def;
+
+		switch (def->opcode) {
+		case OP_PTRCAST:
+		case OP_UTPTR:
+		case OP_PTRTU:
+		case OP_COPY:
+			p = def->src;
+			continue;
+		case OP_ADD:
+			if (def->src2->type != PSEUDO_VAL)
+				return p;
+			p = def->src1;
+			continue;
+		default:
+			return p;
+		}
+	}
+	return p;
+}
+
+/* @p without casts and constant offsets, the offsets added to *@off. */
+static pseudo_t address_of(pseudo_t p, long long *off)
+{
+	int guard = 0;
+
+	while (p && p->type == PSEUDO_REG && p->def && guard++ < 16) {
+		struct instruction *def = p->def;
+
+		if (def->opcode == OP_PTRCAST || def->opcode == OP_COPY) {
+			p = def->src;
+		} else if (def->opcode == OP_ADD && def->src2->type == PSEUDO_VAL) {
+			*off += def->src2->value;
+			p = def->src1;
+		} else {
+			break;
+		}
+	}
+	return p;
+}
+
+/* Do two loads or stores access the same place? */
+static bool same_place(struct instruction *a, struct instruction *b)
+{
+	long long oa = a->offset, ob = b->offset;
+
+	return address_of(a->src, &oa) == address_of(b->src, &ob) && oa == ob;
+}
+
+/* The __rcu load that @obj is the value of, or NULL. */
+static struct instruction *published_by(pseudo_t obj)
+{
+	struct instruction *def;
+
+	if (!obj || obj->type != PSEUDO_REG || !(def = obj->def))
+		return NULL;
+	if (def->opcode == OP_LOAD && rcu_is_rcu_pointer(def->type))
+		return def;
+	return NULL;
+}
+
+static pseudo_t nth_arg(struct instruction *insn, int n)
+{
+	pseudo_t arg;
+	int i = 0;
+
+	FOR_EACH_PTR(insn->arguments, arg) {
+		if (i++ == n)
+			return arg;
+	} END_FOR_EACH_PTR(arg);
+	return NULL;
+}
+
+/* Does @insn take @obj out of readers' reach? */
+static bool unpublishes(struct instruction *insn, pseudo_t obj)
+{
+	struct instruction *load = published_by(obj);
+	const struct rcu_api *api;
+
+	if (!insn->bb)
+		return false;
+	if (insn->opcode == OP_STORE)
+		return load && rcu_is_rcu_pointer(insn->type) && same_place(insn, load);
+	api = rcu_call_api(insn);
+	return api && api->op == RCU_DEL_RCU &&
+	       object_of(nth_arg(insn, api->obj)) == obj;
+}
+
+static bool is_sync(struct instruction *insn)
+{
+	const struct rcu_api *api = rcu_call_api(insn);
+
+	return insn->bb && api && (api->op == RCU_SYNC || api->op == RCU_FREE_RCU);
+}
+
+#define MAX_BBS 4096
+
+struct search {
+	struct basic_block *seen[MAX_BBS];
+	int nseen;
+	struct basic_block *stop;	/* the object's definition */
+};
+
+static bool seen(struct search *s, struct basic_block *bb)
+{
+	int i;
+
+	for (i = 0; i < s->nseen; i++)
+		if (s->seen[i] == bb)
+			return true;
+	if (s->nseen < MAX_BBS)
+		s->seen[s->nseen++] = bb;
+	return false;
+}
+
+/* The first unpublish of @obj on a path after @from, or NULL. */
+static struct instruction *unpublished_after(struct search *s, struct basic_block *bb,
+					     struct instruction *from, pseudo_t obj)
+{
+	struct instruction *insn, *found = NULL;
+	struct basic_block *child;
+	bool after = !from;
+
+	FOR_EACH_PTR(bb->insns, insn) {
+		if (!after) {
+			after = insn == from;
+			continue;
+		}
+		if (unpublishes(insn, obj))
+			return insn;
+	} END_FOR_EACH_PTR(insn);
+	FOR_EACH_PTR(bb->children, child) {
+		if (child == s->stop || seen(s, child))
+			continue;
+		found = unpublished_after(s, child, NULL, obj);
+		if (found)
+			return found;
+	} END_FOR_EACH_PTR(child);
+	return NULL;
+}
+
+/* An unpublish of @obj before @to on a path with no grace period, or NULL. */
+static struct instruction *unpublished_before(struct search *s, struct basic_block *bb,
+					      struct instruction *to, pseudo_t obj)
+{
+	struct instruction *insn, *found;
+	struct basic_block *parent;
+	bool before = !to;
+
+	FOR_EACH_PTR_REVERSE(bb->insns, insn) {
+		if (!before) {
+			before = insn == to;
+			continue;
+		}
+		if (unpublishes(insn, obj))
+			return insn;
+		if (is_sync(insn))
+			return NULL;
+	} END_FOR_EACH_PTR_REVERSE(insn);
+	if (bb == s->stop)
+		return NULL;
+	FOR_EACH_PTR(bb->parents, parent) {
+		if (seen(s, parent))
+			continue;
+		found = unpublished_before(s, parent, NULL, obj);
+		if (found)
+			return found;
+	} END_FOR_EACH_PTR(parent);
+	return NULL;
+}
+
+/* The callee as written at the call: kfree_rcu, not kvfree_call_rcu. */
+static const char *callee_name(struct instruction *insn)
+{
+	static char name[128];
+	struct position pos = insn->pos;
+
+	snprintf(name, sizeof(name), "%s", show_ident(insn->func->sym->ident));
+	source_call_name(&pos, name, sizeof(name));
+	return name;
+}
+
+static struct position call_pos(struct instruction *insn)
+{
+	struct position pos = insn->pos;
+	char name[128];
+
+	if (insn->opcode == OP_CALL)
+		source_call_name(&pos, name, sizeof(name));
+	return pos;
+}
+
+static const char *unpublish_words(struct instruction *insn)
+{
+	return insn->opcode == OP_STORE ? "its __rcu pointer is overwritten" :
+	       callee_name(insn);
+}
+
+static void check_free(struct fn_ctx *fn, struct instruction *insn,
+		       const struct rcu_api *api)
+{
+	pseudo_t obj = object_of(nth_arg(insn, api->obj));
+	struct search *s;
+	struct instruction *un;
+	struct lock_ref ref;
+
+	if (!obj || !(obj->type == PSEUDO_ARG ||
+		      (obj->type == PSEUDO_REG && obj->def && obj->def->bb)))
+		return;
+	s = ls_xcalloc(1, sizeof(*s));
+	s->stop = obj->type == PSEUDO_REG ? obj->def->bb : NULL;
+	if (api->op == RCU_FREE_RCU)
+		un = unpublished_after(s, insn->bb, insn, obj);
+	else
+		un = unpublished_before(s, insn->bb, insn, obj);
+	free(s);
+	if (!un)
+		return;
+	lockid_describe(fn->ep, obj, NULL, NULL, &ref);
+	if (api->op == RCU_FREE_RCU) {
+		ls_warn(call_pos(insn), "rcu-free",
+			"%s() hands '%s' to %s() before it is unpublished: a reader that finds it once the grace period has begun uses it after it is freed",
+			fn->name, ref.instance, callee_name(insn));
+		ls_note(call_pos(un), "'%s' is unpublished only here (%s)",
+			ref.instance, unpublish_words(un));
+	} else {
+		ls_warn(call_pos(insn), "rcu-free",
+			"%s() frees '%s' with %s() right after unpublishing it, without a grace period: RCU readers may still be using it (synchronize_rcu() first, or kfree_rcu())",
+			fn->name, ref.instance, callee_name(insn));
+		ls_note(call_pos(un), "'%s' is unpublished here (%s)",
+			ref.instance, unpublish_words(un));
+	}
+	lockid_release(&ref);
+}
+
+static void rcu_free_function(struct fn_ctx *fn)
+{
+	struct instruction *insn;
+	struct basic_block *bb;
+
+	FOR_EACH_PTR(fn->ep->bbs, bb) {
+		FOR_EACH_PTR(bb->insns, insn) {
+			const struct rcu_api *api;
+
+			if (!insn->bb || insn->opcode != OP_CALL)
+				continue;
+			api = rcu_call_api(insn);
+			if (api && (api->op == RCU_FREE || api->op == RCU_FREE_RCU) &&
+			    api->obj >= 0)
+				check_free(fn, insn, api);
+		} END_FOR_EACH_PTR(insn);
+	} END_FOR_EACH_PTR(bb);
+}
+
+static const struct check rcu_free = {
+	.name = "rcu-free",
+	.function = rcu_free_function,
+};
+
+void register_rcu_free(void)
+{
+	check_register(&rcu_free);
+}
