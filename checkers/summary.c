@@ -24,10 +24,21 @@ bool wholetree_lock_kind(const char *kind)
 	       strcmp(kind, "preempt") && strcmp(kind, "srcu");
 }
 
+/* A hash of three pointers: aligned, so the low bits alone say little. */
+static unsigned long mix3(const void *a, const void *b, const void *c)
+{
+	unsigned long h = (unsigned long)a;
+
+	h = (h ^ (h >> 33)) * 0xff51afd7ed558ccdul ^ (unsigned long)b;
+	h = (h ^ (h >> 33)) * 0xc4ceb9fe1a85ec53ul ^ (unsigned long)c;
+	h = (h ^ (h >> 33)) * 0xff51afd7ed558ccdul;
+	return h ^ (h >> 33);
+}
+
 /* ---- mapping through a call ------------------------------------------ */
 
 /* Rewrite @inst, relative to the callee's parameters, with @call's args. */
-static const char *map_inst(const struct callsite *call, const char *inst)
+static const char *rewrite_inst(const struct callsite *call, const char *inst)
 {
 	const char *p = inst, *arg, *rest;
 	struct strbuf sb = STRBUF_INIT;
@@ -68,6 +79,29 @@ static const char *map_inst(const struct callsite *call, const char *inst)
 	result = sb.len < MAX_PATH ? strtab_intern(sb_str(&sb)) : NULL;
 	sb_release(&sb);
 	return result;
+}
+
+/*
+ * A call through a field reaches hundreds of functions that take the same
+ * "&$0->lock": remember the last rewrites, by call and instance.
+ */
+#define MEMO_SIZE 4096
+
+static struct {
+	const struct callsite *call;
+	const char *inst, *mapped;
+} memo[MEMO_SIZE];
+
+static const char *map_inst(const struct callsite *call, const char *inst)
+{
+	unsigned long h = mix3(call, inst, NULL) & (MEMO_SIZE - 1);
+
+	if (memo[h].call != call || memo[h].inst != inst) {
+		memo[h].call = call;
+		memo[h].inst = inst;
+		memo[h].mapped = rewrite_inst(call, inst);
+	}
+	return memo[h].mapped;
 }
 
 static struct pguard *find_guard(struct pguard *list, int n, int param)
@@ -142,17 +176,112 @@ ruled_out:
 
 /* ---- building -------------------------------------------------------- */
 
+/*
+ * A function's entries are found by (class, instance, mode): a hash table
+ * once there are more than a few, kept only while the function's SCC is
+ * being summarised.  Slots hold an entry's index + 1 (at most MAX_ENTRIES).
+ */
+#define LINEAR_ENTRIES 8
+
+struct sum_index {
+	unsigned int size;
+	unsigned short slot[];
+};
+
+/*
+ * Every change to an entry gets the next tick: the fixpoint pulls again
+ * only what changed since the previous round began.
+ */
+static unsigned long clock_now;
+
+static unsigned long entry_hash(const char *klass, const char *inst, const char *mode)
+{
+	return mix3(klass, inst, mode);
+}
+
+static void index_put(struct sum_index *ix, const struct summary_entry *e, int i)
+{
+	unsigned long j = entry_hash(e->klass, e->inst, e->mode) & (ix->size - 1);
+
+	while (ix->slot[j])
+		j = (j + 1) & (ix->size - 1);
+	ix->slot[j] = i + 1;
+}
+
+/* Make room in @fn's index for one more entry. */
+static void index_grow(struct func *fn)
+{
+	unsigned int size = fn->sum_index ? fn->sum_index->size : 0;
+	int i;
+
+	if (fn->nsum < LINEAR_ENTRIES || (fn->nsum + 1) * 2 <= (int)size)
+		return;
+	size = size ? size * 2 : 4 * LINEAR_ENTRIES;
+	free(fn->sum_index);
+	fn->sum_index = ls_xcalloc(1, sizeof(*fn->sum_index) + size * sizeof(unsigned short));
+	fn->sum_index->size = size;
+	for (i = 0; i < fn->nsum; i++)
+		index_put(fn->sum_index, fn->sum[i], i);
+}
+
+static struct summary_entry *find_entry(const struct func *fn, const struct summary_entry *e)
+{
+	const struct sum_index *ix = fn->sum_index;
+	unsigned long j;
+	int i;
+
+	if (!ix) {
+		for (i = 0; i < fn->nsum; i++) {
+			struct summary_entry *old = fn->sum[i];
+
+			if (old->klass == e->klass && old->inst == e->inst && old->mode == e->mode)
+				return old;
+		}
+		return NULL;
+	}
+	for (j = entry_hash(e->klass, e->inst, e->mode) & (ix->size - 1); ix->slot[j];
+	     j = (j + 1) & (ix->size - 1)) {
+		struct summary_entry *old = fn->sum[ix->slot[j] - 1];
+
+		if (old->klass == e->klass && old->inst == e->inst && old->mode == e->mode)
+			return old;
+	}
+	return NULL;
+}
+
+/* Entries come from big blocks: there are millions, and they live until exit. */
+#define ENTRY_BLOCK 4096
+
+static struct summary_entry *new_entry(void)
+{
+	static struct summary_entry *block;
+	static int left;
+
+	if (!left) {
+		block = ls_xmalloc(ENTRY_BLOCK * sizeof(*block));
+		left = ENTRY_BLOCK;
+	}
+	left--;
+	return block++;
+}
+
+static void touch(struct func *fn, struct summary_entry *e)
+{
+	e->stamp = fn->stamp = ++clock_now;
+}
+
 /* Add an entry unless one with the same lock is there; widen its guards. */
+static long n_add, n_hit, n_drop, n_map;
 static bool add_entry(struct func *fn, const struct summary_entry *e)
 {
-	int i, j;
+	n_add++;
+	struct summary_entry *old = find_entry(fn, e);
+	int j;
 
-	for (i = 0; i < fn->nsum; i++) {
-		struct summary_entry *old = fn->sum[i];
+	if (old) {
 		bool changed = false;
+		n_hit++;
 
-		if (old->klass != e->klass || old->inst != e->inst || old->mode != e->mode)
-			continue;
 		/* reachable either way: keep only what both ways know */
 		for (j = 0; j < old->nguards; j++) {
 			struct pguard *theirs = find_guard(e->guards, e->nguards,
@@ -166,9 +295,12 @@ static bool add_entry(struct func *fn, const struct summary_entry *e)
 			changed |= memcmp(&before, &old->guards[j].g, sizeof(before)) != 0;
 		}
 		free(e->guards);
+		if (changed)
+			touch(fn, old);
 		return changed;
 	}
 	if (fn->nsum >= MAX_ENTRIES) {
+		n_drop++;
 		free(e->guards);
 		return false;
 	}
@@ -176,8 +308,14 @@ static bool add_entry(struct func *fn, const struct summary_entry *e)
 		fn->asum = fn->asum ? fn->asum * 2 : 4;
 		fn->sum = ls_xrealloc(fn->sum, fn->asum * sizeof(*fn->sum));
 	}
-	fn->sum[fn->nsum] = ls_xmalloc(sizeof(*e));
-	*fn->sum[fn->nsum++] = *e;
+	index_grow(fn);
+	old = new_entry();
+	*old = *e;
+	touch(fn, old);
+	fn->sum[fn->nsum] = old;
+	if (fn->sum_index)
+		index_put(fn->sum_index, old, fn->nsum);
+	fn->nsum++;
 	return true;
 }
 
@@ -219,8 +357,12 @@ static bool released_here(const struct callsite *cs, const char *inst)
 	return false;
 }
 
-/* Pull the callees' entries through @fn's calls; true if anything grew. */
-static bool pull_callees(struct func *fn)
+/*
+ * Pull the callees' entries through @fn's calls; true if anything grew.
+ * Only entries changed after @since: the others were pulled, as they are
+ * now, in an earlier round, and pulling them again changes nothing.
+ */
+static bool pull_callees(struct func *fn, unsigned long since)
 {
 	bool changed = false;
 	int i, t, k;
@@ -231,11 +373,16 @@ static bool pull_callees(struct func *fn)
 		for (t = 0; t < cs->ntargets; t++) {
 			struct func *callee = cs->targets[t];
 
+			if (callee->stamp <= since)
+				continue;
 			/* entries are appended while we walk: index, not pointer */
 			for (k = 0; k < callee->nsum; k++) {
 				struct summary_entry e = { 0 };
 				const struct summary_entry *from = callee->sum[k];
 
+				if (from->stamp <= since)
+					continue;
+				n_map++;
 				if (!summary_map(cs, callee, from, &e.inst, &e.guards, &e.nguards))
 					continue;
 				if (released_here(cs, e.inst)) {
@@ -266,18 +413,25 @@ struct frame {
 
 static void summarise_scc(struct func **scc, int n)
 {
+	unsigned long since = 0, start;
 	bool changed;
 	int i, rounds = 0;
 
 	for (i = 0; i < n; i++)
 		own_entries(scc[i]);
+	/* the first round pulls everything, the next only what changed */
 	do {
+		start = clock_now;
 		changed = false;
 		for (i = 0; i < n; i++)
-			changed |= pull_callees(scc[i]);
+			changed |= pull_callees(scc[i], since);
+		since = start;
 	} while (changed && ++rounds < 64);
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		scc[i]->summarised = true;
+		free(scc[i]->sum_index);
+		scc[i]->sum_index = NULL;
+	}
 }
 
 void summaries_build(struct program *prog)
@@ -340,4 +494,10 @@ void summaries_build(struct program *prog)
 	}
 	free(frames);
 	free(stack);
+	if (getenv("LS_DEBUG_COUNT")) {
+		long tot = 0, g = 0, gn = 0; int full = 0;
+		for (i = 0; i < prog->nfuncs; i++) { struct func *f = prog->funcs[i]; int k; tot += f->nsum; full += f->nsum >= MAX_ENTRIES; for (k = 0; k < f->nsum; k++) { g += f->sum[k]->nguards > 0; gn += f->sum[k]->nguards; } }
+		fprintf(stderr, "entries %ld, full %d, with guards %ld, guards %ld, clock %lu\n", tot, full, g, gn, clock_now);
+		fprintf(stderr, "add %ld hit %ld drop %ld map %ld\n", n_add, n_hit, n_drop, n_map);
+	}
 }

@@ -144,7 +144,7 @@ for f in "${files[@]}"; do
 	[ "$s_rss" -le "$s_max" ] || s_max=$s_rss
 	[ "$l_rss" -le "$l_max" ] || l_max=$l_rss
 	show "$(row "$f" "$s_wall$s_flag" "$s_rss" "$l_wall$l_flag" "$l_rss" "$n_wall")"
-	r=$(awk "BEGIN { printf \"%.2f\", $s_wall > 0 ? $l_wall / $s_wall : 0 }")
+	r=$(awk "BEGIN { printf(\"%.2f\", $s_wall > 0 ? $l_wall / $s_wall : 0) }")
 	awk "BEGIN { exit !($r > 1.3) }" && over=$((over + 1))
 	awk "BEGIN { exit !($r > $worst_ratio) }" && { worst_ratio=$r; worst=$f; }
 done

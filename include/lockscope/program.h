@@ -68,7 +68,10 @@ struct summary_entry {
 	const struct summary_entry *next;
 	const struct func *callee;	/* whose summary next is in */
 	const struct acquisition *acq;	/* the acquisition at the end */
+	unsigned long stamp;		/* when it last changed (summary.c) */
 };
+
+struct sum_index;
 
 struct func {
 	const char *name;		/* statics: "path:name" */
@@ -80,6 +83,8 @@ struct func {
 	struct acquisition *acqs;
 	int nsum, asum;
 	struct summary_entry **sum;	/* entries never move: chains point at them */
+	struct sum_index *sum_index;	/* while being summarised */
+	unsigned long stamp;		/* when an entry last changed */
 	/* Tarjan */
 	int index, low;
 	bool on_stack, summarised;
