@@ -349,9 +349,11 @@ static void discard(struct parse *ps)
 static void load_file(struct program *prog, const char *path)
 {
 	struct parse ps = { .path = path };
-	struct strbuf line = STRBUF_INIT;
+	char *line = NULL;
+	size_t alloc = 0;
+	ssize_t len;
 	long long count = -1, version;
-	int records = 0, c;
+	int records = 0;
 	bool ended = false;
 	char *f[4];
 	FILE *in = fopen(path, "r");
@@ -361,26 +363,19 @@ static void load_file(struct program *prog, const char *path)
 		prog->nskipped++;
 		return;
 	}
-	for (;;) {
-		sb_reset(&line);
-		while ((c = getc(in)) != EOF && c != '\n') {
-			char ch[2] = { (char)c, 0 };
-
-			sb_add(&line, ch);
-		}
-		if (c == EOF && !line.len)
-			break;
+	while ((len = getline(&line, &alloc, in)) > 0) {
 		ps.line++;
-		if (c == EOF) {
+		if (line[len - 1] != '\n') {
 			ps.error = "truncated (no end of line)";
 			break;
 		}
+		line[len - 1] = '\0';
 		if (ended) {
 			ps.error = "records after the end";
 			break;
 		}
 		if (ps.line == 1) {
-			if (split(line.buf, f, 2) != 2 || strcmp(f[0], FACTS_MAGIC) ||
+			if (split(line, f, 2) != 2 || strcmp(f[0], FACTS_MAGIC) ||
 			    !number(f[1], &version)) {
 				ps.error = "not a lockscope facts file";
 				break;
@@ -392,7 +387,7 @@ static void load_file(struct program *prog, const char *path)
 			continue;
 		}
 		if (ps.line == 2) {
-			if (split(line.buf, f, 2) != 2 || strcmp(f[0], "tu")) {
+			if (split(line, f, 2) != 2 || strcmp(f[0], "tu")) {
 				ps.error = "no translation unit";
 				break;
 			}
@@ -400,8 +395,8 @@ static void load_file(struct program *prog, const char *path)
 			records++;
 			continue;
 		}
-		if (!strncmp(line.buf, "end\t", 4)) {
-			if (!number(line.buf + 4, &count) || count != records + 1) {
+		if (!strncmp(line, "end\t", 4)) {
+			if (!number(line + 4, &count) || count != records + 1) {
 				ps.error = "record count does not match: truncated or edited";
 				break;
 			}
@@ -409,7 +404,7 @@ static void load_file(struct program *prog, const char *path)
 			continue;
 		}
 		records++;
-		if (!parse_record(&ps, line.buf)) {
+		if (!parse_record(&ps, line)) {
 			if (!ps.error)
 				ps.error = "malformed record";
 			break;
@@ -418,7 +413,7 @@ static void load_file(struct program *prog, const char *path)
 	if (!ps.error && !ended)
 		ps.error = ps.line ? "truncated (no end record)" : "empty";
 	fclose(in);
-	sb_release(&line);
+	free(line);
 	if (ps.error) {
 		fprintf(stderr, "lockscope: warning: %s:%d: %s; skipped\n",
 			path, ps.line, ps.error);

@@ -271,16 +271,13 @@ static void touch(struct func *fn, struct summary_entry *e)
 }
 
 /* Add an entry unless one with the same lock is there; widen its guards. */
-static long n_add, n_hit, n_drop, n_map;
 static bool add_entry(struct func *fn, const struct summary_entry *e)
 {
-	n_add++;
 	struct summary_entry *old = find_entry(fn, e);
 	int j;
 
 	if (old) {
 		bool changed = false;
-		n_hit++;
 
 		/* reachable either way: keep only what both ways know */
 		for (j = 0; j < old->nguards; j++) {
@@ -300,7 +297,6 @@ static bool add_entry(struct func *fn, const struct summary_entry *e)
 		return changed;
 	}
 	if (fn->nsum >= MAX_ENTRIES) {
-		n_drop++;
 		free(e->guards);
 		return false;
 	}
@@ -358,12 +354,52 @@ static bool released_here(const struct callsite *cs, const char *inst)
 }
 
 /*
+ * Once a function has MAX_ENTRIES entries, a pulled entry can only widen
+ * the guards of one it has, and guards that say nothing (G_ANY) cannot
+ * widen: what is left open are the classes and modes of the others.
+ */
+struct open_keys {
+	bool valid;
+	int n;
+	const char *klass[MAX_ENTRIES], *mode[MAX_ENTRIES];
+};
+
+static void find_open_keys(const struct func *fn, struct open_keys *keys)
+{
+	int i, j;
+
+	keys->valid = true;
+	keys->n = 0;
+	for (i = 0; i < fn->nsum; i++) {
+		const struct summary_entry *e = fn->sum[i];
+
+		for (j = 0; j < e->nguards && e->guards[j].g.op == G_ANY; j++)
+			;
+		if (j < e->nguards) {
+			keys->klass[keys->n] = e->klass;
+			keys->mode[keys->n++] = e->mode;
+		}
+	}
+}
+
+static bool is_open(const struct open_keys *keys, const struct summary_entry *e)
+{
+	int i;
+
+	for (i = 0; i < keys->n; i++)
+		if (keys->klass[i] == e->klass && keys->mode[i] == e->mode)
+			return true;
+	return false;
+}
+
+/*
  * Pull the callees' entries through @fn's calls; true if anything grew.
  * Only entries changed after @since: the others were pulled, as they are
  * now, in an earlier round, and pulling them again changes nothing.
  */
 static bool pull_callees(struct func *fn, unsigned long since)
 {
+	struct open_keys *keys = NULL;
 	bool changed = false;
 	int i, t, k;
 
@@ -382,7 +418,16 @@ static bool pull_callees(struct func *fn, unsigned long since)
 
 				if (from->stamp <= since)
 					continue;
-				n_map++;
+				if (fn->nsum >= MAX_ENTRIES) {
+					if (!keys) {
+						keys = ls_xmalloc(sizeof(*keys));
+						find_open_keys(fn, keys);
+					}
+					if (!keys->n)
+						goto done;
+					if (!is_open(keys, from))
+						continue;
+				}
 				if (!summary_map(cs, callee, from, &e.inst, &e.guards, &e.nguards))
 					continue;
 				if (released_here(cs, e.inst)) {
@@ -402,6 +447,8 @@ static bool pull_callees(struct func *fn, unsigned long since)
 			}
 		}
 	}
+done:
+	free(keys);
 	return changed;
 }
 
@@ -494,10 +541,4 @@ void summaries_build(struct program *prog)
 	}
 	free(frames);
 	free(stack);
-	if (getenv("LS_DEBUG_COUNT")) {
-		long tot = 0, g = 0, gn = 0; int full = 0;
-		for (i = 0; i < prog->nfuncs; i++) { struct func *f = prog->funcs[i]; int k; tot += f->nsum; full += f->nsum >= MAX_ENTRIES; for (k = 0; k < f->nsum; k++) { g += f->sum[k]->nguards > 0; gn += f->sum[k]->nguards; } }
-		fprintf(stderr, "entries %ld, full %d, with guards %ld, guards %ld, clock %lu\n", tot, full, g, gn, clock_now);
-		fprintf(stderr, "add %ld hit %ld drop %ld map %ld\n", n_add, n_hit, n_drop, n_map);
-	}
 }
