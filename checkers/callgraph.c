@@ -105,6 +105,7 @@ void callgraph_build(struct program *prog)
 	notifiers_collect(prog);
 	for (i = 0; i < prog->nfuncs; i++) {
 		struct func *fn = prog->funcs[i];
+		unsigned int edges = 0;
 
 		for (j = 0; j < fn->ncalls; j++) {
 			struct callsite *cs = &fn->calls[j];
@@ -120,6 +121,11 @@ void callgraph_build(struct program *prog)
 			for (t = program_function(cs->callee); t; t = t->next_same)
 				add_target(cs, t);
 			notifiers_targets(cs, add_target);
+		}
+		/* summary entries name a call and target by one number */
+		for (j = 0; j < fn->ncalls; j++) {
+			fn->calls[j].edge0 = edges;
+			edges += fn->calls[j].ntargets;
 		}
 		for (j = 0; j < fn->nacqs; j++)
 			fn->acqs[j].fn = fn;

@@ -90,11 +90,7 @@ static void add_edge(const char *from, const char *to, const struct edge *w)
 
 static int indirect_hops(const struct callsite *cs, const struct summary_entry *e)
 {
-	int n = cs->via ? 1 : 0;
-
-	for (; e && e->call; e = e->next)
-		n += e->call->via ? 1 : 0;
-	return n;
+	return (cs->via ? 1 : 0) + e->vias;
 }
 
 static void build_graph(const struct program *prog)
@@ -125,23 +121,21 @@ static void build_graph(const struct program *prog)
 				const struct func *target = cs->targets[t];
 
 				for (e = 0; e < target->nsum; e++) {
-					const struct summary_entry *en = target->sum[e];
-					struct pguard *guards;
+					const struct summary_entry *en = &target->sum[e];
+					const struct acquisition *a = summary_acq(en);
 					const char *inst;
-					int ng;
 
-					if (!orders(en->kind, en->mode) ||
+					if (!orders(a->kind, a->mode) ||
 					    indirect_hops(cs, en) > MAX_INDIRECT_HOPS ||
-					    !summary_map(cs, target, en, &inst, &guards, &ng))
+					    !summary_map(cs, target, en, &inst, NULL, NULL))
 						continue;
-					free(guards);
 					for (k = 0; k < cs->nheld; k++) {
 						struct edge w = { .fn = fn, .held = &cs->held[k],
 								  .call = cs, .target = target,
 								  .entry = en };
 
 						if (wholetree_lock_kind(cs->held[k].kind))
-							add_edge(cs->held[k].klass, en->klass, &w);
+							add_edge(cs->held[k].klass, a->klass, &w);
 					}
 				}
 			}
@@ -158,7 +152,7 @@ static const char *short_name(const char *name)
 
 static const char *edge_lock_shown(const struct edge *w)
 {
-	return w->acq ? w->acq->shown : w->entry->acq->shown;
+	return w->acq ? w->acq->shown : summary_acq(w->entry)->shown;
 }
 
 static void witness_notes(struct finding *f, const struct edge *w)

@@ -11,11 +11,12 @@
 #include <string.h>
 
 #include "lockscope/program.h"
+#include "lockscope/ptrtab.h"
 #include "lockscope/strbuf.h"
 #include "lockscope/wholetree.h"
 
+/* entry indices fit summary_entry::next and sum_index's slots */
 #define MAX_ENTRIES 256
-#define MAX_PATH 160
 
 /* Locks whose nesting is normal are no one's deadlock. */
 bool wholetree_lock_kind(const char *kind)
@@ -24,154 +25,52 @@ bool wholetree_lock_kind(const char *kind)
 	       strcmp(kind, "preempt") && strcmp(kind, "srcu");
 }
 
-/* A hash of three pointers: aligned, so the low bits alone say little. */
-static unsigned long mix3(const void *a, const void *b, const void *c)
-{
-	unsigned long h = (unsigned long)a;
+/* ---- reading entries ------------------------------------------------- */
 
-	h = (h ^ (h >> 33)) * 0xff51afd7ed558ccdul ^ (unsigned long)b;
-	h = (h ^ (h >> 33)) * 0xc4ceb9fe1a85ec53ul ^ (unsigned long)c;
-	h = (h ^ (h >> 33)) * 0xff51afd7ed558ccdul;
-	return h ^ (h >> 33);
+static const struct acquisition **acqs;	/* by id */
+
+const struct acquisition *summary_acq(const struct summary_entry *e)
+{
+	return acqs[e->acq];
 }
 
-/* ---- mapping through a call ------------------------------------------ */
-
-/* Rewrite @inst, relative to the callee's parameters, with @call's args. */
-static const char *rewrite_inst(const struct callsite *call, const char *inst)
+const char *summary_inst(const struct summary_entry *e)
 {
-	const char *p = inst, *arg, *rest;
-	struct strbuf sb = STRBUF_INIT;
-	bool addr = false, arg_addr;
-	const char *result;
-	char *end;
-	long n;
+	return strtab_string(e->inst);
+}
 
-	if (!inst || !strchr(inst, '$'))
-		return inst;		/* a global, or unknown */
-	if (*p == '&') {
-		addr = true;
-		p++;
-	}
-	if (*p != '$')
+const struct callsite *summary_call(const struct func *fn, const struct summary_entry *e)
+{
+	unsigned int edge = e->edge - 1;
+	int lo = 0, hi = fn->ncalls - 1;
+
+	if (!e->edge)
 		return NULL;
-	n = strtol(p + 1, &end, 10);
-	if (end == p + 1 || n < 0 || n >= call->nargs)
-		return NULL;
-	rest = end;
-	arg = call->args[n];
-	if (!arg || *arg == '#' || *arg == '-' || *arg == '\0')
-		return NULL;
-	arg_addr = *arg == '&';
-	if (arg_addr)
-		arg++;
-	if (!*rest) {
-		/* the lock is the parameter itself */
-		sb_addf(&sb, "%s%s", arg_addr ? "&" : "", arg);
-	} else if (!strncmp(rest, "->", 2)) {
-		if (arg_addr)
-			sb_addf(&sb, "%s%s.%s", addr ? "&" : "", arg, rest + 2);
+	/* the last call whose edges start at or before this one */
+	while (lo < hi) {
+		int mid = (lo + hi + 1) / 2;
+
+		if (fn->calls[mid].edge0 <= edge)
+			lo = mid;
 		else
-			sb_addf(&sb, "%s%s%s", addr ? "&" : "", arg, rest);
-	} else {
-		return NULL;
+			hi = mid - 1;
 	}
-	result = sb.len < MAX_PATH ? strtab_intern(sb_str(&sb)) : NULL;
-	sb_release(&sb);
-	return result;
+	return &fn->calls[lo];
 }
 
-/*
- * A call through a field reaches hundreds of functions that take the same
- * "&$0->lock": remember the last rewrites, by call and instance.
- */
-#define MEMO_SIZE 4096
-
-static struct {
-	const struct callsite *call;
-	const char *inst, *mapped;
-} memo[MEMO_SIZE];
-
-static const char *map_inst(const struct callsite *call, const char *inst)
+const struct func *summary_callee(const struct func *fn, const struct summary_entry *e)
 {
-	unsigned long h = mix3(call, inst, NULL) & (MEMO_SIZE - 1);
+	const struct callsite *cs = summary_call(fn, e);
 
-	if (memo[h].call != call || memo[h].inst != inst) {
-		memo[h].call = call;
-		memo[h].inst = inst;
-		memo[h].mapped = rewrite_inst(call, inst);
-	}
-	return memo[h].mapped;
+	return cs ? cs->targets[e->edge - 1 - cs->edge0] : NULL;
 }
 
-static struct pguard *find_guard(struct pguard *list, int n, int param)
+const struct summary_entry *summary_next(const struct func *fn,
+					 const struct summary_entry *e)
 {
-	int i;
+	const struct func *callee = summary_callee(fn, e);
 
-	for (i = 0; i < n; i++)
-		if (list[i].param == param)
-			return &list[i];
-	return NULL;
-}
-
-static void add_constraint(struct pguard **list, int *n, int param,
-			   const struct param_guard *g)
-{
-	struct pguard *have = find_guard(*list, *n, param);
-
-	if (have) {
-		guard_meet(&have->g, g);
-		return;
-	}
-	*list = ls_xrealloc(*list, (*n + 1) * sizeof(**list));
-	(*list)[*n].param = param;
-	(*list)[*n].g = *g;
-	(*n)++;
-}
-
-bool summary_map(const struct callsite *call, const struct func *target,
-		 const struct summary_entry *e, const char **inst,
-		 struct pguard **guards, int *nguards)
-{
-	/* a notifier chain's arguments are not its callbacks' parameters */
-	bool through_chain = call->how == 'd' && target->name != call->callee;
-	int i;
-
-	*guards = NULL;
-	*nguards = 0;
-	for (i = 0; i < call->nguards; i++)
-		add_constraint(guards, nguards, call->guards[i].param, &call->guards[i].g);
-	for (i = 0; i < e->nguards; i++) {
-		const struct pguard *pg = &e->guards[i];
-		const char *arg = pg->param < call->nargs ? call->args[pg->param] : NULL;
-		char *end;
-		long v;
-
-		if (!arg || through_chain)
-			continue;
-		if (arg[0] == '#') {
-			if (!guard_allows(&pg->g, strtoll(arg + 1, NULL, 10)))
-				goto ruled_out;
-			continue;
-		}
-		if (arg[0] == '$') {
-			v = strtol(arg + 1, &end, 10);
-			if (end != arg + 1 && !*end)
-				add_constraint(guards, nguards, v, &pg->g);
-		}
-	}
-	for (i = 0; i < *nguards; i++)
-		if ((*guards)[i].g.op == G_NEVER)
-			goto ruled_out;
-	*inst = through_chain ? (e->inst && !strchr(e->inst, '$') ? e->inst : NULL) :
-		map_inst(call, e->inst);
-	return true;
-
-ruled_out:
-	free(*guards);
-	*guards = NULL;
-	*nguards = 0;
-	return false;
+	return callee ? &callee->sum[e->next] : NULL;
 }
 
 /* ---- building -------------------------------------------------------- */
@@ -179,7 +78,7 @@ ruled_out:
 /*
  * A function's entries are found by (class, instance, mode): a hash table
  * once there are more than a few, kept only while the function's SCC is
- * being summarised.  Slots hold an entry's index + 1 (at most MAX_ENTRIES).
+ * being summarised.  Slots hold an entry's index + 1.
  */
 #define LINEAR_ENTRIES 8
 
@@ -188,20 +87,41 @@ struct sum_index {
 	unsigned short slot[];
 };
 
+/* The key of an entry: its class and mode are its acquisition's. */
+struct key {
+	const char *klass, *mode;
+	unsigned int inst;
+};
+
+static struct key key_of(const struct summary_entry *e)
+{
+	const struct acquisition *a = acqs[e->acq];
+
+	return (struct key){ a->klass, a->mode, e->inst };
+}
+
+static unsigned long key_hash(const struct key *k)
+{
+	return hash_ptr3(k->klass, k->mode, (const void *)(unsigned long)k->inst);
+}
+
+static bool key_is(const struct summary_entry *e, const struct key *k)
+{
+	const struct acquisition *a = acqs[e->acq];
+
+	return e->inst == k->inst && a->klass == k->klass && a->mode == k->mode;
+}
+
 /*
  * Every change to an entry gets the next tick: the fixpoint pulls again
  * only what changed since the previous round began.
  */
 static unsigned long clock_now;
 
-static unsigned long entry_hash(const char *klass, const char *inst, const char *mode)
-{
-	return mix3(klass, inst, mode);
-}
-
 static void index_put(struct sum_index *ix, const struct summary_entry *e, int i)
 {
-	unsigned long j = entry_hash(e->klass, e->inst, e->mode) & (ix->size - 1);
+	struct key k = key_of(e);
+	unsigned long j = key_hash(&k) & (ix->size - 1);
 
 	while (ix->slot[j])
 		j = (j + 1) & (ix->size - 1);
@@ -221,97 +141,97 @@ static void index_grow(struct func *fn)
 	fn->sum_index = ls_xcalloc(1, sizeof(*fn->sum_index) + size * sizeof(unsigned short));
 	fn->sum_index->size = size;
 	for (i = 0; i < fn->nsum; i++)
-		index_put(fn->sum_index, fn->sum[i], i);
+		index_put(fn->sum_index, &fn->sum[i], i);
 }
 
-static struct summary_entry *find_entry(const struct func *fn, const struct summary_entry *e)
+static int find_entry(const struct func *fn, const struct key *k)
 {
 	const struct sum_index *ix = fn->sum_index;
 	unsigned long j;
 	int i;
 
 	if (!ix) {
-		for (i = 0; i < fn->nsum; i++) {
-			struct summary_entry *old = fn->sum[i];
-
-			if (old->klass == e->klass && old->inst == e->inst && old->mode == e->mode)
-				return old;
-		}
-		return NULL;
+		for (i = 0; i < fn->nsum; i++)
+			if (key_is(&fn->sum[i], k))
+				return i;
+		return -1;
 	}
-	for (j = entry_hash(e->klass, e->inst, e->mode) & (ix->size - 1); ix->slot[j];
-	     j = (j + 1) & (ix->size - 1)) {
-		struct summary_entry *old = fn->sum[ix->slot[j] - 1];
-
-		if (old->klass == e->klass && old->inst == e->inst && old->mode == e->mode)
-			return old;
-	}
-	return NULL;
+	for (j = key_hash(k) & (ix->size - 1); ix->slot[j]; j = (j + 1) & (ix->size - 1))
+		if (key_is(&fn->sum[ix->slot[j] - 1], k))
+			return ix->slot[j] - 1;
+	return -1;
 }
 
-/* Entries come from big blocks: there are millions, and they live until exit. */
-#define ENTRY_BLOCK 4096
-
-static struct summary_entry *new_entry(void)
+static void touch(struct func *fn, int i)
 {
-	static struct summary_entry *block;
-	static int left;
-
-	if (!left) {
-		block = ls_xmalloc(ENTRY_BLOCK * sizeof(*block));
-		left = ENTRY_BLOCK;
-	}
-	left--;
-	return block++;
+	fn->stamps[i] = fn->stamp = ++clock_now;
 }
 
-static void touch(struct func *fn, struct summary_entry *e)
+/*
+ * Join @theirs into the guards of entry @i: reachable either way, keep
+ * only what both ways know.  True if they changed.
+ */
+static bool widen(struct func *fn, int i, const struct pguard *theirs, int ntheirs)
 {
-	e->stamp = fn->stamp = ++clock_now;
-}
+	static struct pguard *mine;
+	static int amine;
+	const struct pguard *old;
+	bool changed = false;
+	int j, n;
 
-/* Add an entry unless one with the same lock is there; widen its guards. */
-static bool add_entry(struct func *fn, const struct summary_entry *e)
-{
-	struct summary_entry *old = find_entry(fn, e);
-	int j;
-
-	if (old) {
-		bool changed = false;
-
-		/* reachable either way: keep only what both ways know */
-		for (j = 0; j < old->nguards; j++) {
-			struct pguard *theirs = find_guard(e->guards, e->nguards,
-							   old->guards[j].param);
-			struct param_guard before = old->guards[j].g;
-
-			if (!theirs)
-				old->guards[j].g.op = G_ANY;
-			else
-				guard_join(&old->guards[j].g, &theirs->g);
-			changed |= memcmp(&before, &old->guards[j].g, sizeof(before)) != 0;
-		}
-		free(e->guards);
-		if (changed)
-			touch(fn, old);
-		return changed;
-	}
-	if (fn->nsum >= MAX_ENTRIES) {
-		free(e->guards);
+	old = guards_list(fn->sum[i].guards, &n);
+	if (!n)
 		return false;
+	if (n > amine) {
+		amine = n;
+		mine = ls_xrealloc(mine, amine * sizeof(*mine));
 	}
+	memcpy(mine, old, n * sizeof(*mine));
+	for (j = 0; j < n; j++) {
+		struct pguard *t = summary_find_guard((struct pguard *)theirs, ntheirs,
+						      mine[j].param);
+		struct param_guard before = mine[j].g;
+
+		if (!t)
+			mine[j].g.op = G_ANY;
+		else
+			guard_join(&mine[j].g, &t->g);
+		changed |= memcmp(&before, &mine[j].g, sizeof(before)) != 0;
+	}
+	if (changed)
+		fn->sum[i].guards = guards_intern(mine, n);
+	return changed;
+}
+
+/*
+ * Add an entry (its guards not yet interned) unless one with the same
+ * lock is there; widen its guards.
+ */
+static bool add_entry(struct func *fn, struct summary_entry *e,
+		      const struct pguard *guards, int nguards)
+{
+	struct key k = key_of(e);
+	int i = find_entry(fn, &k);
+
+	if (i >= 0) {
+		if (!widen(fn, i, guards, nguards))
+			return false;
+		touch(fn, i);
+		return true;
+	}
+	if (fn->nsum >= MAX_ENTRIES)
+		return false;
 	if (fn->nsum == fn->asum) {
 		fn->asum = fn->asum ? fn->asum * 2 : 4;
 		fn->sum = ls_xrealloc(fn->sum, fn->asum * sizeof(*fn->sum));
+		fn->stamps = ls_xrealloc(fn->stamps, fn->asum * sizeof(*fn->stamps));
 	}
 	index_grow(fn);
-	old = new_entry();
-	*old = *e;
-	touch(fn, old);
-	fn->sum[fn->nsum] = old;
+	e->guards = guards_intern(guards, nguards);
+	fn->sum[fn->nsum] = *e;
 	if (fn->sum_index)
-		index_put(fn->sum_index, old, fn->nsum);
-	fn->nsum++;
+		index_put(fn->sum_index, e, fn->nsum);
+	touch(fn, fn->nsum++);
 	return true;
 }
 
@@ -326,19 +246,9 @@ static void own_entries(struct func *fn)
 		/* a lock dropped and retaken is no recursion for the caller */
 		if (a->trylock || a->again || !wholetree_lock_kind(a->kind))
 			continue;
-		e.klass = a->klass;
-		e.inst = a->inst;
-		e.kind = a->kind;
-		e.mode = a->mode;
-		e.line = a->line;
-		e.col = a->col;
-		e.acq = a;
-		if (a->nguards) {
-			e.guards = ls_xmalloc(a->nguards * sizeof(*e.guards));
-			memcpy(e.guards, a->guards, a->nguards * sizeof(*e.guards));
-			e.nguards = a->nguards;
-		}
-		add_entry(fn, &e);
+		e.inst = strtab_id(a->inst);
+		e.acq = a->id;
+		add_entry(fn, &e, a->guards, a->nguards);
 	}
 }
 
@@ -359,37 +269,46 @@ static bool released_here(const struct callsite *cs, const char *inst)
  * widen: what is left open are the classes and modes of the others.
  */
 struct open_keys {
-	bool valid;
 	int n;
 	const char *klass[MAX_ENTRIES], *mode[MAX_ENTRIES];
 };
 
 static void find_open_keys(const struct func *fn, struct open_keys *keys)
 {
-	int i, j;
+	int i, j, n;
 
-	keys->valid = true;
 	keys->n = 0;
 	for (i = 0; i < fn->nsum; i++) {
-		const struct summary_entry *e = fn->sum[i];
+		const struct pguard *g = guards_list(fn->sum[i].guards, &n);
 
-		for (j = 0; j < e->nguards && e->guards[j].g.op == G_ANY; j++)
+		for (j = 0; j < n && g[j].g.op == G_ANY; j++)
 			;
-		if (j < e->nguards) {
-			keys->klass[keys->n] = e->klass;
-			keys->mode[keys->n++] = e->mode;
+		if (j < n) {
+			keys->klass[keys->n] = summary_acq(&fn->sum[i])->klass;
+			keys->mode[keys->n++] = summary_acq(&fn->sum[i])->mode;
 		}
 	}
 }
 
-static bool is_open(const struct open_keys *keys, const struct summary_entry *e)
+static bool is_open(const struct open_keys *keys, const struct acquisition *a)
 {
 	int i;
 
 	for (i = 0; i < keys->n; i++)
-		if (keys->klass[i] == e->klass && keys->mode[i] == e->mode)
+		if (keys->klass[i] == a->klass && keys->mode[i] == a->mode)
 			return true;
 	return false;
+}
+
+static unsigned char saturating(unsigned int n)
+{
+	return n > 255 ? 255 : n;
+}
+
+/* An entry's last change: its own stamp while its SCC is summarised. */
+static unsigned long stamp_of(const struct func *fn, int i)
+{
+	return fn->stamps ? fn->stamps[i] : fn->stamp;
 }
 
 /*
@@ -413,10 +332,13 @@ static bool pull_callees(struct func *fn, unsigned long since)
 				continue;
 			/* entries are appended while we walk: index, not pointer */
 			for (k = 0; k < callee->nsum; k++) {
+				const struct summary_entry *from = &callee->sum[k];
 				struct summary_entry e = { 0 };
-				const struct summary_entry *from = callee->sum[k];
+				const struct pguard *guards;
+				const char *inst;
+				int nguards;
 
-				if (from->stamp <= since)
+				if (stamp_of(callee, k) <= since)
 					continue;
 				if (fn->nsum >= MAX_ENTRIES) {
 					if (!keys) {
@@ -425,25 +347,20 @@ static bool pull_callees(struct func *fn, unsigned long since)
 					}
 					if (!keys->n)
 						goto done;
-					if (!is_open(keys, from))
+					if (!is_open(keys, summary_acq(from)))
 						continue;
 				}
-				if (!summary_map(cs, callee, from, &e.inst, &e.guards, &e.nguards))
+				if (!summary_map(cs, callee, from, &inst, &guards, &nguards) ||
+				    released_here(cs, inst))
 					continue;
-				if (released_here(cs, e.inst)) {
-					free(e.guards);
-					continue;
-				}
-				e.klass = from->klass;
-				e.kind = from->kind;
-				e.mode = from->mode;
-				e.line = cs->line;
-				e.col = cs->col;
-				e.call = cs;
-				e.next = from;
-				e.callee = callee;
+				e.inst = strtab_id(inst);
 				e.acq = from->acq;
-				changed |= add_entry(fn, &e);
+				e.edge = cs->edge0 + t + 1;
+				e.next = k;
+				e.hops = saturating(from->hops + 1);
+				e.vias = saturating(from->vias + !!cs->via);
+				e.fields = saturating(from->fields + (cs->how == 'f'));
+				changed |= add_entry(fn, &e, guards, nguards);
 			}
 		}
 	}
@@ -475,9 +392,18 @@ static void summarise_scc(struct func **scc, int n)
 		since = start;
 	} while (changed && ++rounds < 64);
 	for (i = 0; i < n; i++) {
-		scc[i]->summarised = true;
-		free(scc[i]->sum_index);
-		scc[i]->sum_index = NULL;
+		struct func *fn = scc[i];
+
+		fn->summarised = true;
+		free(fn->sum_index);
+		fn->sum_index = NULL;
+		free(fn->stamps);
+		fn->stamps = NULL;
+		/* no more entries: give back the room kept for them */
+		if (fn->nsum < fn->asum) {
+			fn->asum = fn->nsum;
+			fn->sum = ls_xrealloc(fn->sum, (fn->asum ? fn->asum : 1) * sizeof(*fn->sum));
+		}
 	}
 }
 
@@ -485,7 +411,19 @@ void summaries_build(struct program *prog)
 {
 	struct frame *frames = ls_xmalloc((prog->nfuncs + 1) * sizeof(*frames));
 	struct func **stack = ls_xmalloc((prog->nfuncs + 1) * sizeof(*stack));
-	int index = 1, sp = 0, i;
+	int index = 1, sp = 0, i, j;
+	unsigned int nacqs = 0;
+
+	for (i = 0; i < prog->nfuncs; i++)
+		nacqs += prog->funcs[i]->nacqs;
+	acqs = ls_xmalloc((nacqs + 1) * sizeof(*acqs));
+	nacqs = 0;
+	for (i = 0; i < prog->nfuncs; i++) {
+		for (j = 0; j < prog->funcs[i]->nacqs; j++) {
+			prog->funcs[i]->acqs[j].id = nacqs;
+			acqs[nacqs++] = &prog->funcs[i]->acqs[j];
+		}
+	}
 
 	for (i = 0; i < prog->nfuncs; i++) {
 		int depth = 0;

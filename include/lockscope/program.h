@@ -12,6 +12,9 @@
  */
 
 const char *strtab_intern(const char *s);
+/* An interned string's number (0 for NULL), and back. */
+unsigned int strtab_id(const char *interned);
+const char *strtab_string(unsigned int id);
 
 /* A constraint on one parameter (see guards.h). */
 struct pguard {
@@ -42,6 +45,7 @@ struct callsite {
 	int ntargets;
 	struct func **targets;
 	const char *via;		/* for indirect calls: the field */
+	unsigned int edge0;		/* the caller's call edges before this call */
 };
 
 struct acquisition {
@@ -55,20 +59,26 @@ struct acquisition {
 	struct pguard *guards;
 	int nheld;
 	struct held_lock *held;
+	unsigned int id;		/* number in the program (summary_acq) */
 };
 
-/* One lock a function may acquire, itself or through its callees. */
+/*
+ * One lock a function may acquire, itself or through its callees.  There
+ * are hundreds of millions at kernel scale, so an entry is 20 bytes of
+ * numbers; the summary_*() functions below read them.  The class, kind
+ * and mode are those of the acquisition at the end of the witness chain:
+ * acquired in this function, or a call edge here into the callee's entry
+ * next.  The hop counts of that chain saturate at 255.
+ */
 struct summary_entry {
-	const char *klass, *inst, *kind, *mode;
-	int nguards;
-	struct pguard *guards;		/* over the function's parameters */
-	/* the witness: acquired here, or a call here into next's function */
-	int line, col;
-	const struct callsite *call;	/* NULL: acquired in this function */
-	const struct summary_entry *next;
-	const struct func *callee;	/* whose summary next is in */
-	const struct acquisition *acq;	/* the acquisition at the end */
-	unsigned long stamp;		/* when it last changed (summary.c) */
+	unsigned int inst;		/* strtab_id() of the instance, 0: unknown */
+	unsigned int acq;		/* the acquisition's id */
+	unsigned int edge;		/* 0: acquired here, else call edge + 1 */
+	unsigned int guards;		/* over the function's parameters (guards_list) */
+	unsigned char next;		/* index in the callee's summary */
+	unsigned char hops;		/* calls down to the acquisition */
+	unsigned char vias;		/* ... of them through a field */
+	unsigned char fields;		/* ... of them with how == 'f' */
 };
 
 struct sum_index;
@@ -82,9 +92,11 @@ struct func {
 	int nacqs, aacqs;
 	struct acquisition *acqs;
 	int nsum, asum;
-	struct summary_entry **sum;	/* entries never move: chains point at them */
-	struct sum_index *sum_index;	/* while being summarised */
-	unsigned long stamp;		/* when an entry last changed */
+	struct summary_entry *sum;	/* chains point at entries by index */
+	/* while the function's SCC is being summarised (summary.c) */
+	struct sum_index *sum_index;
+	unsigned long *stamps;		/* when each entry last changed */
+	unsigned long stamp;		/* when any did */
 	/* Tarjan */
 	int index, low;
 	bool on_stack, summarised;
@@ -129,10 +141,26 @@ void summaries_build(struct program *prog);
 
 /*
  * Map a callee's summary entry through @call into the caller's terms:
- * false when the call's constant arguments rule the entry out.
+ * false when the call's constant arguments rule the entry out.  The
+ * caller's guards (if @guards) stay valid until the next call.
  */
 bool summary_map(const struct callsite *call, const struct func *target,
 		 const struct summary_entry *e, const char **inst,
-		 struct pguard **guards, int *nguards);
+		 const struct pguard **guards, int *nguards);
+struct pguard *summary_find_guard(struct pguard *list, int n, int param);
+
+/* Reading an entry of @fn's summary. */
+const struct acquisition *summary_acq(const struct summary_entry *e);
+const char *summary_inst(const struct summary_entry *e);
+/* The call and callee of its witness: NULL when acquired in @fn itself. */
+const struct callsite *summary_call(const struct func *fn, const struct summary_entry *e);
+const struct func *summary_callee(const struct func *fn, const struct summary_entry *e);
+const struct summary_entry *summary_next(const struct func *fn,
+					 const struct summary_entry *e);
+
+/* Interned guard lists (summary_guards.c); 0 is the empty list. */
+unsigned int guards_intern(const struct pguard *g, int n);
+/* Valid until the next guards_intern(). */
+const struct pguard *guards_list(unsigned int id, int *n);
 
 #endif
