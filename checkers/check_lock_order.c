@@ -38,6 +38,7 @@ struct node {
 static struct node *nodes;
 static int nnodes, anodes;
 static struct ptrtab node_of;		/* interned class -> index + 1 */
+static struct ptrtab edge_of;		/* (from, to) -> 1: classes have many edges */
 
 static int node(const char *klass)
 {
@@ -64,16 +65,18 @@ static bool orders(const char *kind, const char *mode)
 static void add_edge(const char *from, const char *to, const struct edge *w)
 {
 	struct node *n;
-	int a, b, i;
+	const void *key;
+	int a, b;
 
 	if (from == to)
 		return;
 	a = node(from);
 	b = node(to);
 	n = &nodes[a];
-	for (i = 0; i < n->nedges; i++)
-		if (n->edges[i].to == b)
-			return;		/* one witness per edge is enough */
+	key = (const void *)(((unsigned long)a << 32 | (unsigned int)b) + 1);
+	if (ptrtab_get(&edge_of, key))
+		return;		/* one witness per edge is enough */
+	ptrtab_put(&edge_of, key, (void *)1);
 	if (n->nedges == n->aedges) {
 		n->aedges = n->aedges ? n->aedges * 2 : 4;
 		n->edges = ls_xrealloc(n->edges, n->aedges * sizeof(*n->edges));
@@ -123,11 +126,10 @@ static void build_graph(const struct program *prog)
 				for (e = 0; e < target->nsum; e++) {
 					const struct summary_entry *en = &target->sum[e];
 					const struct acquisition *a = summary_acq(en);
-					const char *inst;
 
 					if (!orders(a->kind, a->mode) ||
 					    indirect_hops(cs, en) > MAX_INDIRECT_HOPS ||
-					    !summary_map(cs, target, en, &inst, NULL, NULL))
+					    !summary_map(cs, target, en, NULL, NULL, NULL))
 						continue;
 					for (k = 0; k < cs->nheld; k++) {
 						struct edge w = { .fn = fn, .held = &cs->held[k],

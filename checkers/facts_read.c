@@ -73,7 +73,10 @@ struct parse {
 static void add_bind(struct parse *ps, const char *field, const char *fn,
 		     const char *object)
 {
-	ps->binds = ls_xrealloc(ps->binds, (ps->nbinds + 3) * sizeof(*ps->binds));
+	if (ps->nbinds + 3 > ps->abinds) {
+		ps->abinds = ps->abinds ? ps->abinds * 2 : 48;
+		ps->binds = ls_xrealloc(ps->binds, ps->abinds * sizeof(*ps->binds));
+	}
 	ps->binds[ps->nbinds++] = field;
 	ps->binds[ps->nbinds++] = fn;
 	ps->binds[ps->nbinds++] = object;

@@ -5,6 +5,7 @@
  * with "$1->dev" is "&$1->dev->lock"), its guards checked against constant
  * arguments and carried over to the caller's parameters.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,11 +19,11 @@
 static const char *rewrite_inst(const struct callsite *call, const char *inst)
 {
 	const char *p = inst, *arg, *rest;
-	struct strbuf sb = STRBUF_INIT;
 	bool addr = false, arg_addr;
-	const char *result;
+	char buf[MAX_PATH];
 	char *end;
 	long n;
+	int len;
 
 	if (!inst || !strchr(inst, '$'))
 		return inst;		/* a global, or unknown */
@@ -44,18 +45,17 @@ static const char *rewrite_inst(const struct callsite *call, const char *inst)
 		arg++;
 	if (!*rest) {
 		/* the lock is the parameter itself */
-		sb_addf(&sb, "%s%s", arg_addr ? "&" : "", arg);
+		len = snprintf(buf, sizeof(buf), "%s%s", arg_addr ? "&" : "", arg);
 	} else if (!strncmp(rest, "->", 2)) {
 		if (arg_addr)
-			sb_addf(&sb, "%s%s.%s", addr ? "&" : "", arg, rest + 2);
+			len = snprintf(buf, sizeof(buf), "%s%s.%s", addr ? "&" : "", arg, rest + 2);
 		else
-			sb_addf(&sb, "%s%s%s", addr ? "&" : "", arg, rest);
+			len = snprintf(buf, sizeof(buf), "%s%s%s", addr ? "&" : "", arg, rest);
 	} else {
 		return NULL;
 	}
-	result = sb.len < MAX_PATH ? strtab_intern(sb_str(&sb)) : NULL;
-	sb_release(&sb);
-	return result;
+	/* a path this long is no name anyone would recognise */
+	return len < MAX_PATH ? strtab_intern(buf) : NULL;
 }
 
 /*
@@ -147,8 +147,9 @@ bool summary_map(const struct callsite *call, const struct func *target,
 	for (i = 0; i < n; i++)
 		if (scratch[i].g.op == G_NEVER)
 			return false;
-	*inst = through_chain ? (from && !strchr(from, '$') ? from : NULL) :
-		map_inst(call, from);
+	if (inst)
+		*inst = through_chain ? (from && !strchr(from, '$') ? from : NULL) :
+			map_inst(call, from);
 	if (guards) {
 		*guards = scratch;
 		*nguards = n;

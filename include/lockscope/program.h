@@ -141,8 +141,9 @@ void summaries_build(struct program *prog);
 
 /*
  * Map a callee's summary entry through @call into the caller's terms:
- * false when the call's constant arguments rule the entry out.  The
- * caller's guards (if @guards) stay valid until the next call.
+ * false when the call's constant arguments rule the entry out.  @inst
+ * and @guards may be NULL when not wanted; the guards stay valid until
+ * the next call.
  */
 bool summary_map(const struct callsite *call, const struct func *target,
 		 const struct summary_entry *e, const char **inst,
