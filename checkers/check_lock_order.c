@@ -62,17 +62,11 @@ static bool orders(const char *kind, const char *mode)
 	return wholetree_lock_kind(kind) && !(!strcmp(kind, "rwlock") && !strcmp(mode, "shared"));
 }
 
-static void add_edge(const char *from, const char *to, const struct edge *w)
+static void add_edge_nodes(int a, int b, const struct edge *w)
 {
-	struct node *n;
+	struct node *n = &nodes[a];
 	const void *key;
-	int a, b;
 
-	if (from == to)
-		return;
-	a = node(from);
-	b = node(to);
-	n = &nodes[a];
 	key = (const void *)(((unsigned long)a << 32 | (unsigned int)b) + 1);
 	if (ptrtab_get(&edge_of, key))
 		return;		/* one witness per edge is enough */
@@ -84,6 +78,40 @@ static void add_edge(const char *from, const char *to, const struct edge *w)
 	n->edges[n->nedges] = *w;
 	n->edges[n->nedges++].to = b;
 }
+
+static void add_edge(const char *from, const char *to, const struct edge *w)
+{
+	int a;
+
+	if (from == to)
+		return;
+	a = node(from);
+	add_edge_nodes(a, node(to), w);
+}
+
+/*
+ * The node of a summary entry's class, by acquisition id, made when
+ * add_edge() would have made it, so that nodes keep their order.
+ */
+static int *acq_node;
+static unsigned int nacq_node;
+
+static int entry_node(const struct acquisition *a)
+{
+	if (a->id >= nacq_node) {
+		unsigned int n = nacq_node, want = a->id + 1024;
+
+		acq_node = ls_xrealloc(acq_node, want * sizeof(*acq_node));
+		while (n < want)
+			acq_node[n++] = -1;
+		nacq_node = want;
+	}
+	if (acq_node[a->id] < 0)
+		acq_node[a->id] = node(a->klass);
+	return acq_node[a->id];
+}
+
+#define HELD_NODES 16
 
 /*
  * Each function-pointer hop widens the graph to every function bound to
@@ -117,9 +145,12 @@ static void build_graph(const struct program *prog)
 		}
 		for (j = 0; j < fn->ncalls; j++) {
 			const struct callsite *cs = &fn->calls[j];
+			int held_node[HELD_NODES];
 
 			if (!cs->nheld)
 				continue;
+			for (k = 0; k < HELD_NODES; k++)
+				held_node[k] = -1;
 			for (t = 0; t < cs->ntargets; t++) {
 				const struct func *target = cs->targets[t];
 
@@ -132,12 +163,19 @@ static void build_graph(const struct program *prog)
 					    !summary_map(cs, target, en, NULL, NULL, NULL))
 						continue;
 					for (k = 0; k < cs->nheld; k++) {
-						struct edge w = { .fn = fn, .held = &cs->held[k],
+						const struct held_lock *h = &cs->held[k];
+						struct edge w = { .fn = fn, .held = h,
 								  .call = cs, .target = target,
 								  .entry = en };
+						int from;
 
-						if (wholetree_lock_kind(cs->held[k].kind))
-							add_edge(cs->held[k].klass, a->klass, &w);
+						if (!wholetree_lock_kind(h->kind) || h->klass == a->klass)
+							continue;
+						if (k >= HELD_NODES)
+							from = node(h->klass);
+						else if ((from = held_node[k]) < 0)
+							from = held_node[k] = node(h->klass);
+						add_edge_nodes(from, entry_node(a), &w);
 					}
 				}
 			}

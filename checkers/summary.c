@@ -10,12 +10,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lockscope/arena.h"
 #include "lockscope/program.h"
 #include "lockscope/ptrtab.h"
 #include "lockscope/strbuf.h"
 #include "lockscope/wholetree.h"
 
-/* entry indices fit summary_entry::next and sum_index's slots */
+/* entry indices fit summary_entry::next */
 #define MAX_ENTRIES 256
 
 /* Locks whose nesting is normal are no one's deadlock. */
@@ -76,16 +77,50 @@ const struct summary_entry *summary_next(const struct func *fn,
 /* ---- building -------------------------------------------------------- */
 
 /*
- * A function's entries are found by (class, instance, mode): a hash table
- * once there are more than a few, kept only while the function's SCC is
- * being summarised.  Slots hold an entry's index + 1.
+ * While a function's SCC is being summarised its entries live in a work
+ * area of the largest size, with their stamps and a hash table of their
+ * keys (class, instance, mode); then they move to an exact array in the
+ * arena and the work area serves the next SCC.  Slots hold index + 1.
  */
-#define LINEAR_ENTRIES 8
+#define SLOTS (2 * MAX_ENTRIES)
 
-struct sum_index {
-	unsigned int size;
-	unsigned short slot[];
+struct sum_work {
+	struct sum_work *next_free;
+	unsigned long stamps[MAX_ENTRIES];	/* when each entry last changed */
+	unsigned short slot[SLOTS];
+	struct summary_entry sum[MAX_ENTRIES];
 };
+
+static struct sum_work *free_work;
+static struct arena entries;
+
+static void start_work(struct func *fn)
+{
+	struct sum_work *w = free_work;
+
+	if (w)
+		free_work = w->next_free;
+	else
+		w = ls_xmalloc(sizeof(*w));
+	memset(w->slot, 0, sizeof(w->slot));
+	fn->work = w;
+	fn->sum = w->sum;
+	fn->nsum = 0;
+}
+
+static void end_work(struct func *fn)
+{
+	struct sum_work *w = fn->work;
+
+	fn->sum = NULL;
+	if (fn->nsum) {
+		fn->sum = arena_alloc(&entries, fn->nsum * sizeof(*fn->sum));
+		memcpy(fn->sum, w->sum, fn->nsum * sizeof(*fn->sum));
+	}
+	fn->work = NULL;
+	w->next_free = free_work;
+	free_work = w;
+}
 
 /* The key of an entry: its class and mode are its acquisition's. */
 struct key {
@@ -118,53 +153,30 @@ static bool key_is(const struct summary_entry *e, const struct key *k)
  */
 static unsigned long clock_now;
 
-static void index_put(struct sum_index *ix, const struct summary_entry *e, int i)
+static void index_put(struct sum_work *w, const struct summary_entry *e, int i)
 {
 	struct key k = key_of(e);
-	unsigned long j = key_hash(&k) & (ix->size - 1);
+	unsigned long j = key_hash(&k) & (SLOTS - 1);
 
-	while (ix->slot[j])
-		j = (j + 1) & (ix->size - 1);
-	ix->slot[j] = i + 1;
-}
-
-/* Make room in @fn's index for one more entry. */
-static void index_grow(struct func *fn)
-{
-	unsigned int size = fn->sum_index ? fn->sum_index->size : 0;
-	int i;
-
-	if (fn->nsum < LINEAR_ENTRIES || (fn->nsum + 1) * 2 <= (int)size)
-		return;
-	size = size ? size * 2 : 4 * LINEAR_ENTRIES;
-	free(fn->sum_index);
-	fn->sum_index = ls_xcalloc(1, sizeof(*fn->sum_index) + size * sizeof(unsigned short));
-	fn->sum_index->size = size;
-	for (i = 0; i < fn->nsum; i++)
-		index_put(fn->sum_index, &fn->sum[i], i);
+	while (w->slot[j])
+		j = (j + 1) & (SLOTS - 1);
+	w->slot[j] = i + 1;
 }
 
 static int find_entry(const struct func *fn, const struct key *k)
 {
-	const struct sum_index *ix = fn->sum_index;
+	const struct sum_work *w = fn->work;
 	unsigned long j;
-	int i;
 
-	if (!ix) {
-		for (i = 0; i < fn->nsum; i++)
-			if (key_is(&fn->sum[i], k))
-				return i;
-		return -1;
-	}
-	for (j = key_hash(k) & (ix->size - 1); ix->slot[j]; j = (j + 1) & (ix->size - 1))
-		if (key_is(&fn->sum[ix->slot[j] - 1], k))
-			return ix->slot[j] - 1;
+	for (j = key_hash(k) & (SLOTS - 1); w->slot[j]; j = (j + 1) & (SLOTS - 1))
+		if (key_is(&fn->sum[w->slot[j] - 1], k))
+			return w->slot[j] - 1;
 	return -1;
 }
 
 static void touch(struct func *fn, int i)
 {
-	fn->stamps[i] = fn->stamp = ++clock_now;
+	fn->work->stamps[i] = fn->stamp = ++clock_now;
 }
 
 /*
@@ -221,16 +233,9 @@ static bool add_entry(struct func *fn, struct summary_entry *e,
 	}
 	if (fn->nsum >= MAX_ENTRIES)
 		return false;
-	if (fn->nsum == fn->asum) {
-		fn->asum = fn->asum ? fn->asum * 2 : 4;
-		fn->sum = ls_xrealloc(fn->sum, fn->asum * sizeof(*fn->sum));
-		fn->stamps = ls_xrealloc(fn->stamps, fn->asum * sizeof(*fn->stamps));
-	}
-	index_grow(fn);
 	e->guards = guards_intern(guards, nguards);
 	fn->sum[fn->nsum] = *e;
-	if (fn->sum_index)
-		index_put(fn->sum_index, e, fn->nsum);
+	index_put(fn->work, e, fn->nsum);
 	touch(fn, fn->nsum++);
 	return true;
 }
@@ -308,7 +313,7 @@ static unsigned char saturating(unsigned int n)
 /* An entry's last change: its own stamp while its SCC is summarised. */
 static unsigned long stamp_of(const struct func *fn, int i)
 {
-	return fn->stamps ? fn->stamps[i] : fn->stamp;
+	return fn->work ? fn->work->stamps[i] : fn->stamp;
 }
 
 /*
@@ -318,7 +323,8 @@ static unsigned long stamp_of(const struct func *fn, int i)
  */
 static bool pull_callees(struct func *fn, unsigned long since)
 {
-	struct open_keys *keys = NULL;
+	static struct open_keys keys;
+	bool keys_found = false;
 	bool changed = false;
 	int i, t, k;
 
@@ -341,13 +347,13 @@ static bool pull_callees(struct func *fn, unsigned long since)
 				if (stamp_of(callee, k) <= since)
 					continue;
 				if (fn->nsum >= MAX_ENTRIES) {
-					if (!keys) {
-						keys = ls_xmalloc(sizeof(*keys));
-						find_open_keys(fn, keys);
+					if (!keys_found) {
+						find_open_keys(fn, &keys);
+						keys_found = true;
 					}
-					if (!keys->n)
-						goto done;
-					if (!is_open(keys, summary_acq(from)))
+					if (!keys.n)
+						return changed;
+					if (!is_open(&keys, summary_acq(from)))
 						continue;
 				}
 				if (!summary_map(cs, callee, from, &inst, &guards, &nguards) ||
@@ -364,8 +370,6 @@ static bool pull_callees(struct func *fn, unsigned long since)
 			}
 		}
 	}
-done:
-	free(keys);
 	return changed;
 }
 
@@ -382,6 +386,8 @@ static void summarise_scc(struct func **scc, int n)
 	int i, rounds = 0;
 
 	for (i = 0; i < n; i++)
+		start_work(scc[i]);
+	for (i = 0; i < n; i++)
 		own_entries(scc[i]);
 	/* the first round pulls everything, the next only what changed */
 	do {
@@ -392,18 +398,8 @@ static void summarise_scc(struct func **scc, int n)
 		since = start;
 	} while (changed && ++rounds < 64);
 	for (i = 0; i < n; i++) {
-		struct func *fn = scc[i];
-
-		fn->summarised = true;
-		free(fn->sum_index);
-		fn->sum_index = NULL;
-		free(fn->stamps);
-		fn->stamps = NULL;
-		/* no more entries: give back the room kept for them */
-		if (fn->nsum < fn->asum) {
-			fn->asum = fn->nsum;
-			fn->sum = ls_xrealloc(fn->sum, (fn->asum ? fn->asum : 1) * sizeof(*fn->sum));
-		}
+		scc[i]->summarised = true;
+		end_work(scc[i]);
 	}
 }
 

@@ -81,7 +81,7 @@ struct summary_entry {
 	unsigned char fields;		/* ... of them with how == 'f' */
 };
 
-struct sum_index;
+struct sum_work;
 
 struct func {
 	const char *name;		/* statics: "path:name" */
@@ -91,12 +91,10 @@ struct func {
 	struct callsite *calls;
 	int nacqs, aacqs;
 	struct acquisition *acqs;
-	int nsum, asum;
+	int nsum;
 	struct summary_entry *sum;	/* chains point at entries by index */
-	/* while the function's SCC is being summarised (summary.c) */
-	struct sum_index *sum_index;
-	unsigned long *stamps;		/* when each entry last changed */
-	unsigned long stamp;		/* when any did */
+	struct sum_work *work;		/* while its SCC is summarised (summary.c) */
+	unsigned long stamp;		/* when an entry last changed */
 	/* Tarjan */
 	int index, low;
 	bool on_stack, summarised;
