@@ -93,11 +93,24 @@ static void bind_into(struct ptrtab *table, const char *key, const char *field,
 		b->field = field;
 		ptrtab_put(table, key, b);
 	}
-	for (j = 0; j < b->nfns && b->fns[j] != fn; j++)
-		;
-	if (j == b->nfns) {
-		GROW(b->fns, b->nfns, b->afns);
-		b->fns[b->nfns++] = fn;
+	/* a few are searched, many hashed: some fields have thousands */
+	if (b->seen) {
+		if (ptrtab_get(b->seen, fn))
+			return;
+	} else {
+		for (j = 0; j < b->nfns && b->fns[j] != fn; j++)
+			;
+		if (j < b->nfns)
+			return;
+	}
+	GROW(b->fns, b->nfns, b->afns);
+	b->fns[b->nfns++] = fn;
+	if (!b->seen && b->nfns > 16) {
+		b->seen = ls_xcalloc(1, sizeof(*b->seen));
+		for (j = 0; j < b->nfns; j++)
+			ptrtab_put(b->seen, b->fns[j], (void *)b->fns[j]);
+	} else if (b->seen) {
+		ptrtab_put(b->seen, fn, (void *)fn);
 	}
 }
 

@@ -19,6 +19,22 @@
 /* entry indices fit summary_entry::next */
 #define MAX_ENTRIES 256
 
+/*
+ * While a function's SCC is being summarised its entries live in a work
+ * area of the largest size, with their stamps and a hash table of their
+ * keys (class, instance, mode); then they move to an exact array in the
+ * arena and the work area serves the next SCC.  Slots hold index + 1.
+ */
+#define SLOTS (2 * MAX_ENTRIES)
+
+struct sum_work {
+	struct sum_work *next_free;
+	unsigned long stamps[MAX_ENTRIES];	/* when each entry last changed */
+	unsigned int guards[MAX_ENTRIES];
+	unsigned short slot[SLOTS];
+	struct summary_entry sum[MAX_ENTRIES];
+};
+
 /* Locks whose nesting is normal are no one's deadlock. */
 bool wholetree_lock_kind(const char *kind)
 {
@@ -66,6 +82,26 @@ const struct func *summary_callee(const struct func *fn, const struct summary_en
 	return cs ? cs->targets[e->edge - 1 - cs->edge0] : NULL;
 }
 
+unsigned int summary_guards(const struct func *fn, const struct summary_entry *e)
+{
+	unsigned int i = e - fn->sum;
+	int lo = 0, hi = fn->nguarded - 1;
+
+	if (fn->work)
+		return fn->work->guards[i];
+	while (lo <= hi) {
+		int mid = (lo + hi) / 2;
+
+		if (fn->guarded[mid].entry == i)
+			return fn->guarded[mid].guards;
+		if (fn->guarded[mid].entry < i)
+			lo = mid + 1;
+		else
+			hi = mid - 1;
+	}
+	return 0;
+}
+
 const struct summary_entry *summary_next(const struct func *fn,
 					 const struct summary_entry *e)
 {
@@ -75,21 +111,6 @@ const struct summary_entry *summary_next(const struct func *fn,
 }
 
 /* ---- building -------------------------------------------------------- */
-
-/*
- * While a function's SCC is being summarised its entries live in a work
- * area of the largest size, with their stamps and a hash table of their
- * keys (class, instance, mode); then they move to an exact array in the
- * arena and the work area serves the next SCC.  Slots hold index + 1.
- */
-#define SLOTS (2 * MAX_ENTRIES)
-
-struct sum_work {
-	struct sum_work *next_free;
-	unsigned long stamps[MAX_ENTRIES];	/* when each entry last changed */
-	unsigned short slot[SLOTS];
-	struct summary_entry sum[MAX_ENTRIES];
-};
 
 static struct sum_work *free_work;
 static struct arena entries;
@@ -111,12 +132,21 @@ static void start_work(struct func *fn)
 static void end_work(struct func *fn)
 {
 	struct sum_work *w = fn->work;
+	int i, n = 0;
 
 	fn->sum = NULL;
 	if (fn->nsum) {
 		fn->sum = arena_alloc(&entries, fn->nsum * sizeof(*fn->sum));
 		memcpy(fn->sum, w->sum, fn->nsum * sizeof(*fn->sum));
 	}
+	/* few entries have guards: those few say which */
+	for (i = 0; i < fn->nsum; i++)
+		n += w->guards[i] != 0;
+	fn->nguarded = 0;
+	fn->guarded = n ? arena_alloc(&entries, n * sizeof(*fn->guarded)) : NULL;
+	for (i = 0; i < fn->nsum; i++)
+		if (w->guards[i])
+			fn->guarded[fn->nguarded++] = (struct guarded){ i, w->guards[i] };
 	fn->work = NULL;
 	w->next_free = free_work;
 	free_work = w;
@@ -191,7 +221,7 @@ static bool widen(struct func *fn, int i, const struct pguard *theirs, int nthei
 	bool changed = false;
 	int j, n;
 
-	old = guards_list(fn->sum[i].guards, &n);
+	old = guards_list(fn->work->guards[i], &n);
 	if (!n)
 		return false;
 	if (n > amine) {
@@ -211,7 +241,7 @@ static bool widen(struct func *fn, int i, const struct pguard *theirs, int nthei
 		changed |= memcmp(&before, &mine[j].g, sizeof(before)) != 0;
 	}
 	if (changed)
-		fn->sum[i].guards = guards_intern(mine, n);
+		fn->work->guards[i] = guards_intern(mine, n);
 	return changed;
 }
 
@@ -233,7 +263,7 @@ static bool add_entry(struct func *fn, struct summary_entry *e,
 	}
 	if (fn->nsum >= MAX_ENTRIES)
 		return false;
-	e->guards = guards_intern(guards, nguards);
+	fn->work->guards[fn->nsum] = guards_intern(guards, nguards);
 	fn->sum[fn->nsum] = *e;
 	index_put(fn->work, e, fn->nsum);
 	touch(fn, fn->nsum++);
@@ -284,7 +314,7 @@ static void find_open_keys(const struct func *fn, struct open_keys *keys)
 
 	keys->n = 0;
 	for (i = 0; i < fn->nsum; i++) {
-		const struct pguard *g = guards_list(fn->sum[i].guards, &n);
+		const struct pguard *g = guards_list(fn->work->guards[i], &n);
 
 		for (j = 0; j < n && g[j].g.op == G_ANY; j++)
 			;

@@ -124,7 +124,7 @@ bool summary_map(const struct callsite *call, const struct func *target,
 
 	for (i = 0; i < call->nguards; i++)
 		add_constraint(&n, call->guards[i].param, &call->guards[i].g);
-	eg = guards_list(e->guards, &neg);
+	eg = guards_list(summary_guards(target, e), &neg);
 	for (i = 0; i < neg; i++) {
 		const struct pguard *pg = &eg[i];
 		const char *arg = pg->param < call->nargs ? call->args[pg->param] : NULL;

@@ -5,6 +5,8 @@
 #include <stdbool.h>
 #include "lockscope/guards.h"
 
+struct ptrtab;
+
 /*
  * The whole tree, as the facts describe it: functions, their calls and
  * acquisitions, and the functions bound to struct fields.  All strings
@@ -64,8 +66,9 @@ struct acquisition {
 
 /*
  * One lock a function may acquire, itself or through its callees.  There
- * are hundreds of millions at kernel scale, so an entry is 20 bytes of
- * numbers; the summary_*() functions below read them.  The class, kind
+ * are hundreds of millions at kernel scale, so an entry is 16 bytes of
+ * numbers; the summary_*() functions below read them, and the few with
+ * guards (over the function's parameters) are listed by the function.  The class, kind
  * and mode are those of the acquisition at the end of the witness chain:
  * acquired in this function, or a call edge here into the callee's entry
  * next.  The hop counts of that chain saturate at 255.
@@ -74,7 +77,6 @@ struct summary_entry {
 	unsigned int inst;		/* strtab_id() of the instance, 0: unknown */
 	unsigned int acq;		/* the acquisition's id */
 	unsigned int edge;		/* 0: acquired here, else call edge + 1 */
-	unsigned int guards;		/* over the function's parameters (guards_list) */
 	unsigned char next;		/* index in the callee's summary */
 	unsigned char hops;		/* calls down to the acquisition */
 	unsigned char vias;		/* ... of them through a field */
@@ -82,6 +84,11 @@ struct summary_entry {
 };
 
 struct sum_work;
+
+/* The guards of summary entry @entry: a guards_list() id. */
+struct guarded {
+	unsigned int entry, guards;
+};
 
 struct func {
 	const char *name;		/* statics: "path:name" */
@@ -93,6 +100,8 @@ struct func {
 	struct acquisition *acqs;
 	int nsum;
 	struct summary_entry *sum;	/* chains point at entries by index */
+	int nguarded;
+	struct guarded *guarded;	/* by entry */
 	struct sum_work *work;		/* while its SCC is summarised (summary.c) */
 	unsigned long stamp;		/* when an entry last changed */
 	/* Tarjan */
@@ -105,6 +114,7 @@ struct binding {
 	const char *field;		/* "struct T::field" */
 	int nfns, afns;
 	const char **fns;
+	struct ptrtab *seen;		/* fns, once there are many */
 };
 
 struct program {
@@ -156,6 +166,7 @@ const struct callsite *summary_call(const struct func *fn, const struct summary_
 const struct func *summary_callee(const struct func *fn, const struct summary_entry *e);
 const struct summary_entry *summary_next(const struct func *fn,
 					 const struct summary_entry *e);
+unsigned int summary_guards(const struct func *fn, const struct summary_entry *e);
 
 /* Interned guard lists (summary_guards.c); 0 is the empty list. */
 unsigned int guards_intern(const struct pguard *g, int n);
