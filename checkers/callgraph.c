@@ -82,20 +82,41 @@ static void add_target(struct callsite *cs, struct func *fn)
 	cs->targets[cs->ntargets++] = fn;
 }
 
+/* The targets of a call through @field, resolved once per field. */
+static struct ptrtab field_targets;	/* field -> struct callsite holding them */
+
 static void add_bound(struct callsite *cs, const char *field)
 {
 	struct binding *b = program_binding(field);
+	struct callsite *all;
 	int i;
 
 	if (!b)
 		return;
 	cs->via = field;
-	for (i = 0; i < b->nfns; i++) {
-		struct func *fn;
+	all = ptrtab_get(&field_targets, field);
+	if (!all) {
+		struct ptrtab seen = { 0 };
 
-		for (fn = program_function(b->fns[i]); fn; fn = fn->next_same)
-			add_target(cs, fn);
+		all = ls_xcalloc(1, sizeof(*all));
+		for (i = 0; i < b->nfns; i++) {
+			struct func *fn;
+
+			for (fn = program_function(b->fns[i]); fn; fn = fn->next_same) {
+				if (ptrtab_get(&seen, fn))
+					continue;
+				ptrtab_put(&seen, fn, fn);
+				all->targets = ls_xrealloc(all->targets,
+							   (all->ntargets + 1) * sizeof(*all->targets));
+				all->targets[all->ntargets++] = fn;
+			}
+		}
+		ptrtab_clear(&seen);
+		ptrtab_put(&field_targets, field, all);
 	}
+	/* shared: a call through a field gets no other targets */
+	cs->targets = all->targets;
+	cs->ntargets = all->ntargets;
 }
 
 void callgraph_build(struct program *prog)
@@ -105,6 +126,7 @@ void callgraph_build(struct program *prog)
 	notifiers_collect(prog);
 	for (i = 0; i < prog->nfuncs; i++) {
 		struct func *fn = prog->funcs[i];
+		unsigned int edges = 0;
 
 		for (j = 0; j < fn->ncalls; j++) {
 			struct callsite *cs = &fn->calls[j];
@@ -120,6 +142,11 @@ void callgraph_build(struct program *prog)
 			for (t = program_function(cs->callee); t; t = t->next_same)
 				add_target(cs, t);
 			notifiers_targets(cs, add_target);
+		}
+		/* summary entries name a call and target by one number */
+		for (j = 0; j < fn->ncalls; j++) {
+			fn->calls[j].edge0 = edges;
+			edges += fn->calls[j].ntargets;
 		}
 		for (j = 0; j < fn->nacqs; j++)
 			fn->acqs[j].fn = fn;

@@ -27,25 +27,25 @@ static const char *short_name(const char *name)
 void wholetree_chain_notes(struct finding *f, const struct func *fn,
 			   const struct summary_entry *e)
 {
+	const struct acquisition *a = summary_acq(e);
+	const struct callsite *cs;
 	int hops = 0;
 
-	while (e && e->call && hops++ < 64) {
-		const struct func *next = e->callee;
+	while ((cs = summary_call(fn, e)) && hops++ < 64) {
+		const struct func *next = summary_callee(fn, e);
 
-		if (e->call->via)
-			finding_note(f, fn->file, e->line, e->col,
+		if (cs->via)
+			finding_note(f, fn->file, cs->line, cs->col,
 				     "%s() calls %s() through %s", short_name(fn->name),
-				     short_name(next->name), e->call->via);
+				     short_name(next->name), cs->via);
 		else
-			finding_note(f, fn->file, e->line, e->col, "%s() calls %s()",
+			finding_note(f, fn->file, cs->line, cs->col, "%s() calls %s()",
 				     short_name(fn->name), short_name(next->name));
+		e = summary_next(fn, e);
 		fn = next;
-		e = e->next;
 	}
-	if (e && e->acq)
-		finding_note(f, fn->file, e->acq->line, e->acq->col,
-			     "%s() acquires '%s'%s here", short_name(fn->name),
-			     e->acq->shown, strcmp(e->mode, "shared") ? "" : " for read");
+	finding_note(f, fn->file, a->line, a->col, "%s() acquires '%s'%s here",
+		     short_name(fn->name), a->shown, strcmp(a->mode, "shared") ? "" : " for read");
 }
 
 /*
@@ -83,9 +83,9 @@ static const char *mode_words(const char *kind, const char *mode)
 	return strcmp(mode, "shared") ? " for write" : " for read";
 }
 
-static bool read_read(const struct held_lock *h, const struct summary_entry *e)
+static bool read_read(const struct held_lock *h, const struct acquisition *a)
 {
-	return !strcmp(h->mode, "shared") && !strcmp(e->mode, "shared") &&
+	return !strcmp(h->mode, "shared") && !strcmp(a->mode, "shared") &&
 	       !strcmp(h->kind, "rwlock");
 }
 
@@ -103,28 +103,21 @@ static bool read_read(const struct held_lock *h, const struct summary_entry *e)
  */
 static int field_hops(const struct callsite *cs, const struct summary_entry *e)
 {
-	int n = cs->how == 'f';
-
-	for (; e && e->call; e = e->next)
-		n += e->call->how == 'f';
-	return n;
+	return (cs->how == 'f') + e->fields;
 }
 
 static bool near_and_direct(const struct summary_entry *e)
 {
-	int hops = 0;
-
-	for (; e && e->call; e = e->next)
-		if (e->call->via || ++hops > NEAR_HOPS)
-			return false;
-	return true;
+	return !e->vias && e->hops <= NEAR_HOPS;
 }
 
 static int match(const struct held_lock *h, const struct summary_entry *e,
 		 const char *inst)
 {
-	if (h->klass != e->klass || read_read(h, e) ||
-	    !wholetree_lock_kind(h->kind) || e->acq->subclass)
+	const struct acquisition *a = summary_acq(e);
+
+	if (h->klass != a->klass || read_read(h, a) ||
+	    !wholetree_lock_kind(h->kind) || a->subclass)
 		return 0;
 	if (h->inst && inst && h->inst == inst)
 		return 2;
@@ -153,7 +146,7 @@ static void report(const struct func *fn, const struct callsite *cs,
 			same ? "%s() is called with '%s' held%s and acquires it again%s: deadlock" :
 			"%s() is called with '%s' held%s and acquires a lock of the same class%s: deadlock if it is the same instance",
 			short_name(target->name), h->shown, mode_words(h->kind, h->mode),
-			mode_words(e->kind, e->mode));
+			mode_words(summary_acq(e)->kind, summary_acq(e)->mode));
 	sb_release(&key);
 	finding_note(f, fn->file, h->line, 0, "'%s' (%s) acquired here", h->shown, h->klass);
 	if (cs->via)
@@ -179,14 +172,12 @@ static void check_call(const struct func *fn, const struct callsite *cs)
 
 			/* one finding per held lock and callee: the worst path */
 			for (k = 0; k < target->nsum && level < 2; k++) {
-				const struct summary_entry *e = target->sum[k];
-				struct pguard *guards;
+				const struct summary_entry *e = &target->sum[k];
 				const char *inst;
-				int nguards, m;
+				int m;
 
-				if (!summary_map(cs, target, e, &inst, &guards, &nguards))
+				if (!summary_map(cs, target, e, &inst, NULL, NULL))
 					continue;
-				free(guards);
 				m = match(h, e, inst);
 				/* behind a function pointer at the first hop, too */
 				if (m == 1 && !(h->inst && inst) && cs->via)

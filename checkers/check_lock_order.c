@@ -27,10 +27,23 @@ struct edge {
 	const struct summary_entry *entry;	/* ... to this acquisition */
 };
 
+/*
+ * An edge as the graph keeps it, 24 bytes (there are millions): the
+ * witness is an acquisition or a call, and indices into it.
+ */
+struct link {
+	int to;
+	unsigned int held;			/* in the site's held locks */
+	const void *site;			/* struct acquisition or callsite */
+	unsigned int target;			/* in the call's targets */
+	unsigned char entry;			/* in the target's summary */
+	bool by_call;
+};
+
 struct node {
 	const char *klass;
 	int nedges, aedges;
-	struct edge *edges;
+	struct link *edges;
 	int index, low;
 	bool on_stack;
 };
@@ -38,6 +51,42 @@ struct node {
 static struct node *nodes;
 static int nnodes, anodes;
 static struct ptrtab node_of;		/* interned class -> index + 1 */
+/* The edges made, as (from << 32 | to) + 1: a set, by open addressing. */
+static unsigned long *edge_set;
+static size_t edge_set_size, edge_set_used;
+
+static bool edge_set_add(unsigned long key);
+
+static bool edge_set_insert(unsigned long *set, size_t size, unsigned long key)
+{
+	size_t i = hash_ptr3((const void *)key, NULL, NULL) & (size - 1);
+
+	for (; set[i]; i = (i + 1) & (size - 1))
+		if (set[i] == key)
+			return false;
+	set[i] = key;
+	return true;
+}
+
+/* False if @key was there already. */
+static bool edge_set_add(unsigned long key)
+{
+	if ((edge_set_used + 1) * 2 > edge_set_size) {
+		size_t old = edge_set_size, i;
+		unsigned long *was = edge_set;
+
+		edge_set_size = old ? old * 2 : 1024;
+		edge_set = ls_xcalloc(edge_set_size, sizeof(*edge_set));
+		for (i = 0; i < old; i++)
+			if (was[i])
+				edge_set_insert(edge_set, edge_set_size, was[i]);
+		free(was);
+	}
+	if (!edge_set_insert(edge_set, edge_set_size, key))
+		return false;
+	edge_set_used++;
+	return true;
+}
 
 static int node(const char *klass)
 {
@@ -61,19 +110,13 @@ static bool orders(const char *kind, const char *mode)
 	return wholetree_lock_kind(kind) && !(!strcmp(kind, "rwlock") && !strcmp(mode, "shared"));
 }
 
-static void add_edge(const char *from, const char *to, const struct edge *w)
+static void add_edge_nodes(int a, int b, const struct link *w)
 {
-	struct node *n;
-	int a, b, i;
+	struct node *n = &nodes[a];
 
-	if (from == to)
+	/* one witness per edge is enough */
+	if (!edge_set_add(((unsigned long)a << 32 | (unsigned int)b) + 1))
 		return;
-	a = node(from);
-	b = node(to);
-	n = &nodes[a];
-	for (i = 0; i < n->nedges; i++)
-		if (n->edges[i].to == b)
-			return;		/* one witness per edge is enough */
 	if (n->nedges == n->aedges) {
 		n->aedges = n->aedges ? n->aedges * 2 : 4;
 		n->edges = ls_xrealloc(n->edges, n->aedges * sizeof(*n->edges));
@@ -81,6 +124,59 @@ static void add_edge(const char *from, const char *to, const struct edge *w)
 	n->edges[n->nedges] = *w;
 	n->edges[n->nedges++].to = b;
 }
+
+/* The witness of @l in full. */
+static struct edge expand(const struct link *l)
+{
+	struct edge w = { .to = l->to };
+
+	if (!l->by_call) {
+		w.acq = l->site;
+		w.fn = w.acq->fn;
+		w.held = &w.acq->held[l->held];
+		return w;
+	}
+	w.call = l->site;
+	w.fn = w.call->caller;
+	w.held = &w.call->held[l->held];
+	w.target = w.call->targets[l->target];
+	w.entry = &w.target->sum[l->entry];
+	return w;
+}
+
+static void add_edge(const char *from, const char *to, const struct link *w)
+{
+	int a;
+
+	if (from == to)
+		return;
+	a = node(from);
+	add_edge_nodes(a, node(to), w);
+}
+
+/*
+ * The node of a summary entry's class, by acquisition id, made when
+ * add_edge() would have made it, so that nodes keep their order.
+ */
+static int *acq_node;
+static unsigned int nacq_node;
+
+static int entry_node(const struct acquisition *a)
+{
+	if (a->id >= nacq_node) {
+		unsigned int n = nacq_node, want = a->id + 1024;
+
+		acq_node = ls_xrealloc(acq_node, want * sizeof(*acq_node));
+		while (n < want)
+			acq_node[n++] = -1;
+		nacq_node = want;
+	}
+	if (acq_node[a->id] < 0)
+		acq_node[a->id] = node(a->klass);
+	return acq_node[a->id];
+}
+
+#define HELD_NODES 16
 
 /*
  * Each function-pointer hop widens the graph to every function bound to
@@ -90,11 +186,7 @@ static void add_edge(const char *from, const char *to, const struct edge *w)
 
 static int indirect_hops(const struct callsite *cs, const struct summary_entry *e)
 {
-	int n = cs->via ? 1 : 0;
-
-	for (; e && e->call; e = e->next)
-		n += e->call->via ? 1 : 0;
-	return n;
+	return (cs->via ? 1 : 0) + e->vias;
 }
 
 static void build_graph(const struct program *prog)
@@ -110,7 +202,7 @@ static void build_graph(const struct program *prog)
 			if (a->trylock || !orders(a->kind, a->mode))
 				continue;
 			for (k = 0; k < a->nheld; k++) {
-				struct edge w = { .fn = fn, .held = &a->held[k], .acq = a };
+				struct link w = { .held = k, .site = a };
 
 				if (wholetree_lock_kind(a->held[k].kind))
 					add_edge(a->held[k].klass, a->klass, &w);
@@ -118,30 +210,37 @@ static void build_graph(const struct program *prog)
 		}
 		for (j = 0; j < fn->ncalls; j++) {
 			const struct callsite *cs = &fn->calls[j];
+			int held_node[HELD_NODES];
 
 			if (!cs->nheld)
 				continue;
+			for (k = 0; k < HELD_NODES; k++)
+				held_node[k] = -1;
 			for (t = 0; t < cs->ntargets; t++) {
 				const struct func *target = cs->targets[t];
 
 				for (e = 0; e < target->nsum; e++) {
-					const struct summary_entry *en = target->sum[e];
-					struct pguard *guards;
-					const char *inst;
-					int ng;
+					const struct summary_entry *en = &target->sum[e];
+					const struct acquisition *a = summary_acq(en);
 
-					if (!orders(en->kind, en->mode) ||
+					if (!orders(a->kind, a->mode) ||
 					    indirect_hops(cs, en) > MAX_INDIRECT_HOPS ||
-					    !summary_map(cs, target, en, &inst, &guards, &ng))
+					    !summary_map(cs, target, en, NULL, NULL, NULL))
 						continue;
-					free(guards);
 					for (k = 0; k < cs->nheld; k++) {
-						struct edge w = { .fn = fn, .held = &cs->held[k],
-								  .call = cs, .target = target,
-								  .entry = en };
+						const struct held_lock *h = &cs->held[k];
+						struct link w = { .held = k, .site = cs,
+								  .target = t, .entry = e,
+								  .by_call = true };
+						int from;
 
-						if (wholetree_lock_kind(cs->held[k].kind))
-							add_edge(cs->held[k].klass, en->klass, &w);
+						if (!wholetree_lock_kind(h->kind) || h->klass == a->klass)
+							continue;
+						if (k >= HELD_NODES)
+							from = node(h->klass);
+						else if ((from = held_node[k]) < 0)
+							from = held_node[k] = node(h->klass);
+						add_edge_nodes(from, entry_node(a), &w);
 					}
 				}
 			}
@@ -158,7 +257,7 @@ static const char *short_name(const char *name)
 
 static const char *edge_lock_shown(const struct edge *w)
 {
-	return w->acq ? w->acq->shown : w->entry->acq->shown;
+	return w->acq ? w->acq->shown : summary_acq(w->entry)->shown;
 }
 
 static void witness_notes(struct finding *f, const struct edge *w)
@@ -222,10 +321,10 @@ static void report_cycle(const int *cycle, const struct edge **edges, int n)
 static void shortest_cycle(int start, const int *comp)
 {
 	int *prev = ls_xmalloc(nnodes * sizeof(*prev));
-	const struct edge **via = ls_xmalloc(nnodes * sizeof(*via));
+	const struct link **via = ls_xmalloc(nnodes * sizeof(*via));
 	int *queue = ls_xmalloc(nnodes * sizeof(*queue));
 	int head = 0, tail = 0, i, found = -1;
-	const struct edge *closing = NULL;
+	const struct link *closing = NULL;
 
 	for (i = 0; i < nnodes; i++)
 		prev[i] = -2;
@@ -254,20 +353,25 @@ static void shortest_cycle(int start, const int *comp)
 	if (found >= 0) {
 		int n = 0, u;
 		int *cycle;
+		struct edge *witness;
 		const struct edge **edges;
 
 		for (u = found; u != -1; u = prev[u])
 			n++;
 		cycle = ls_xmalloc(n * sizeof(*cycle));
+		witness = ls_xmalloc(n * sizeof(*witness));
 		edges = ls_xmalloc(n * sizeof(*edges));
-		edges[n - 1] = closing;
+		witness[n - 1] = expand(closing);
 		for (u = found, i = n - 1; u != -1; u = prev[u], i--) {
 			cycle[i] = u;
 			if (i > 0)
-				edges[i - 1] = via[u];
+				witness[i - 1] = expand(via[u]);
 		}
+		for (i = 0; i < n; i++)
+			edges[i] = &witness[i];
 		report_cycle(cycle, edges, n);
 		free(cycle);
+		free(witness);
 		free(edges);
 	}
 	free(prev);

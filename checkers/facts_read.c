@@ -98,7 +98,10 @@ struct parse {
 static void add_bind(struct parse *ps, const char *field, const char *fn,
 		     const char *object)
 {
-	ps->binds = ls_xrealloc(ps->binds, (ps->nbinds + 3) * sizeof(*ps->binds));
+	if (ps->nbinds + 3 > ps->abinds) {
+		ps->abinds = ps->abinds ? ps->abinds * 2 : 48;
+		ps->binds = ls_xrealloc(ps->binds, ps->abinds * sizeof(*ps->binds));
+	}
 	ps->binds[ps->nbinds++] = field;
 	ps->binds[ps->nbinds++] = fn;
 	ps->binds[ps->nbinds++] = object;
@@ -115,11 +118,24 @@ static void bind_into(struct ptrtab *table, const char *key, const char *field,
 		b->field = field;
 		ptrtab_put(table, key, b);
 	}
-	for (j = 0; j < b->nfns && b->fns[j] != fn; j++)
-		;
-	if (j == b->nfns) {
-		GROW(b->fns, b->nfns, b->afns);
-		b->fns[b->nfns++] = fn;
+	/* a few are searched, many hashed: some fields have thousands */
+	if (b->seen) {
+		if (ptrtab_get(b->seen, fn))
+			return;
+	} else {
+		for (j = 0; j < b->nfns && b->fns[j] != fn; j++)
+			;
+		if (j < b->nfns)
+			return;
+	}
+	GROW(b->fns, b->nfns, b->afns);
+	b->fns[b->nfns++] = fn;
+	if (!b->seen && b->nfns > 16) {
+		b->seen = ls_xcalloc(1, sizeof(*b->seen));
+		for (j = 0; j < b->nfns; j++)
+			ptrtab_put(b->seen, b->fns[j], (void *)b->fns[j]);
+	} else if (b->seen) {
+		ptrtab_put(b->seen, fn, (void *)fn);
 	}
 }
 
@@ -446,9 +462,11 @@ static void discard(struct parse *ps)
 static void load_file(struct program *prog, const char *path)
 {
 	struct parse ps = { .path = path };
-	struct strbuf line = STRBUF_INIT;
+	char *line = NULL;
+	size_t alloc = 0;
+	ssize_t len;
 	long long count = -1, version;
-	int records = 0, c;
+	int records = 0;
 	bool ended = false;
 	char *f[4];
 	FILE *in = fopen(path, "r");
@@ -458,26 +476,19 @@ static void load_file(struct program *prog, const char *path)
 		prog->nskipped++;
 		return;
 	}
-	for (;;) {
-		sb_reset(&line);
-		while ((c = getc(in)) != EOF && c != '\n') {
-			char ch[2] = { (char)c, 0 };
-
-			sb_add(&line, ch);
-		}
-		if (c == EOF && !line.len)
-			break;
+	while ((len = getline(&line, &alloc, in)) > 0) {
 		ps.line++;
-		if (c == EOF) {
+		if (line[len - 1] != '\n') {
 			ps.error = "truncated (no end of line)";
 			break;
 		}
+		line[len - 1] = '\0';
 		if (ended) {
 			ps.error = "records after the end";
 			break;
 		}
 		if (ps.line == 1) {
-			if (split(line.buf, f, 2) != 2 || strcmp(f[0], FACTS_MAGIC) ||
+			if (split(line, f, 2) != 2 || strcmp(f[0], FACTS_MAGIC) ||
 			    !number(f[1], &version)) {
 				ps.error = "not a lockscope facts file";
 				break;
@@ -489,7 +500,7 @@ static void load_file(struct program *prog, const char *path)
 			continue;
 		}
 		if (ps.line == 2) {
-			if (split(line.buf, f, 2) != 2 || strcmp(f[0], "tu")) {
+			if (split(line, f, 2) != 2 || strcmp(f[0], "tu")) {
 				ps.error = "no translation unit";
 				break;
 			}
@@ -497,8 +508,8 @@ static void load_file(struct program *prog, const char *path)
 			records++;
 			continue;
 		}
-		if (!strncmp(line.buf, "end\t", 4)) {
-			if (!number(line.buf + 4, &count) || count != records + 1) {
+		if (!strncmp(line, "end\t", 4)) {
+			if (!number(line + 4, &count) || count != records + 1) {
 				ps.error = "record count does not match: truncated or edited";
 				break;
 			}
@@ -506,7 +517,7 @@ static void load_file(struct program *prog, const char *path)
 			continue;
 		}
 		records++;
-		if (!parse_record(&ps, line.buf)) {
+		if (!parse_record(&ps, line)) {
 			if (!ps.error)
 				ps.error = "malformed record";
 			break;
@@ -515,7 +526,7 @@ static void load_file(struct program *prog, const char *path)
 	if (!ps.error && !ended)
 		ps.error = ps.line ? "truncated (no end record)" : "empty";
 	fclose(in);
-	sb_release(&line);
+	free(line);
 	if (ps.error) {
 		fprintf(stderr, "lockscope: warning: %s:%d: %s; skipped\n",
 			path, ps.line, ps.error);

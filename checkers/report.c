@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "lockscope/diag.h"
@@ -29,7 +31,24 @@ static const char report_usage[] =
 "  --format=FORMAT     text (default, on stderr), json or sarif (on stdout)\n"
 "  --output=FILE       write the findings to FILE instead\n"
 "  --rules=DIR         rules directory\n"
-"  --stats             print what was loaded, and how long it took\n";
+"  --stats             print what was loaded, and how long each step took\n";
+
+/* --stats: how long each step took, and the peak RSS after it. */
+static void phase(bool stats, const char *what)
+{
+	static struct timespec last;
+	struct timespec now;
+	struct rusage ru;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (stats && last.tv_sec) {
+		getrusage(RUSAGE_SELF, &ru);
+		fprintf(stderr, "lockscope report: %-20s %7.2f s, peak RSS %ld MB\n", what,
+			(now.tv_sec - last.tv_sec) + (now.tv_nsec - last.tv_nsec) / 1e9,
+			ru.ru_maxrss / 1024);
+	}
+	last = now;
+}
 
 int report_main(int argc, char **argv)
 {
@@ -71,16 +90,24 @@ int report_main(int argc, char **argv)
 		}
 	}
 
+	phase(false, NULL);
 	program_load_callbacks(rules_dir(rules));
 	teardown_rules_load(rules_dir(rules));
 	program_load(&prog, dir);
+	phase(stats, "load");
 	callgraph_build(&prog);
+	phase(stats, "call graph");
 	summaries_build(&prog);
+	phase(stats, "summaries");
 	check_callback_under_lock(&prog);
+	phase(stats, "callback-under-lock");
 	check_lock_order(&prog);
+	phase(stats, "lock-order");
 	check_teardown_race(&prog);
+	phase(stats, "teardown-race");
 	check_rcu_nulls(&prog);
 	check_rcu_walked_add(&prog);
+	phase(stats, "rcu");
 
 	if (output) {
 		sb_addf(&tmp, "%s.tmp.%d", output, (int)getpid());

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 /*
  * String interning for the whole-tree step: one copy of each string, so
- * names compare and hash as pointers.
+ * names compare and hash as pointers.  Each string also has a number
+ * (stored just before it), for records that keep 4 bytes, not 8.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,8 @@
 
 static const char **slots;
 static size_t size, used;
+static const char **by_id;		/* id - 1 -> string */
+static unsigned int nids, aids;
 
 static size_t hash(const char *s)
 {
@@ -42,6 +45,23 @@ static void grow(void)
 	free(old);
 }
 
+/* A copy of @s with its id in front. */
+static const char *store(const char *s)
+{
+	size_t len = strlen(s);
+	char *mem = ls_xmalloc(sizeof(unsigned int) + len + 1);
+	unsigned int id = ++nids;
+
+	memcpy(mem, &id, sizeof(id));
+	memcpy(mem + sizeof(id), s, len + 1);
+	if (nids > aids) {
+		aids = aids ? aids * 2 : 4096;
+		by_id = ls_xrealloc(by_id, aids * sizeof(*by_id));
+	}
+	by_id[id - 1] = mem + sizeof(id);
+	return by_id[id - 1];
+}
+
 const char *strtab_intern(const char *s)
 {
 	size_t i;
@@ -53,7 +73,22 @@ const char *strtab_intern(const char *s)
 	for (i = hash(s) & (size - 1); slots[i]; i = (i + 1) & (size - 1))
 		if (!strcmp(slots[i], s))
 			return slots[i];
-	slots[i] = ls_xstrdup(s);
+	slots[i] = store(s);
 	used++;
 	return slots[i];
+}
+
+unsigned int strtab_id(const char *interned)
+{
+	unsigned int id;
+
+	if (!interned)
+		return 0;
+	memcpy(&id, interned - sizeof(id), sizeof(id));
+	return id;
+}
+
+const char *strtab_string(unsigned int id)
+{
+	return id ? by_id[id - 1] : NULL;
 }

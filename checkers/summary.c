@@ -10,12 +10,30 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lockscope/arena.h"
 #include "lockscope/program.h"
+#include "lockscope/ptrtab.h"
 #include "lockscope/strbuf.h"
 #include "lockscope/wholetree.h"
 
+/* entry indices fit summary_entry::next */
 #define MAX_ENTRIES 256
-#define MAX_PATH 160
+
+/*
+ * While a function's SCC is being summarised its entries live in a work
+ * area of the largest size, with their stamps and a hash table of their
+ * keys (class, instance, mode); then they move to an exact array in the
+ * arena and the work area serves the next SCC.  Slots hold index + 1.
+ */
+#define SLOTS (2 * MAX_ENTRIES)
+
+struct sum_work {
+	struct sum_work *next_free;
+	unsigned long stamps[MAX_ENTRIES];	/* when each entry last changed */
+	unsigned int guards[MAX_ENTRIES];
+	unsigned short slot[SLOTS];
+	struct summary_entry sum[MAX_ENTRIES];
+};
 
 /* Locks whose nesting is normal are no one's deadlock. */
 bool wholetree_lock_kind(const char *kind)
@@ -24,160 +42,231 @@ bool wholetree_lock_kind(const char *kind)
 	       strcmp(kind, "preempt") && strcmp(kind, "srcu");
 }
 
-/* ---- mapping through a call ------------------------------------------ */
+/* ---- reading entries ------------------------------------------------- */
 
-/* Rewrite @inst, relative to the callee's parameters, with @call's args. */
-static const char *map_inst(const struct callsite *call, const char *inst)
+static const struct acquisition **acqs;	/* by id */
+
+const struct acquisition *summary_acq(const struct summary_entry *e)
 {
-	const char *p = inst, *arg, *rest;
-	struct strbuf sb = STRBUF_INIT;
-	bool addr = false, arg_addr;
-	const char *result;
-	char *end;
-	long n;
+	return acqs[e->acq];
+}
 
-	if (!inst || !strchr(inst, '$'))
-		return inst;		/* a global, or unknown */
-	if (*p == '&') {
-		addr = true;
-		p++;
-	}
-	if (*p != '$')
+const char *summary_inst(const struct summary_entry *e)
+{
+	return strtab_string(e->inst);
+}
+
+const struct callsite *summary_call(const struct func *fn, const struct summary_entry *e)
+{
+	unsigned int edge = e->edge - 1;
+	int lo = 0, hi = fn->ncalls - 1;
+
+	if (!e->edge)
 		return NULL;
-	n = strtol(p + 1, &end, 10);
-	if (end == p + 1 || n < 0 || n >= call->nargs)
-		return NULL;
-	rest = end;
-	arg = call->args[n];
-	if (!arg || *arg == '#' || *arg == '-' || *arg == '\0')
-		return NULL;
-	arg_addr = *arg == '&';
-	if (arg_addr)
-		arg++;
-	if (!*rest) {
-		/* the lock is the parameter itself */
-		sb_addf(&sb, "%s%s", arg_addr ? "&" : "", arg);
-	} else if (!strncmp(rest, "->", 2)) {
-		if (arg_addr)
-			sb_addf(&sb, "%s%s.%s", addr ? "&" : "", arg, rest + 2);
+	/* the last call whose edges start at or before this one */
+	while (lo < hi) {
+		int mid = (lo + hi + 1) / 2;
+
+		if (fn->calls[mid].edge0 <= edge)
+			lo = mid;
 		else
-			sb_addf(&sb, "%s%s%s", addr ? "&" : "", arg, rest);
-	} else {
-		return NULL;
+			hi = mid - 1;
 	}
-	result = sb.len < MAX_PATH ? strtab_intern(sb_str(&sb)) : NULL;
-	sb_release(&sb);
-	return result;
+	return &fn->calls[lo];
 }
 
-static struct pguard *find_guard(struct pguard *list, int n, int param)
+const struct func *summary_callee(const struct func *fn, const struct summary_entry *e)
 {
-	int i;
+	const struct callsite *cs = summary_call(fn, e);
 
-	for (i = 0; i < n; i++)
-		if (list[i].param == param)
-			return &list[i];
-	return NULL;
+	return cs ? cs->targets[e->edge - 1 - cs->edge0] : NULL;
 }
 
-static void add_constraint(struct pguard **list, int *n, int param,
-			   const struct param_guard *g)
+unsigned int summary_guards(const struct func *fn, const struct summary_entry *e)
 {
-	struct pguard *have = find_guard(*list, *n, param);
+	unsigned int i = e - fn->sum;
+	int lo = 0, hi = fn->nguarded - 1;
 
-	if (have) {
-		guard_meet(&have->g, g);
-		return;
+	if (fn->work)
+		return fn->work->guards[i];
+	while (lo <= hi) {
+		int mid = (lo + hi) / 2;
+
+		if (fn->guarded[mid].entry == i)
+			return fn->guarded[mid].guards;
+		if (fn->guarded[mid].entry < i)
+			lo = mid + 1;
+		else
+			hi = mid - 1;
 	}
-	*list = ls_xrealloc(*list, (*n + 1) * sizeof(**list));
-	(*list)[*n].param = param;
-	(*list)[*n].g = *g;
-	(*n)++;
+	return 0;
 }
 
-bool summary_map(const struct callsite *call, const struct func *target,
-		 const struct summary_entry *e, const char **inst,
-		 struct pguard **guards, int *nguards)
+const struct summary_entry *summary_next(const struct func *fn,
+					 const struct summary_entry *e)
 {
-	/* a notifier chain's arguments are not its callbacks' parameters */
-	bool through_chain = call->how == 'd' && target->name != call->callee;
-	int i;
+	const struct func *callee = summary_callee(fn, e);
 
-	*guards = NULL;
-	*nguards = 0;
-	for (i = 0; i < call->nguards; i++)
-		add_constraint(guards, nguards, call->guards[i].param, &call->guards[i].g);
-	for (i = 0; i < e->nguards; i++) {
-		const struct pguard *pg = &e->guards[i];
-		const char *arg = pg->param < call->nargs ? call->args[pg->param] : NULL;
-		char *end;
-		long v;
-
-		if (!arg || through_chain)
-			continue;
-		if (arg[0] == '#') {
-			if (!guard_allows(&pg->g, strtoll(arg + 1, NULL, 10)))
-				goto ruled_out;
-			continue;
-		}
-		if (arg[0] == '$') {
-			v = strtol(arg + 1, &end, 10);
-			if (end != arg + 1 && !*end)
-				add_constraint(guards, nguards, v, &pg->g);
-		}
-	}
-	for (i = 0; i < *nguards; i++)
-		if ((*guards)[i].g.op == G_NEVER)
-			goto ruled_out;
-	*inst = through_chain ? (e->inst && !strchr(e->inst, '$') ? e->inst : NULL) :
-		map_inst(call, e->inst);
-	return true;
-
-ruled_out:
-	free(*guards);
-	*guards = NULL;
-	*nguards = 0;
-	return false;
+	return callee ? &callee->sum[e->next] : NULL;
 }
 
 /* ---- building -------------------------------------------------------- */
 
-/* Add an entry unless one with the same lock is there; widen its guards. */
-static bool add_entry(struct func *fn, const struct summary_entry *e)
+static struct sum_work *free_work;
+static struct arena entries;
+
+static void start_work(struct func *fn)
 {
-	int i, j;
+	struct sum_work *w = free_work;
 
-	for (i = 0; i < fn->nsum; i++) {
-		struct summary_entry *old = fn->sum[i];
-		bool changed = false;
+	if (w)
+		free_work = w->next_free;
+	else
+		w = ls_xmalloc(sizeof(*w));
+	memset(w->slot, 0, sizeof(w->slot));
+	fn->work = w;
+	fn->sum = w->sum;
+	fn->nsum = 0;
+}
 
-		if (old->klass != e->klass || old->inst != e->inst || old->mode != e->mode)
-			continue;
-		/* reachable either way: keep only what both ways know */
-		for (j = 0; j < old->nguards; j++) {
-			struct pguard *theirs = find_guard(e->guards, e->nguards,
-							   old->guards[j].param);
-			struct param_guard before = old->guards[j].g;
+static void end_work(struct func *fn)
+{
+	struct sum_work *w = fn->work;
+	int i, n = 0;
 
-			if (!theirs)
-				old->guards[j].g.op = G_ANY;
-			else
-				guard_join(&old->guards[j].g, &theirs->g);
-			changed |= memcmp(&before, &old->guards[j].g, sizeof(before)) != 0;
-		}
-		free(e->guards);
-		return changed;
+	fn->sum = NULL;
+	if (fn->nsum) {
+		fn->sum = arena_alloc(&entries, fn->nsum * sizeof(*fn->sum));
+		memcpy(fn->sum, w->sum, fn->nsum * sizeof(*fn->sum));
 	}
-	if (fn->nsum >= MAX_ENTRIES) {
-		free(e->guards);
+	/* few entries have guards: those few say which */
+	for (i = 0; i < fn->nsum; i++)
+		n += w->guards[i] != 0;
+	fn->nguarded = 0;
+	fn->guarded = n ? arena_alloc(&entries, n * sizeof(*fn->guarded)) : NULL;
+	for (i = 0; i < fn->nsum; i++)
+		if (w->guards[i])
+			fn->guarded[fn->nguarded++] = (struct guarded){ i, w->guards[i] };
+	fn->work = NULL;
+	w->next_free = free_work;
+	free_work = w;
+}
+
+/* The key of an entry: its class and mode are its acquisition's. */
+struct key {
+	const char *klass, *mode;
+	unsigned int inst;
+};
+
+static struct key key_of(const struct summary_entry *e)
+{
+	const struct acquisition *a = acqs[e->acq];
+
+	return (struct key){ a->klass, a->mode, e->inst };
+}
+
+static unsigned long key_hash(const struct key *k)
+{
+	return hash_ptr3(k->klass, k->mode, (const void *)(unsigned long)k->inst);
+}
+
+static bool key_is(const struct summary_entry *e, const struct key *k)
+{
+	const struct acquisition *a = acqs[e->acq];
+
+	return e->inst == k->inst && a->klass == k->klass && a->mode == k->mode;
+}
+
+/*
+ * Every change to an entry gets the next tick: the fixpoint pulls again
+ * only what changed since the previous round began.
+ */
+static unsigned long clock_now;
+
+static void index_put(struct sum_work *w, const struct summary_entry *e, int i)
+{
+	struct key k = key_of(e);
+	unsigned long j = key_hash(&k) & (SLOTS - 1);
+
+	while (w->slot[j])
+		j = (j + 1) & (SLOTS - 1);
+	w->slot[j] = i + 1;
+}
+
+static int find_entry(const struct func *fn, const struct key *k)
+{
+	const struct sum_work *w = fn->work;
+	unsigned long j;
+
+	for (j = key_hash(k) & (SLOTS - 1); w->slot[j]; j = (j + 1) & (SLOTS - 1))
+		if (key_is(&fn->sum[w->slot[j] - 1], k))
+			return w->slot[j] - 1;
+	return -1;
+}
+
+static void touch(struct func *fn, int i)
+{
+	fn->work->stamps[i] = fn->stamp = ++clock_now;
+}
+
+/*
+ * Join @theirs into the guards of entry @i: reachable either way, keep
+ * only what both ways know.  True if they changed.
+ */
+static bool widen(struct func *fn, int i, const struct pguard *theirs, int ntheirs)
+{
+	static struct pguard *mine;
+	static int amine;
+	const struct pguard *old;
+	bool changed = false;
+	int j, n;
+
+	old = guards_list(fn->work->guards[i], &n);
+	if (!n)
 		return false;
+	if (n > amine) {
+		amine = n;
+		mine = ls_xrealloc(mine, amine * sizeof(*mine));
 	}
-	if (fn->nsum == fn->asum) {
-		fn->asum = fn->asum ? fn->asum * 2 : 4;
-		fn->sum = ls_xrealloc(fn->sum, fn->asum * sizeof(*fn->sum));
+	memcpy(mine, old, n * sizeof(*mine));
+	for (j = 0; j < n; j++) {
+		struct pguard *t = summary_find_guard((struct pguard *)theirs, ntheirs,
+						      mine[j].param);
+		struct param_guard before = mine[j].g;
+
+		if (!t)
+			mine[j].g.op = G_ANY;
+		else
+			guard_join(&mine[j].g, &t->g);
+		changed |= memcmp(&before, &mine[j].g, sizeof(before)) != 0;
 	}
-	fn->sum[fn->nsum] = ls_xmalloc(sizeof(*e));
-	*fn->sum[fn->nsum++] = *e;
+	if (changed)
+		fn->work->guards[i] = guards_intern(mine, n);
+	return changed;
+}
+
+/*
+ * Add an entry (its guards not yet interned) unless one with the same
+ * lock is there; widen its guards.
+ */
+static bool add_entry(struct func *fn, struct summary_entry *e,
+		      const struct pguard *guards, int nguards)
+{
+	struct key k = key_of(e);
+	int i = find_entry(fn, &k);
+
+	if (i >= 0) {
+		if (!widen(fn, i, guards, nguards))
+			return false;
+		touch(fn, i);
+		return true;
+	}
+	if (fn->nsum >= MAX_ENTRIES)
+		return false;
+	fn->work->guards[fn->nsum] = guards_intern(guards, nguards);
+	fn->sum[fn->nsum] = *e;
+	index_put(fn->work, e, fn->nsum);
+	touch(fn, fn->nsum++);
 	return true;
 }
 
@@ -192,19 +281,9 @@ static void own_entries(struct func *fn)
 		/* a lock dropped and retaken is no recursion for the caller */
 		if (a->trylock || a->again || !wholetree_lock_kind(a->kind))
 			continue;
-		e.klass = a->klass;
-		e.inst = a->inst;
-		e.kind = a->kind;
-		e.mode = a->mode;
-		e.line = a->line;
-		e.col = a->col;
-		e.acq = a;
-		if (a->nguards) {
-			e.guards = ls_xmalloc(a->nguards * sizeof(*e.guards));
-			memcpy(e.guards, a->guards, a->nguards * sizeof(*e.guards));
-			e.nguards = a->nguards;
-		}
-		add_entry(fn, &e);
+		e.inst = strtab_id(a->inst);
+		e.acq = a->id;
+		add_entry(fn, &e, a->guards, a->nguards);
 	}
 }
 
@@ -219,9 +298,63 @@ static bool released_here(const struct callsite *cs, const char *inst)
 	return false;
 }
 
-/* Pull the callees' entries through @fn's calls; true if anything grew. */
-static bool pull_callees(struct func *fn)
+/*
+ * Once a function has MAX_ENTRIES entries, a pulled entry can only widen
+ * the guards of one it has, and guards that say nothing (G_ANY) cannot
+ * widen: what is left open are the classes and modes of the others.
+ */
+struct open_keys {
+	int n;
+	const char *klass[MAX_ENTRIES], *mode[MAX_ENTRIES];
+};
+
+static void find_open_keys(const struct func *fn, struct open_keys *keys)
 {
+	int i, j, n;
+
+	keys->n = 0;
+	for (i = 0; i < fn->nsum; i++) {
+		const struct pguard *g = guards_list(fn->work->guards[i], &n);
+
+		for (j = 0; j < n && g[j].g.op == G_ANY; j++)
+			;
+		if (j < n) {
+			keys->klass[keys->n] = summary_acq(&fn->sum[i])->klass;
+			keys->mode[keys->n++] = summary_acq(&fn->sum[i])->mode;
+		}
+	}
+}
+
+static bool is_open(const struct open_keys *keys, const struct acquisition *a)
+{
+	int i;
+
+	for (i = 0; i < keys->n; i++)
+		if (keys->klass[i] == a->klass && keys->mode[i] == a->mode)
+			return true;
+	return false;
+}
+
+static unsigned char saturating(unsigned int n)
+{
+	return n > 255 ? 255 : n;
+}
+
+/* An entry's last change: its own stamp while its SCC is summarised. */
+static unsigned long stamp_of(const struct func *fn, int i)
+{
+	return fn->work ? fn->work->stamps[i] : fn->stamp;
+}
+
+/*
+ * Pull the callees' entries through @fn's calls; true if anything grew.
+ * Only entries changed after @since: the others were pulled, as they are
+ * now, in an earlier round, and pulling them again changes nothing.
+ */
+static bool pull_callees(struct func *fn, unsigned long since)
+{
+	static struct open_keys keys;
+	bool keys_found = false;
 	bool changed = false;
 	int i, t, k;
 
@@ -231,27 +364,39 @@ static bool pull_callees(struct func *fn)
 		for (t = 0; t < cs->ntargets; t++) {
 			struct func *callee = cs->targets[t];
 
+			if (callee->stamp <= since)
+				continue;
 			/* entries are appended while we walk: index, not pointer */
 			for (k = 0; k < callee->nsum; k++) {
+				const struct summary_entry *from = &callee->sum[k];
 				struct summary_entry e = { 0 };
-				const struct summary_entry *from = callee->sum[k];
+				const struct pguard *guards;
+				const char *inst;
+				int nguards;
 
-				if (!summary_map(cs, callee, from, &e.inst, &e.guards, &e.nguards))
+				if (stamp_of(callee, k) <= since)
 					continue;
-				if (released_here(cs, e.inst)) {
-					free(e.guards);
-					continue;
+				if (fn->nsum >= MAX_ENTRIES) {
+					if (!keys_found) {
+						find_open_keys(fn, &keys);
+						keys_found = true;
+					}
+					if (!keys.n)
+						return changed;
+					if (!is_open(&keys, summary_acq(from)))
+						continue;
 				}
-				e.klass = from->klass;
-				e.kind = from->kind;
-				e.mode = from->mode;
-				e.line = cs->line;
-				e.col = cs->col;
-				e.call = cs;
-				e.next = from;
-				e.callee = callee;
+				if (!summary_map(cs, callee, from, &inst, &guards, &nguards) ||
+				    released_here(cs, inst))
+					continue;
+				e.inst = strtab_id(inst);
 				e.acq = from->acq;
-				changed |= add_entry(fn, &e);
+				e.edge = cs->edge0 + t + 1;
+				e.next = k;
+				e.hops = saturating(from->hops + 1);
+				e.vias = saturating(from->vias + !!cs->via);
+				e.fields = saturating(from->fields + (cs->how == 'f'));
+				changed |= add_entry(fn, &e, guards, nguards);
 			}
 		}
 	}
@@ -266,25 +411,45 @@ struct frame {
 
 static void summarise_scc(struct func **scc, int n)
 {
+	unsigned long since = 0, start;
 	bool changed;
 	int i, rounds = 0;
 
 	for (i = 0; i < n; i++)
+		start_work(scc[i]);
+	for (i = 0; i < n; i++)
 		own_entries(scc[i]);
+	/* the first round pulls everything, the next only what changed */
 	do {
+		start = clock_now;
 		changed = false;
 		for (i = 0; i < n; i++)
-			changed |= pull_callees(scc[i]);
+			changed |= pull_callees(scc[i], since);
+		since = start;
 	} while (changed && ++rounds < 64);
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		scc[i]->summarised = true;
+		end_work(scc[i]);
+	}
 }
 
 void summaries_build(struct program *prog)
 {
 	struct frame *frames = ls_xmalloc((prog->nfuncs + 1) * sizeof(*frames));
 	struct func **stack = ls_xmalloc((prog->nfuncs + 1) * sizeof(*stack));
-	int index = 1, sp = 0, i;
+	int index = 1, sp = 0, i, j;
+	unsigned int nacqs = 0;
+
+	for (i = 0; i < prog->nfuncs; i++)
+		nacqs += prog->funcs[i]->nacqs;
+	acqs = ls_xmalloc((nacqs + 1) * sizeof(*acqs));
+	nacqs = 0;
+	for (i = 0; i < prog->nfuncs; i++) {
+		for (j = 0; j < prog->funcs[i]->nacqs; j++) {
+			prog->funcs[i]->acqs[j].id = nacqs;
+			acqs[nacqs++] = &prog->funcs[i]->acqs[j];
+		}
+	}
 
 	for (i = 0; i < prog->nfuncs; i++) {
 		int depth = 0;

@@ -5,6 +5,8 @@
 #include <stdbool.h>
 #include "lockscope/guards.h"
 
+struct ptrtab;
+
 /*
  * The whole tree, as the facts describe it: functions, their calls and
  * acquisitions, and the functions bound to struct fields.  All strings
@@ -12,6 +14,9 @@
  */
 
 const char *strtab_intern(const char *s);
+/* An interned string's number (0 for NULL), and back. */
+unsigned int strtab_id(const char *interned);
+const char *strtab_string(unsigned int id);
 
 /* A constraint on one parameter (see guards.h). */
 struct pguard {
@@ -42,6 +47,7 @@ struct callsite {
 	int ntargets;
 	struct func **targets;
 	const char *via;		/* for indirect calls: the field */
+	unsigned int edge0;		/* the caller's call edges before this call */
 };
 
 struct acquisition {
@@ -55,19 +61,33 @@ struct acquisition {
 	struct pguard *guards;
 	int nheld;
 	struct held_lock *held;
+	unsigned int id;		/* number in the program (summary_acq) */
 };
 
-/* One lock a function may acquire, itself or through its callees. */
+/*
+ * One lock a function may acquire, itself or through its callees.  There
+ * are hundreds of millions at kernel scale, so an entry is 16 bytes of
+ * numbers; the summary_*() functions below read them, and the few with
+ * guards (over the function's parameters) are listed by the function.  The class, kind
+ * and mode are those of the acquisition at the end of the witness chain:
+ * acquired in this function, or a call edge here into the callee's entry
+ * next.  The hop counts of that chain saturate at 255.
+ */
 struct summary_entry {
-	const char *klass, *inst, *kind, *mode;
-	int nguards;
-	struct pguard *guards;		/* over the function's parameters */
-	/* the witness: acquired here, or a call here into next's function */
-	int line, col;
-	const struct callsite *call;	/* NULL: acquired in this function */
-	const struct summary_entry *next;
-	const struct func *callee;	/* whose summary next is in */
-	const struct acquisition *acq;	/* the acquisition at the end */
+	unsigned int inst;		/* strtab_id() of the instance, 0: unknown */
+	unsigned int acq;		/* the acquisition's id */
+	unsigned int edge;		/* 0: acquired here, else call edge + 1 */
+	unsigned char next;		/* index in the callee's summary */
+	unsigned char hops;		/* calls down to the acquisition */
+	unsigned char vias;		/* ... of them through a field */
+	unsigned char fields;		/* ... of them with how == 'f' */
+};
+
+struct sum_work;
+
+/* The guards of summary entry @entry: a guards_list() id. */
+struct guarded {
+	unsigned int entry, guards;
 };
 
 /* A resource freed or used (rules/teardown.tab, plain dereferences). */
@@ -101,8 +121,12 @@ struct func {
 	struct callsite *calls;
 	int nacqs, aacqs;
 	struct acquisition *acqs;
-	int nsum, asum;
-	struct summary_entry **sum;	/* entries never move: chains point at them */
+	int nsum;
+	struct summary_entry *sum;	/* chains point at entries by index */
+	int nguarded;
+	struct guarded *guarded;	/* by entry */
+	struct sum_work *work;		/* while its SCC is summarised (summary.c) */
+	unsigned long stamp;		/* when an entry last changed */
 	int nfrees, afrees;
 	struct resource_site *frees;
 	int nuses, auses;
@@ -120,6 +144,7 @@ struct binding {
 	const char *field;		/* "struct T::field" */
 	int nfns, afns;
 	const char **fns;
+	struct ptrtab *seen;		/* fns, once there are many */
 };
 
 struct program {
@@ -158,10 +183,28 @@ void summaries_build(struct program *prog);
 
 /*
  * Map a callee's summary entry through @call into the caller's terms:
- * false when the call's constant arguments rule the entry out.
+ * false when the call's constant arguments rule the entry out.  @inst
+ * and @guards may be NULL when not wanted; the guards stay valid until
+ * the next call.
  */
 bool summary_map(const struct callsite *call, const struct func *target,
 		 const struct summary_entry *e, const char **inst,
-		 struct pguard **guards, int *nguards);
+		 const struct pguard **guards, int *nguards);
+struct pguard *summary_find_guard(struct pguard *list, int n, int param);
+
+/* Reading an entry of @fn's summary. */
+const struct acquisition *summary_acq(const struct summary_entry *e);
+const char *summary_inst(const struct summary_entry *e);
+/* The call and callee of its witness: NULL when acquired in @fn itself. */
+const struct callsite *summary_call(const struct func *fn, const struct summary_entry *e);
+const struct func *summary_callee(const struct func *fn, const struct summary_entry *e);
+const struct summary_entry *summary_next(const struct func *fn,
+					 const struct summary_entry *e);
+unsigned int summary_guards(const struct func *fn, const struct summary_entry *e);
+
+/* Interned guard lists (summary_guards.c); 0 is the empty list. */
+unsigned int guards_intern(const struct pguard *g, int n);
+/* Valid until the next guards_intern(). */
+const struct pguard *guards_list(unsigned int id, int *n);
 
 #endif

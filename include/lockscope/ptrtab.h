@@ -12,6 +12,17 @@ struct ptrtab {
 	void **values;
 };
 
+/* A hash of up to three pointers: aligned, so the low bits say little. */
+static inline unsigned long hash_ptr3(const void *a, const void *b, const void *c)
+{
+	unsigned long h = (unsigned long)a;
+
+	h = (h ^ (h >> 33)) * 0xff51afd7ed558ccdul ^ (unsigned long)b;
+	h = (h ^ (h >> 33)) * 0xc4ceb9fe1a85ec53ul ^ (unsigned long)c;
+	h = (h ^ (h >> 33)) * 0xff51afd7ed558ccdul;
+	return h ^ (h >> 33);
+}
+
 void *ptrtab_get(const struct ptrtab *t, const void *key);
 void ptrtab_put(struct ptrtab *t, const void *key, void *value);
 void ptrtab_clear(struct ptrtab *t);

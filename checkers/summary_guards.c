@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The guard lists of summary entries, interned: a few thousand distinct
+ * lists are shared by millions of entries, which keep only a number.  A
+ * list never changes; widening an entry's guards gives it another list.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "lockscope/program.h"
+#include "lockscope/strbuf.h"
+
+/* A list is a header (its length in .param) and its guards, by offset. */
+static struct pguard *pool;
+static unsigned int npool, apool;
+static unsigned int *slots;		/* open addressing: offset + 1 */
+static unsigned int size, used;
+
+static unsigned long hash(const struct pguard *g, int n)
+{
+	unsigned long h = n * 0x9e3779b97f4a7c15ul;
+	const unsigned char *p;
+	size_t k;
+	int i;
+
+	for (i = 0; i < n; i++) {
+		h = (h ^ (unsigned int)g[i].param) * 1099511628211ul;
+		p = (const unsigned char *)&g[i].g;
+		for (k = 0; k < sizeof(g[i].g); k++)
+			h = (h ^ p[k]) * 1099511628211ul;
+	}
+	return h ^ (h >> 31);
+}
+
+/* Compared as bytes: what add_entry's "changed" compares too. */
+static bool same(const struct pguard *a, const struct pguard *b, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (a[i].param != b[i].param || memcmp(&a[i].g, &b[i].g, sizeof(a[i].g)))
+			return false;
+	return true;
+}
+
+static void put(unsigned int off)
+{
+	unsigned long j = hash(&pool[off + 1], pool[off].param) & (size - 1);
+
+	while (slots[j])
+		j = (j + 1) & (size - 1);
+	slots[j] = off + 1;
+	used++;
+}
+
+static void grow(void)
+{
+	unsigned int *old = slots, old_size = size, i;
+
+	size = size ? size * 2 : 1024;
+	slots = ls_xcalloc(size, sizeof(*slots));
+	used = 0;
+	for (i = 0; i < old_size; i++)
+		if (old[i])
+			put(old[i] - 1);
+	free(old);
+}
+
+unsigned int guards_intern(const struct pguard *g, int n)
+{
+	unsigned long j;
+	unsigned int off;
+
+	if (!n)
+		return 0;
+	if ((used + 1) * 2 > size)
+		grow();
+	for (j = hash(g, n) & (size - 1); slots[j]; j = (j + 1) & (size - 1)) {
+		off = slots[j] - 1;
+		if (pool[off].param == n && same(&pool[off + 1], g, n))
+			return off + 1;
+	}
+	while (npool + n + 1 > apool) {
+		apool = apool ? apool * 2 : 1024;
+		pool = ls_xrealloc(pool, apool * sizeof(*pool));
+	}
+	off = npool;
+	memset(&pool[off], 0, sizeof(pool[off]));
+	pool[off].param = n;
+	memcpy(&pool[off + 1], g, n * sizeof(*g));
+	npool += n + 1;
+	slots[j] = off + 1;
+	used++;
+	return off + 1;
+}
+
+const struct pguard *guards_list(unsigned int id, int *n)
+{
+	if (!id) {
+		*n = 0;
+		return NULL;
+	}
+	*n = pool[id - 1].param;
+	return &pool[id];
+}

@@ -1,0 +1,158 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Mapping a callee's summary entry through a call into the caller's terms:
+ * its instance rewritten with the call's arguments ("&$0->lock" called
+ * with "$1->dev" is "&$1->dev->lock"), its guards checked against constant
+ * arguments and carried over to the caller's parameters.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lockscope/program.h"
+#include "lockscope/ptrtab.h"
+#include "lockscope/strbuf.h"
+
+#define MAX_PATH 160
+
+/* Rewrite @inst, relative to the callee's parameters, with @call's args. */
+static const char *rewrite_inst(const struct callsite *call, const char *inst)
+{
+	const char *p = inst, *arg, *rest;
+	bool addr = false, arg_addr;
+	char buf[MAX_PATH];
+	char *end;
+	long n;
+	int len;
+
+	if (!inst || !strchr(inst, '$'))
+		return inst;		/* a global, or unknown */
+	if (*p == '&') {
+		addr = true;
+		p++;
+	}
+	if (*p != '$')
+		return NULL;
+	n = strtol(p + 1, &end, 10);
+	if (end == p + 1 || n < 0 || n >= call->nargs)
+		return NULL;
+	rest = end;
+	arg = call->args[n];
+	if (!arg || *arg == '#' || *arg == '-' || *arg == '\0')
+		return NULL;
+	arg_addr = *arg == '&';
+	if (arg_addr)
+		arg++;
+	if (!*rest) {
+		/* the lock is the parameter itself */
+		len = snprintf(buf, sizeof(buf), "%s%s", arg_addr ? "&" : "", arg);
+	} else if (!strncmp(rest, "->", 2)) {
+		if (arg_addr)
+			len = snprintf(buf, sizeof(buf), "%s%s.%s", addr ? "&" : "", arg, rest + 2);
+		else
+			len = snprintf(buf, sizeof(buf), "%s%s%s", addr ? "&" : "", arg, rest);
+	} else {
+		return NULL;
+	}
+	/* a path this long is no name anyone would recognise */
+	return len < MAX_PATH ? strtab_intern(buf) : NULL;
+}
+
+/*
+ * A call through a field reaches hundreds of functions that take the same
+ * "&$0->lock": remember the last rewrites, by call and instance.
+ */
+#define MEMO_SIZE 4096
+
+static struct {
+	const struct callsite *call;
+	const char *inst, *mapped;
+} memo[MEMO_SIZE];
+
+static const char *map_inst(const struct callsite *call, const char *inst)
+{
+	unsigned long h = hash_ptr3(call, inst, NULL) & (MEMO_SIZE - 1);
+
+	if (memo[h].call != call || memo[h].inst != inst) {
+		memo[h].call = call;
+		memo[h].inst = inst;
+		memo[h].mapped = rewrite_inst(call, inst);
+	}
+	return memo[h].mapped;
+}
+
+struct pguard *summary_find_guard(struct pguard *list, int n, int param)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (list[i].param == param)
+			return &list[i];
+	return NULL;
+}
+
+/* The caller's constraints of one mapping: valid until the next. */
+static struct pguard *scratch;
+static int ascratch;
+
+static void add_constraint(int *n, int param, const struct param_guard *g)
+{
+	struct pguard *have = summary_find_guard(scratch, *n, param);
+
+	if (have) {
+		guard_meet(&have->g, g);
+		return;
+	}
+	if (*n == ascratch) {
+		ascratch = ascratch ? ascratch * 2 : 16;
+		scratch = ls_xrealloc(scratch, ascratch * sizeof(*scratch));
+	}
+	scratch[*n].param = param;
+	scratch[*n].g = *g;
+	(*n)++;
+}
+
+bool summary_map(const struct callsite *call, const struct func *target,
+		 const struct summary_entry *e, const char **inst,
+		 const struct pguard **guards, int *nguards)
+{
+	/* a notifier chain's arguments are not its callbacks' parameters */
+	bool through_chain = call->how == 'd' && target->name != call->callee;
+	const char *from = strtab_string(e->inst);
+	const struct pguard *eg;
+	int i, n = 0, neg;
+
+	for (i = 0; i < call->nguards; i++)
+		add_constraint(&n, call->guards[i].param, &call->guards[i].g);
+	eg = guards_list(summary_guards(target, e), &neg);
+	for (i = 0; i < neg; i++) {
+		const struct pguard *pg = &eg[i];
+		const char *arg = pg->param < call->nargs ? call->args[pg->param] : NULL;
+		char *end;
+		long v;
+
+		if (!arg || through_chain)
+			continue;
+		if (arg[0] == '#') {
+			if (!guard_allows(&pg->g, strtoll(arg + 1, NULL, 10)))
+				return false;
+			continue;
+		}
+		if (arg[0] == '$') {
+			v = strtol(arg + 1, &end, 10);
+			if (end != arg + 1 && !*end)
+				add_constraint(&n, v, &pg->g);
+		}
+	}
+	for (i = 0; i < n; i++)
+		if (scratch[i].g.op == G_NEVER)
+			return false;
+	if (inst)
+		*inst = through_chain ? (from && !strchr(from, '$') ? from : NULL) :
+			map_inst(call, from);
+	if (guards) {
+		*guards = scratch;
+		*nguards = n;
+	}
+	return true;
+}
