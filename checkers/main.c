@@ -20,6 +20,7 @@
 #include "lockscope/check.h"
 #include "lockscope/diag.h"
 #include "lockscope/facts.h"
+#include "lockscope/frees.h"
 #include "lockscope/inlines.h"
 #include "lockscope/rules.h"
 #include "lockscope/wholetree.h"
@@ -32,7 +33,7 @@ static const char usage[] =
 "  make C=1 CHECK=lockscope\n"
 "\n"
 "Options:\n"
-"  --rules=DIR            lock rules directory (default: $LOCKSCOPE_RULES,\n"
+"  --rules=DIR            lock and free rules directory (default: $LOCKSCOPE_RULES,\n"
 "                         rules/ beside the binary, or the installed rules)\n"
 "  --disable=CHECK        do not run CHECK (repeatable)\n"
 "  --list-checks          list the checks and exit\n"
@@ -167,6 +168,7 @@ int main(int argc, char **argv)
 			ls_fatal("unknown check '%s' in --disable (see --list-checks)",
 				 opt.disable[i]);
 	rules_load(rules_dir(opt.rules));
+	frees_load(rules_dir(opt.rules));
 
 	check_file(sparse_initialize(argc, argv, &files), -1);
 	ls_warnings_are_errors = Wsparse_error;
