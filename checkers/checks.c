@@ -21,6 +21,7 @@ void check_register_all(void)
 	register_double_lock();
 	register_double_unlock();
 	register_inconsistent_return();
+	register_use_after_free();
 	register_facts();
 }
 
