@@ -181,4 +181,16 @@ void cpu_relax(void);
 void kfree(const void *p);
 int printk(const char *fmt, ...);
 
+/* Memory (include/linux/slab.h, mm.h), for the use-after-free tests. */
+#define GFP_KERNEL		0xcc0u
+#define ALIGN(x, a)		(((x) + (a) - 1) & ~((a) - 1))
+
+struct list_head { struct list_head *next, *prev; };
+struct kmem_cache;
+
+void *kmalloc(unsigned long size, unsigned int flags);
+void *kzalloc(unsigned long size, unsigned int flags);
+void kvfree(const void *addr);
+void kmem_cache_free(struct kmem_cache *s, void *objp);
+
 #endif
