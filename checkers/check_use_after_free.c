@@ -57,6 +57,7 @@ enum use_kind {
 	USE_ACCESS,		/* a load or a store through it */
 	USE_PASSED,		/* handed to a call */
 	USE_FREED,		/* freed again */
+	USE_REF,		/* a reference to it dropped */
 };
 
 struct use {
@@ -218,12 +219,16 @@ static const char *callee_name(struct instruction *call)
 	return NULL;
 }
 
-/* The argument @call frees, or NULL; its number in @nr. */
-static pseudo_t freed_arg(struct instruction *call, int *nr)
+/*
+ * The argument @call frees (or, with @ref set, drops a reference to), or
+ * NULL; its number in @nr.
+ */
+static pseudo_t freed_arg(struct instruction *call, int *nr, bool *ref)
 {
 	const char *name = callee_name(call);
 
-	*nr = name ? frees_lookup(name) : -1;
+	*ref = false;
+	*nr = name ? frees_lookup(name, ref) : -1;
 	if (*nr < 0)
 		return NULL;
 	return ptr_list_nth_entry((struct ptr_list *)call->arguments, *nr);
@@ -235,6 +240,7 @@ static struct use use_of(struct instruction *insn, pseudo_t object)
 	struct use use = { USE_NONE, insn, NULL, -1 };
 	pseudo_t arg;
 	int i = 0, named, nr;
+	bool ref;
 
 	switch (insn->opcode) {
 	case OP_LOAD:
@@ -245,9 +251,9 @@ static struct use use_of(struct instruction *insn, pseudo_t object)
 		}
 		break;
 	case OP_CALL:
-		arg = freed_arg(insn, &nr);
+		arg = freed_arg(insn, &nr, &ref);
 		if (into(arg, object)) {
-			use.kind = USE_FREED;
+			use.kind = ref ? USE_REF : USE_FREED;
 			use.ptr = arg;
 			use.arg = nr;
 			break;
@@ -283,10 +289,22 @@ static bool earlier(struct position a, struct position b)
 	return a.pos < b.pos;
 }
 
-/* Keep the first use in source order, of the second free apart. */
+/*
+ * Keep the first use in source order, of the second free apart.  A
+ * reference dropped later wins over both: the free was not the last one
+ * (the core's netdev_run_todo() calls free_netdev() on a registered
+ * device, which only drops a reference, and then kobject_put()).
+ */
 static void note_use(struct use *best, struct use *again, const struct use *u)
 {
 	struct use *slot = u->kind == USE_FREED ? again : best;
+
+	if (best->kind == USE_REF)
+		return;
+	if (u->kind == USE_REF) {
+		*best = *u;
+		return;
+	}
 
 	if (slot->kind == USE_NONE || earlier(u->insn->pos, slot->insn->pos))
 		*slot = *u;
@@ -381,8 +399,12 @@ static char *arg_text(struct uaf_ctx *c, struct instruction *call, int nr)
 	return describe(c, ptr_list_nth_entry((struct ptr_list *)call->arguments, nr));
 }
 
-/* What a use goes through, as written: "priv->stats", "&dev->tx_anchor". */
-static char *use_text(struct uaf_ctx *c, const struct use *u)
+/*
+ * What a use goes through, as written: "priv->stats", "&dev->tx_anchor";
+ * the freed pointer itself as the free has it.
+ */
+static char *use_text(struct uaf_ctx *c, const struct use *u,
+		      struct instruction *call, int arg, pseudo_t freed)
 {
 	char text[128];
 
@@ -391,19 +413,22 @@ static char *use_text(struct uaf_ctx *c, const struct use *u)
 		return ls_xstrdup(text);
 	if (u->arg >= 0)
 		return arg_text(c, u->insn, u->arg);
+	if (u->ptr == freed)
+		return arg_text(c, call, arg);
 	return describe(c, u->ptr);
 }
 
 static void report(struct uaf_ctx *c, struct instruction *call, int arg,
-		   const struct use *u)
+		   pseudo_t freed, const struct use *u)
 {
 	const char *fname = callee_name(call);
 	char *what, *whom;
 
-	if (u->kind == USE_NONE || ptrtab_get(&c->reported, u->insn))
+	if (u->kind == USE_NONE || u->kind == USE_REF ||
+	    ptrtab_get(&c->reported, u->insn))
 		return;
 	ptrtab_put(&c->reported, u->insn, u->insn);
-	what = use_text(c, u);
+	what = use_text(c, u, call, arg, freed);
 	whom = arg_text(c, call, arg);
 	switch (u->kind) {
 	case USE_FREED:
@@ -436,8 +461,10 @@ static void check_free(struct uaf_ctx *c, struct instruction *call, int arg,
 	if (object->type != PSEUDO_REG && object->type != PSEUDO_ARG)
 		return;
 	search_from(c, call, object, &best, &again);
-	report(c, call, arg, &best);
-	report(c, call, arg, &again);
+	if (best.kind == USE_REF)
+		return;
+	report(c, call, arg, freed, &best);
+	report(c, call, arg, freed, &again);
 }
 
 static void uaf_function(struct fn_ctx *fn)
@@ -450,12 +477,13 @@ static void uaf_function(struct fn_ctx *fn)
 	FOR_EACH_PTR(fn->ep->bbs, bb) {
 		FOR_EACH_PTR(bb->insns, insn) {
 			pseudo_t freed;
+			bool ref;
 			int arg;
 
 			if (!insn->bb || insn->opcode != OP_CALL)
 				continue;
-			freed = freed_arg(insn, &arg);
-			if (!freed)
+			freed = freed_arg(insn, &arg, &ref);
+			if (!freed || ref)
 				continue;
 			if (!c.blocks) {
 				number_blocks(&c);

@@ -10,6 +10,11 @@
 
 #include "kernel.h"
 
+struct kobject { const char *name; unsigned int refcount; };
+struct device { struct kobject kobj; void *driver_data; };
+void kobject_put(struct kobject *kobj);
+void put_device(struct device *dev);
+
 struct net_device_stats { unsigned long rx_packets, tx_packets, tx_dropped; };
 
 struct net_device {
@@ -19,6 +24,9 @@ struct net_device {
 	unsigned int mtu;
 	struct net_device_stats stats;
 	struct list_head dev_list;
+	struct list_head todo_list;
+	bool needs_free_netdev;
+	struct device dev;
 };
 
 #define NETDEV_ALIGN		32
@@ -41,7 +49,6 @@ void unregister_candev(struct net_device *dev);
 void free_candev(struct net_device *dev);
 
 /* USB: the interface keeps the driver's data; URBs in flight are anchored */
-struct device { void *driver_data; };
 struct usb_interface { struct device dev; int minor; };
 struct urb;
 struct usb_anchor {
