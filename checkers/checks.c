@@ -22,6 +22,7 @@ void check_register_all(void)
 	register_double_lock();
 	register_double_unlock();
 	register_inconsistent_return();
+	register_use_after_free();
 	register_facts();
 	/* after the facts: their function hook numbers the function */
 	register_rcu_facts();

@@ -21,6 +21,7 @@
 #include "lockscope/check.h"
 #include "lockscope/diag.h"
 #include "lockscope/facts.h"
+#include "lockscope/frees.h"
 #include "lockscope/inlines.h"
 #include "lockscope/rcu.h"
 #include "lockscope/rules.h"
@@ -36,7 +37,7 @@ static const char usage[] =
 "  make C=1 CHECK=lockscope\n"
 "\n"
 "Options:\n"
-"  --rules=DIR            lock rules directory (default: $LOCKSCOPE_RULES,\n"
+"  --rules=DIR            lock and free rules directory (default: $LOCKSCOPE_RULES,\n"
 "                         rules/ beside the binary, or the installed rules)\n"
 "  --disable=CHECK        do not run CHECK (repeatable)\n"
 "  --list-checks          list the checks and exit\n"
@@ -210,6 +211,7 @@ int main(int argc, char **argv)
 	rules_load(rules_dir(opt.rules));
 	teardown_rules_load(rules_dir(opt.rules));
 	rcu_rules_load(rules_dir(opt.rules));
+	frees_load(rules_dir(opt.rules));
 
 	argv = with_compiler_macros(&argc, argv);
 	check_file(sparse_initialize(argc, argv, &files), -1);

@@ -117,3 +117,78 @@ void source_call_name(struct position *pos, char *name, size_t size)
 	back = (int)(p - start);
 	pos->pos -= back;
 }
+
+static const char *skip_space(const char *p)
+{
+	while (*p && isspace((unsigned char)*p))
+		p++;
+	return p;
+}
+
+bool source_access_path(struct position pos, char *buf, size_t size)
+{
+	const char *p, *start;
+
+	if (!load(pos.stream) || !(p = find_column(pos.line, pos.pos)))
+		return false;
+	start = p;
+	for (;;) {
+		if (!is_ident_char(*p) || isdigit((unsigned char)*p))
+			return false;
+		while (is_ident_char(*p))
+			p++;
+		if (p[0] == '-' && p[1] == '>')
+			p += 2;
+		else if (p[0] == '.' && is_ident_char(p[1]))
+			p += 1;
+		else
+			break;
+	}
+	/* a call (an inlined function, a macro) is not a path */
+	if (*skip_space(p) == '(' || (size_t)(p - start) >= size)
+		return false;
+	memcpy(buf, start, p - start);
+	buf[p - start] = '\0';
+	return true;
+}
+
+bool source_call_arg(struct position pos, int nr, char *buf, size_t size)
+{
+	const char *p, *start = NULL, *end = text + text_len;
+	size_t len = 0;
+	int depth = 0, arg = 0;
+
+	if (!load(pos.stream) || !(p = find_column(pos.line, pos.pos)))
+		return false;
+	while (is_ident_char(*p))
+		p++;
+	p = skip_space(p);
+	if (*p++ != '(')
+		return false;
+	for (; p < end; p++) {
+		if (arg == nr && !start && !isspace((unsigned char)*p))
+			start = p;
+		if (*p == '(' || *p == '[' || *p == '{') {
+			depth++;
+		} else if (*p == '"' || *p == '\'' || *p == ';') {
+			return false;	/* keep it simple: no strings, one call */
+		} else if (depth && (*p == ')' || *p == ']' || *p == '}')) {
+			depth--;
+		} else if (!depth && (*p == ',' || *p == ')')) {
+			if (arg == nr)
+				break;
+			if (*p == ')')
+				return false;
+			arg++;
+		}
+		if (start && len + 1 < size && !(isspace((unsigned char)*p) &&
+						 len && buf[len - 1] == ' '))
+			buf[len++] = isspace((unsigned char)*p) ? ' ' : *p;
+	}
+	while (len && buf[len - 1] == ' ')
+		len--;
+	if (p >= end || !len || len + 1 >= size)
+		return false;
+	buf[len] = '\0';
+	return true;
+}

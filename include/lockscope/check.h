@@ -36,6 +36,7 @@ extern int nr_checks;
 void register_double_lock(void);
 void register_double_unlock(void);
 void register_inconsistent_return(void);
+void register_use_after_free(void);
 void register_facts(void);
 
 #endif

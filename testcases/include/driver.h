@@ -12,7 +12,6 @@
 typedef unsigned int gfp_t;
 typedef unsigned long long dma_addr_t;
 typedef long ssize_t;
-#define GFP_KERNEL	0xcc0u
 #define __GFP_ZERO	0x100u
 
 struct device { const char *name; void *driver_data; };
@@ -111,7 +110,6 @@ int mod_timer(struct timer_list *timer, unsigned long expires);
 
 #define INIT_WORK(w, f) ((w)->func = (f))
 bool cancel_work_sync(struct work_struct *work);
-void *kzalloc(unsigned long size, gfp_t flags);
 struct workqueue_struct;
 struct workqueue_struct *alloc_workqueue(const char *fmt, unsigned int flags, int max, ...);
 void destroy_workqueue(struct workqueue_struct *wq);

@@ -373,5 +373,9 @@ struct proto {
 	slab_flags_t slab_flags;
 	int (*hash)(void *obj);
 };
+/* Memory (include/linux/slab.h, mm.h), for the use-after-free tests. */
+#define ALIGN(x, a)		(((x) + (a) - 1) & ~((a) - 1))
+void *kzalloc(unsigned long size, unsigned int flags);
+void kvfree(const void *addr);
 
 #endif
