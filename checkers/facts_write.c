@@ -20,6 +20,7 @@
 #include "lockscope/check.h"
 #include "lockscope/diag.h"
 #include "lockscope/facts.h"
+#include "lockscope/frees.h"
 #include "lockscope/guards.h"
 #include "lockscope/program.h"
 #include "lockscope/resources.h"
@@ -316,29 +317,34 @@ static void deref_use(struct instruction *insn, const char *klass, void *data)
 	use_record(data, insn->pos, klass, "deref");
 }
 
-/* A call to a free or use function of rules/teardown.tab. */
+/* A call to a free function (rules/frees.tab) or a use (rules/teardown.tab). */
 static void resource_records(struct fn_ctx *fn, struct instruction *insn,
 			     struct position pos)
 {
+	const char *name;
 	const struct td_call *c;
 	char klass[300];
+	pseudo_t arg;
+	bool ref;
+	int n;
 
 	if (insn->func->type != PSEUDO_SYM || !insn->func->sym->ident)
 		return;
-	for (c = teardown_call(insn->func->sym->ident->name); c; c = c->next) {
-		pseudo_t arg = ptr_list_nth(insn->arguments, c->arg);
-
-		if ((c->role != TD_FREE && c->role != TD_USE) || !arg ||
-		    !resource_class(fn->ep, arg, klass, sizeof(klass)))
-			continue;
-		if (c->role == TD_USE) {
-			use_record(fn, pos, klass, c->name);
-			continue;
-		}
+	name = insn->func->sym->ident->name;
+	n = frees_lookup(name, &ref);
+	if (n >= 0 && !ref && (arg = ptr_list_nth(insn->arguments, n)) &&
+	    resource_class(fn->ep, arg, klass, sizeof(klass))) {
 		record("X");
 		sb_addf(&out, "\t%d\t%d\t%d", fn->fid, pos.line, pos.pos);
-		field(c->name);
+		field(name);
 		field(klass);
+	}
+	for (c = teardown_call(name); c; c = c->next) {
+		if (c->role != TD_USE)
+			continue;
+		arg = ptr_list_nth(insn->arguments, c->arg);
+		if (arg && resource_class(fn->ep, arg, klass, sizeof(klass)))
+			use_record(fn, pos, klass, c->name);
 	}
 }
 

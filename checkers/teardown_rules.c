@@ -106,10 +106,10 @@ static bool parse_line(char **w, int n)
 {
 	int arg, g;
 
-	if (!strcmp(w[0], "free") || !strcmp(w[0], "use")) {
+	if (!strcmp(w[0], "use")) {
 		if (n != 3 || !parse_arg(w[2], &arg))
 			return false;
-		add_call(w[1], w[0][0] == 'f' ? TD_FREE : TD_USE, arg, 0, NULL, -1);
+		add_call(w[1], TD_USE, arg, 0, NULL, -1);
 		return true;
 	}
 	if (!strcmp(w[0], "unpublish")) {

@@ -5,11 +5,10 @@
 #include <stdbool.h>
 
 /*
- * rules/teardown.tab: frees, uses, teardown roots, entry points, how
+ * rules/teardown.tab: uses, teardown roots, entry points, how
  * entry points are unpublished and which checks guard them.
  */
 enum td_role {
-	TD_FREE,
 	TD_USE,
 	TD_UNPUBLISH,
 	TD_GUARD_CHECK,
@@ -22,7 +21,7 @@ enum td_role {
 struct td_call {
 	const char *name;		/* interned */
 	enum td_role role;
-	int arg;			/* FREE, USE; GUARD_SET: -1 or the tested arg */
+	int arg;			/* USE; GUARD_SET: -1 or the tested arg */
 	long long value;		/* GUARD_SET: the value arg must have */
 	const char *kind;		/* UNPUBLISH */
 	bool child;			/* UNPUBLISH by unbinding a child device */
