@@ -22,35 +22,9 @@
 #include "lockscope/diag.h"
 #include "lockscope/lockid.h"
 #include "lockscope/rcu.h"
+#include "lockscope/resources.h"
 #include "lockscope/source.h"
 #include "lockscope/strbuf.h"
-
-/* @p without casts and constant offsets: the object a pointer is into. */
-static pseudo_t object_of(pseudo_t p)
-{
-	int guard = 0;
-
-	while (p && p->type == PSEUDO_REG && p->def && guard++ < 16) {
-		struct instruction *def = p->def;
-
-		switch (def->opcode) {
-		case OP_PTRCAST:
-		case OP_UTPTR:
-		case OP_PTRTU:
-		case OP_COPY:
-			p = def->src;
-			continue;
-		case OP_ADD:
-			if (def->src2->type != PSEUDO_VAL)
-				return p;
-			p = def->src1;
-			continue;
-		default:
-			return p;
-		}
-	}
-	return p;
-}
 
 /* @p without casts and constant offsets, the offsets added to *@off. */
 static pseudo_t address_of(pseudo_t p, long long *off)
@@ -116,7 +90,7 @@ static bool unpublishes(struct instruction *insn, pseudo_t obj)
 		return load && rcu_is_rcu_pointer(insn->type) && same_place(insn, load);
 	api = rcu_call_api(insn);
 	return api && api->op == RCU_DEL_RCU &&
-	       object_of(nth_arg(insn, api->obj)) == obj;
+	       pointer_object(nth_arg(insn, api->obj)) == obj;
 }
 
 static bool is_sync(struct instruction *insn)
@@ -232,7 +206,7 @@ static const char *unpublish_words(struct instruction *insn)
 static void check_free(struct fn_ctx *fn, struct instruction *insn,
 		       const struct rcu_api *api)
 {
-	pseudo_t obj = object_of(nth_arg(insn, api->obj));
+	pseudo_t obj = pointer_object(nth_arg(insn, api->obj));
 	struct search *s;
 	struct instruction *un;
 	struct lock_ref ref;

@@ -27,6 +27,7 @@
 #include "symbol.h"
 #include "lockscope/check.h"
 #include "lockscope/diag.h"
+#include "lockscope/resources.h"
 #include "lockscope/frees.h"
 #include "lockscope/lockid.h"
 #include "lockscope/ptrtab.h"
@@ -146,47 +147,10 @@ static bool goes_back(struct uaf_ctx *c, int from, int to)
 	return t->pre <= f->pre && f->post <= t->post;
 }
 
-/*
- * The object @p points into: casts and constant offsets are followed,
- * anything else (a load, a call, a phi) is an object of its own.
- */
-static pseudo_t object_of(pseudo_t p)
-{
-	int steps;
-
-	for (steps = 0; steps < 32 && p && p->type == PSEUDO_REG && p->def; steps++) {
-		struct instruction *def = p->def;
-
-		switch (def->opcode) {
-		case OP_PTRCAST:
-		case OP_UTPTR:
-		case OP_PTRTU:
-		case OP_COPY:
-			p = def->src;
-			continue;
-		case OP_ADD:
-			if (def->src2->type == PSEUDO_VAL)
-				p = def->src1;
-			else if (def->src1->type == PSEUDO_VAL)
-				p = def->src2;
-			else
-				return p;
-			continue;
-		case OP_SUB:
-			if (def->src2->type != PSEUDO_VAL)
-				return p;
-			p = def->src1;
-			continue;
-		default:
-			return p;
-		}
-	}
-	return p;
-}
 
 static bool into(pseudo_t p, pseudo_t object)
 {
-	return p && p != VOID && object_of(p) == object;
+	return p && p != VOID && pointer_object(p) == object;
 }
 
 static struct symbol *strip_node(struct symbol *sym)
@@ -455,7 +419,7 @@ static void check_free(struct uaf_ctx *c, struct instruction *call, int arg,
 		       pseudo_t freed)
 {
 	struct use best = { USE_NONE, NULL, NULL, -1 }, again = best;
-	pseudo_t object = object_of(freed);
+	pseudo_t object = pointer_object(freed);
 
 	/* kfree(NULL) and friends free nothing */
 	if (object->type != PSEUDO_REG && object->type != PSEUDO_ARG)

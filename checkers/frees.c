@@ -8,7 +8,6 @@
  * that the free was not the last reference.  '#' starts a comment.  The table is small (a dozen names), so a list
  * searched in order is enough.
  */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +15,7 @@
 #include "lockscope/diag.h"
 #include "lockscope/frees.h"
 #include "lockscope/strbuf.h"
+#include "lockscope/tables.h"
 
 struct free_fn {
 	char *name;
@@ -67,24 +67,5 @@ static void parse_line(char *line, const char *file, int nr)
 
 void frees_load(const char *dir)
 {
-	struct strbuf path = STRBUF_INIT;
-	char line[512];
-	FILE *f;
-	int nr = 0;
-
-	sb_addf(&path, "%s/frees.tab", dir);
-	f = fopen(sb_str(&path), "r");
-	if (!f)
-		ls_fatal("cannot read free rules '%s': %s (use --rules=DIR)",
-			 sb_str(&path), strerror(errno));
-	while (fgets(line, sizeof(line), f)) {
-		char *hash = strchr(line, '#');
-
-		nr++;
-		if (hash)
-			*hash = '\0';
-		parse_line(line, sb_str(&path), nr);
-	}
-	fclose(f);
-	sb_release(&path);
+	table_read(dir, "frees.tab", "free rules", parse_line);
 }

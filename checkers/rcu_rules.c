@@ -4,7 +4,6 @@
  * line (see the table's header).  Calls of the static inlines listed there
  * are kept as calls by inlines.c.
  */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +11,7 @@
 #include "lockscope/diag.h"
 #include "lockscope/rcu.h"
 #include "lockscope/strbuf.h"
+#include "lockscope/tables.h"
 
 const char *const rcu_op_names[RCU_NR_OPS] = {
 	[RCU_ADD_RCU] = "add-rcu", [RCU_ADD] = "add", [RCU_DEL_RCU] = "del-rcu",
@@ -29,18 +29,9 @@ const char *const rcu_link_names[RL_NR] = {
 static struct rcu_api *table[TABLE_SIZE];
 static int nr_entries;
 
-static unsigned int hash_name(const char *s)
-{
-	unsigned int h = 2166136261u;
-
-	while (*s)
-		h = (h ^ (unsigned char)*s++) * 16777619u;
-	return h;
-}
-
 const struct rcu_api *rcu_rules_lookup(const char *name)
 {
-	unsigned int i = hash_name(name) & (TABLE_SIZE - 1);
+	unsigned int i = table_hash(name) & (TABLE_SIZE - 1);
 
 	while (table[i]) {
 		if (!strcmp(table[i]->name, name))
@@ -112,7 +103,7 @@ static void parse_line(char *line, const char *file, int nr)
 		ls_fatal("%s:%d: arguments are argN or -", file, nr);
 	if (nr_entries >= TABLE_SIZE / 2)
 		ls_fatal("%s:%d: too many entries", file, nr);
-	for (i = hash_name(api->name) & (TABLE_SIZE - 1); table[i];
+	for (i = table_hash(api->name) & (TABLE_SIZE - 1); table[i];
 	     i = (i + 1) & (TABLE_SIZE - 1))
 		if (!strcmp(table[i]->name, api->name))
 			ls_fatal("%s:%d: '%s' is listed twice", file, nr, api->name);
@@ -122,26 +113,7 @@ static void parse_line(char *line, const char *file, int nr)
 
 void rcu_rules_load(const char *dir)
 {
-	struct strbuf path = STRBUF_INIT;
-	char line[512];
-	FILE *f;
-	int nr = 0;
-
-	sb_addf(&path, "%s/rcu.tab", dir);
-	f = fopen(sb_str(&path), "r");
-	if (!f)
-		ls_fatal("cannot read RCU rules '%s': %s (use --rules=DIR)",
-			 sb_str(&path), strerror(errno));
-	while (fgets(line, sizeof(line), f)) {
-		char *hash = strchr(line, '#');
-
-		nr++;
-		if (hash)
-			*hash = '\0';
-		parse_line(line, sb_str(&path), nr);
-	}
-	fclose(f);
-	sb_release(&path);
+	table_read(dir, "rcu.tab", "RCU rules", parse_line);
 }
 
 static struct symbol *strip_node(struct symbol *type)

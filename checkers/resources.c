@@ -96,3 +96,41 @@ void resource_derefs(struct entrypoint *ep,
 		} END_FOR_EACH_PTR(insn);
 	} END_FOR_EACH_PTR(bb);
 }
+
+/*
+ * The object @p points into: casts and constant offsets are followed,
+ * anything else (a load, a call, a phi) is an object of its own.
+ */
+pseudo_t pointer_object(pseudo_t p)
+{
+	int steps;
+
+	for (steps = 0; steps < 32 && p && p->type == PSEUDO_REG && p->def; steps++) {
+		struct instruction *def = p->def;
+
+		switch (def->opcode) {
+		case OP_PTRCAST:
+		case OP_UTPTR:
+		case OP_PTRTU:
+		case OP_COPY:
+			p = def->src;
+			continue;
+		case OP_ADD:
+			if (def->src2->type == PSEUDO_VAL)
+				p = def->src1;
+			else if (def->src1->type == PSEUDO_VAL)
+				p = def->src2;
+			else
+				return p;
+			continue;
+		case OP_SUB:
+			if (def->src2->type != PSEUDO_VAL)
+				return p;
+			p = def->src1;
+			continue;
+		default:
+			return p;
+		}
+	}
+	return p;
+}

@@ -10,7 +10,6 @@
  * lock:  argN, argN.member, or =name for a lock the function implies
  * attributes: atomic bh-off bh-on irq-off sleeps sub=argN
  */
-#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,6 +19,7 @@
 #include "lockscope/diag.h"
 #include "lockscope/rules.h"
 #include "lockscope/strbuf.h"
+#include "lockscope/tables.h"
 
 const struct lock_kind_info lock_kinds[LK_NR] = {
 	[LK_SPIN]	= { "spin",    false, false },
@@ -47,18 +47,9 @@ static const char *const op_names[] = {
 static struct lock_api *table[TABLE_SIZE];
 static int nr_entries;
 
-static unsigned int hash_name(const char *s)
-{
-	unsigned int h = 2166136261u;
-
-	while (*s)
-		h = (h ^ (unsigned char)*s++) * 16777619u;
-	return h;
-}
-
 const struct lock_api *rules_lookup(const char *name)
 {
-	unsigned int i = hash_name(name) & (TABLE_SIZE - 1);
+	unsigned int i = table_hash(name) & (TABLE_SIZE - 1);
 
 	while (table[i]) {
 		if (!strcmp(table[i]->name, name))
@@ -70,7 +61,7 @@ const struct lock_api *rules_lookup(const char *name)
 
 static void insert(struct lock_api *api, const char *file, int line)
 {
-	unsigned int i = hash_name(api->name) & (TABLE_SIZE - 1);
+	unsigned int i = table_hash(api->name) & (TABLE_SIZE - 1);
 
 	if (nr_entries >= (int)TABLE_SIZE / 2)
 		ls_fatal("%s:%d: too many entries", file, line);
@@ -180,28 +171,9 @@ static void parse_line(char *line, const char *file, int nr)
 
 void rules_load(const char *dir)
 {
-	struct strbuf path = STRBUF_INIT;
-	char line[1024];
-	FILE *f;
-	int nr = 0;
-
-	sb_addf(&path, "%s/locks.tab", dir);
-	f = fopen(sb_str(&path), "r");
-	if (!f)
-		ls_fatal("cannot read lock rules '%s': %s (use --rules=DIR)",
-			 sb_str(&path), strerror(errno));
-	while (fgets(line, sizeof(line), f)) {
-		char *hash = strchr(line, '#');
-
-		nr++;
-		if (hash)
-			*hash = '\0';
-		parse_line(line, sb_str(&path), nr);
-	}
-	fclose(f);
+	table_read(dir, "locks.tab", "lock rules", parse_line);
 	if (!nr_entries)
-		ls_fatal("%s: no lock functions listed", sb_str(&path));
-	sb_release(&path);
+		ls_fatal("%s/locks.tab: no lock functions listed", dir);
 }
 
 static bool has_table(const char *dir)

@@ -3,7 +3,6 @@
  * rules/teardown.tab, the data behind the teardown-race check: one rule
  * a line, "role name arguments".  See the table's header for the roles.
  */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +11,7 @@
 #include "lockscope/program.h"
 #include "lockscope/ptrtab.h"
 #include "lockscope/strbuf.h"
+#include "lockscope/tables.h"
 #include "lockscope/teardown.h"
 
 static struct ptrtab calls;		/* interned name -> struct td_call list */
@@ -186,33 +186,16 @@ static int split_words(char *line, char **w, int max)
 	return n;
 }
 
+static void parse_rule(char *line, const char *file, int nr)
+{
+	char *w[8];
+	int n = split_words(line, w, 8);
+
+	if (n && !parse_line(w, n))
+		ls_fatal("%s:%d: not a teardown rule (see the table's header)", file, nr);
+}
+
 void teardown_rules_load(const char *dir)
 {
-	struct strbuf path = STRBUF_INIT;
-	char line[512];
-	int nr = 0;
-	FILE *f;
-
-	sb_addf(&path, "%s/teardown.tab", dir);
-	f = fopen(sb_str(&path), "r");
-	if (!f)
-		ls_fatal("cannot read '%s': %s", sb_str(&path), strerror(errno));
-	while (fgets(line, sizeof(line), f)) {
-		char *hash, *w[8];
-		int n;
-
-		nr++;
-		/* a comment starts a word: "arg1=#2" is a value */
-		for (hash = line; (hash = strchr(hash, '#')); hash++)
-			if (hash == line || hash[-1] == ' ' || hash[-1] == '\t') {
-				*hash = '\0';
-				break;
-			}
-		n = split_words(line, w, 8);
-		if (n && !parse_line(w, n))
-			ls_fatal("%s:%d: not a teardown rule (see the table's header)",
-				 sb_str(&path), nr);
-	}
-	fclose(f);
-	sb_release(&path);
+	table_read(dir, "teardown.tab", "teardown rules", parse_rule);
 }

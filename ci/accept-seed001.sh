@@ -26,8 +26,11 @@ lockscope=$(cd "$(dirname "$lockscope")" && pwd)/$(basename "$lockscope")
 ci=$(cd "$(dirname "$0")" && pwd)
 pristine=$(sh "$ci/kernel-setup.sh" | tail -n 1)
 work=$(sh "$ci/kernel-worktree.sh" seed001 | tail -n 1)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+# kept after the run, for a look at the reports
+cache=${LOCKSCOPE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/lockscope}
+tmp=$cache/accept/seed001
+rm -rf "$tmp"
+mkdir -p "$tmp"
 mlx5=drivers/net/ethernet/mellanox/mlx5/core
 
 # The re-creation.
@@ -53,6 +56,16 @@ run "$work" seed001
 
 passed=0
 failed=0
+# Under "set -e" a failing test would end the script: run it here.
+check() {
+	what=$1
+	shift
+	if "$@"; then
+		verdict 0 "$what"
+	else
+		verdict 1 "$what"
+	fi
+}
 verdict() {
 	if [ "$1" = 0 ]; then
 		echo "PASS  $2"
@@ -64,7 +77,7 @@ verdict() {
 }
 
 # The finding at the pool's destruction, with both sides.
-awk '
+check "seed 001 re-created: shutdown -> mlx5_cmd_cleanup -> dma_pool_destroy against speed_show reported" awk '
 	/\[lockscope\// { inside = 0 }
 	/cmd\.c:[0-9]+:[0-9]+: warning: dma_pool_destroy\(\) frees .struct mlx5_cmd::pool. .*\[lockscope\/teardown-race\]/ { inside = 1; next }
 	inside && /CPU0: shutdown\(\) tears the device down \(struct pci_driver::shutdown\)/ { cpu0 = 1 }
@@ -72,13 +85,12 @@ awk '
 	inside && /speed_show\(\)/ { cpu1 = 1 }
 	END { exit !(cpu0 && call && cpu1) }
 ' "$tmp/seed001.report"
-verdict $? "seed 001 re-created: shutdown -> mlx5_cmd_cleanup -> dma_pool_destroy against speed_show reported"
-grep -q "scenario: CPU1: .*mlx5_cmd_exec() -> cmd_exec() -> .*dma_pool_zalloc(): use after free" "$tmp/seed001.report"
-verdict $? "seed 001 re-created: the entry side ends in cmd_exec's allocation from the pool"
-! grep -q "\[lockscope/teardown-race\]" "$tmp/pristine.report"
-verdict $? "unmodified tree: no teardown race reported"
-grep -q "lockscope report: [0-9]* facts files (0 skipped)" "$tmp/pristine.report"
-verdict $? "unmodified tree: every facts file loaded"
+check "seed 001 re-created: the entry side ends in cmd_exec's allocation from the pool" \
+	grep -q "scenario: CPU1: .*mlx5_cmd_exec() -> cmd_exec() -> .*dma_pool_zalloc(): use after free" "$tmp/seed001.report"
+check "unmodified tree: no teardown race reported" \
+	sh -c '! grep -q "\[lockscope/teardown-race\]" "$1"' - "$tmp/pristine.report"
+check "unmodified tree: every facts file loaded" \
+	grep -q "lockscope report: [0-9]* facts files (0 skipped)" "$tmp/pristine.report"
 
 echo "--- teardown races on the re-created tree"
 grep -A 200 "teardown-race" "$tmp/seed001.report" | head -60

@@ -20,4 +20,10 @@ void resource_derefs(struct entrypoint *ep,
 		     void (*fn)(struct instruction *insn, const char *klass, void *data),
 		     void *data);
 
+/*
+ * The object @p points into: casts and constant offsets are followed
+ * (&p->member, container_of()), anything else is an object of its own.
+ */
+pseudo_t pointer_object(pseudo_t p);
+
 #endif
