@@ -699,7 +699,8 @@ static void report_free(const struct root *r, const struct history *h,
 	}
 	if (!first)
 		return;
-	sb_addf(&key, "%s|%s", site_fn->name, ev->what);
+	/* one finding per teardown root: remove and shutdown race differently */
+	sb_addf(&key, "%s|%s|%s", r->fn->name, site_fn->name, ev->what);
 	f = finding_add("teardown-race", "warning", sb_str(&key), site_fn->file,
 			end->site->line, end->site->col,
 			"%s() frees '%s' while %s() can still use it: the callback is neither unpublished nor guarded first",
