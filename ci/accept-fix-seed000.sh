@@ -21,10 +21,19 @@ work=$(sh "$ci/kernel-worktree.sh" fix-seed000 | tail -n 1)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-perl -0 -i -pe '
-	s/(static void addrconf_dad_begin\(struct inet6_ifaddr \*ifp\)\n\{.*?)notify = true;/$1ipv6_ifa_notify(RTM_NEWADDR, ifp);/s
-		or die "addrconf_dad_begin: the edit did not apply\n";
-' "$work/net/ipv6/addrconf.c"
+# The re-creation; --verify's scratch copies get it too.
+recreate() {
+	perl -0 -i -pe '
+		s/(static void addrconf_dad_begin\(struct inet6_ifaddr \*ifp\)\n\{.*?)notify = true;/$1ipv6_ifa_notify(RTM_NEWADDR, ifp);/s
+			or die "addrconf_dad_begin: the edit did not apply\n";
+	' "$1/net/ipv6/addrconf.c"
+}
+recreate "$work"
+cat >"$tmp/scratch.sh" <<EOS
+d=\$(sh '$ci/kernel-worktree.sh' fix-seed000-verify | tail -n 1) &&
+perl -0 -i -pe 's/(static void addrconf_dad_begin\\(struct inet6_ifaddr \\*ifp\\)\\n\\{.*?)notify = true;/\$1ipv6_ifa_notify(RTM_NEWADDR, ifp);/s or die' "\$d/net/ipv6/addrconf.c" &&
+echo "\$d"
+EOS
 
 (cd "$work" && nice -n 10 make -s -k -j"$(nproc)" C=2 \
 	CHECK="$lockscope --no-sparse-warnings --facts-dir=$tmp/facts" net/ipv6/) \
@@ -56,7 +65,7 @@ rc=0
 verdict $rc "seed 000 re-created: the finding carries what its fix rule needs"
 
 rc=0
-LOCKSCOPE_SCRATCH_CMD="sh '$ci/kernel-worktree.sh' fix-seed000-verify" \
+LOCKSCOPE_SCRATCH_CMD="sh '$tmp/scratch.sh'" \
 	nice -n 10 "$lockscope" fix --facts-dir="$tmp/facts" --tree="$work" \
 	--output-dir="$tmp/patches" --id="${id:-none}" --verify >"$tmp/fix.log" 2>&1 || rc=$?
 verdict $rc "lockscope fix --verify: a patch, verified"
@@ -64,6 +73,7 @@ rc=0
 grep -q "verified: the finding is gone, nothing new is reported, net/ipv6/addrconf.o builds" "$tmp/fix.log" || rc=$?
 verdict $rc "the patched tree: finding gone, nothing new, addrconf.o builds"
 
+rc=0
 "$lockscope" fix --facts-dir="$tmp/facts" --tree="$work" --output-dir="$tmp/applied" \
 	--id="${id:-none}" --apply >>"$tmp/fix.log" 2>&1 || rc=$?
 verdict $rc "lockscope fix --apply"
