@@ -29,7 +29,7 @@ HDRS := $(wildcard include/lockscope/*.h)
 OBJS := $(SRCS:checkers/%.c=$(BUILD)/obj/%.o)
 SAN_OBJS := $(SRCS:checkers/%.c=$(BUILD)/san/%.o)
 
-all: lockscope
+all: lockscope spatch
 
 $(LIBSPARSE):
 	@sh ci/fetch-sparse.sh $(BUILD)
@@ -49,12 +49,18 @@ lockscope: $(OBJS) $(LIBSPARSE)
 	@echo "  LD      $@"
 	@$(CC) $(CFLAGS) -o $@ $(OBJS) $(LIBSPARSE)
 
+# Coccinelle, for "lockscope fix" (rules/cocci/): installed as root, named
+# otherwise; lockscope itself builds and runs without it.
+spatch:
+	@sh -c '. ci/need-packages.sh; need_packages cocci' || \
+		echo "lockscope: without spatch, lockscope fix cannot make patches" >&2
+
 # The same program built with AddressSanitizer and UBSan, for the tests.
 $(BUILD)/lockscope-san: $(SAN_OBJS) $(LIBSPARSE)
 	@echo "  LD      $@"
 	@$(CC) $(SAN_FLAGS) -o $@ $(SAN_OBJS) $(LIBSPARSE)
 
-check: lockscope $(BUILD)/lockscope-san
+check: lockscope spatch $(BUILD)/lockscope-san
 	@sh ci/check.sh
 
 demo: lockscope
@@ -63,7 +69,7 @@ demo: lockscope
 bench: lockscope
 	@sh ci/bench.sh
 
-install: lockscope
+install: lockscope spatch
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/rules $(DESTDIR)$(MANDIR)
 	install -m 755 lockscope $(DESTDIR)$(BINDIR)/lockscope
 	cp -R rules/. $(DESTDIR)$(DATADIR)/rules/
@@ -75,4 +81,4 @@ clean:
 distclean: clean
 	rm -rf $(BUILD)
 
-.PHONY: all check demo bench install clean distclean
+.PHONY: all spatch check demo bench install clean distclean

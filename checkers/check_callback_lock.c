@@ -156,6 +156,13 @@ static void report(const struct func *fn, const struct callsite *cs,
 		finding_note(f, fn->file, cs->line, cs->col, "%s() calls %s()",
 			     short_name(fn->name), short_name(target->name));
 	wholetree_chain_notes(f, target, e);
+	/* rules/cocci/callback-under-lock.cocci finds the spot by these */
+	finding_fix(f, "rule", "callback-under-lock");
+	finding_fix(f, "func", "%s", short_name(fn->name));
+	finding_fix(f, "callee", "%s", short_name(target->name));
+	finding_fix(f, "line", "%d", cs->line);
+	finding_fix(f, "lockline", "%d", h->line);
+	finding_fix(f, "lock", "%s", h->shown);
 }
 
 static void check_call(const struct func *fn, const struct callsite *cs)

@@ -709,6 +709,12 @@ static void report_free(const struct root *r, const struct history *h,
 	entry_notes(f, first, first_use);
 	scenario(f, r, ev, first, first_use);
 	guard_hint(f, h, first, first_use);
+	/* rules/cocci/teardown-race.cocci guards this entry point */
+	finding_fix(f, "rule", "teardown-race");
+	finding_fix(f, "func", "%s", short_name(first->fn->name));
+	finding_fix(f, "fixfile", "%s", first->fn->file);
+	finding_fix(f, "line", "%d", first->fn->line);
+	finding_fix(f, "kind", "%s", first->rule->kind);
 	if (nothers)
 		finding_note(f, first->fn->file, first->fn->line, 0,
 			     "also reachable, unguarded, from %s%s", sb_str(&others),

@@ -86,6 +86,29 @@ void finding_note(struct finding *f, const char *file, int line, int col,
 	va_end(ap);
 }
 
+void finding_fix(struct finding *f, const char *key, const char *fmt, ...)
+{
+	struct fix_arg *a;
+	va_list ap;
+
+	f->fix = ls_xrealloc(f->fix, (f->nfix + 1) * sizeof(*f->fix));
+	a = &f->fix[f->nfix++];
+	a->key = key;
+	va_start(ap, fmt);
+	a->value = vformat(fmt, ap);
+	va_end(ap);
+}
+
+const char *finding_fix_value(const struct finding *f, const char *key)
+{
+	int i;
+
+	for (i = 0; i < f->nfix; i++)
+		if (!strcmp(f->fix[i].key, key))
+			return f->fix[i].value;
+	return NULL;
+}
+
 static int by_place(const void *a, const void *b)
 {
 	const struct finding *x = *(const struct finding *const *)a;
@@ -150,7 +173,14 @@ static void print_json(FILE *out, const struct finding *f, bool first)
 		json_string(out, f->notes[i].msg);
 		fputc('}', out);
 	}
-	fprintf(out, "%s]}", f->nnotes ? "\n  " : "");
+	fprintf(out, "%s]", f->nnotes ? "\n  " : "");
+	for (i = 0; i < f->nfix; i++) {
+		fprintf(out, "%s", i ? ", " : ", \"fix\": {");
+		json_string(out, f->fix[i].key);
+		fprintf(out, ": ");
+		json_string(out, f->fix[i].value);
+	}
+	fprintf(out, "%s}", f->nfix ? "}" : "");
 }
 
 static void sarif_location(FILE *out, const char *file, int line, int col,
@@ -216,7 +246,7 @@ static void print_sarif(FILE *out, struct finding **list, int n)
 	fprintf(out, "]\n}]\n}\n");
 }
 
-int findings_print(FILE *out, enum output_format format)
+struct finding **findings_list(int *np)
 {
 	struct finding **list = ls_xmalloc((nall + 1) * sizeof(*list));
 	int n = 0, i, j;
@@ -229,6 +259,15 @@ int findings_print(FILE *out, enum output_format format)
 		if (j == n)
 			list[n++] = all[i];
 	}
+	*np = n;
+	return list;
+}
+
+int findings_print(FILE *out, enum output_format format)
+{
+	int n, i;
+	struct finding **list = findings_list(&n);
+
 	if (format == OUT_SARIF) {
 		print_sarif(out, list, n);
 	} else if (format == OUT_JSON) {

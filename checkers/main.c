@@ -195,6 +195,8 @@ int main(int argc, char **argv)
 
 	if (argc > 1 && !strcmp(argv[1], "report"))
 		return report_main(argc - 1, argv + 1);
+	if (argc > 1 && !strcmp(argv[1], "fix"))
+		return fix_main(argc - 1, argv + 1);
 	if (getenv("LOCKSCOPE_FACTS_DIR") && *getenv("LOCKSCOPE_FACTS_DIR"))
 		facts_dir = getenv("LOCKSCOPE_FACTS_DIR");
 	argc = parse_options(argc, argv, &opt);

@@ -50,6 +50,29 @@ static void phase(bool stats, const char *what)
 	last = now;
 }
 
+void wholetree_run(struct program *prog, const char *dir, const char *rules,
+		   bool stats)
+{
+	phase(false, NULL);
+	program_load_callbacks(rules_dir(rules));
+	teardown_rules_load(rules_dir(rules));
+	program_load(prog, dir);
+	phase(stats, "load");
+	callgraph_build(prog);
+	phase(stats, "call graph");
+	summaries_build(prog);
+	phase(stats, "summaries");
+	check_callback_under_lock(prog);
+	phase(stats, "callback-under-lock");
+	check_lock_order(prog);
+	phase(stats, "lock-order");
+	check_teardown_race(prog);
+	phase(stats, "teardown-race");
+	check_rcu_nulls(prog);
+	check_rcu_walked_add(prog);
+	phase(stats, "rcu");
+}
+
 int report_main(int argc, char **argv)
 {
 	enum output_format format = OUT_TEXT;
@@ -90,24 +113,7 @@ int report_main(int argc, char **argv)
 		}
 	}
 
-	phase(false, NULL);
-	program_load_callbacks(rules_dir(rules));
-	teardown_rules_load(rules_dir(rules));
-	program_load(&prog, dir);
-	phase(stats, "load");
-	callgraph_build(&prog);
-	phase(stats, "call graph");
-	summaries_build(&prog);
-	phase(stats, "summaries");
-	check_callback_under_lock(&prog);
-	phase(stats, "callback-under-lock");
-	check_lock_order(&prog);
-	phase(stats, "lock-order");
-	check_teardown_race(&prog);
-	phase(stats, "teardown-race");
-	check_rcu_nulls(&prog);
-	check_rcu_walked_add(&prog);
-	phase(stats, "rcu");
+	wholetree_run(&prog, dir, rules, stats);
 
 	if (output) {
 		sb_addf(&tmp, "%s.tmp.%d", output, (int)getpid());

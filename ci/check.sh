@@ -17,6 +17,8 @@
 #   6. real-kernel acceptance of rcu-nulls: seed 003 re-created in
 #      net/ipv4 (a plain listener hash) is reported; the unmodified tree
 #      of net/ipv4 and net/ipv6 has no rcu-nulls finding
+#   7. lockscope fix on seed 000: the generated patch verifies (finding
+#      gone, nothing new, addrconf.o builds) and is upstream's fix
 #
 # LOCKSCOPE_SKIP_KERNEL=1 runs stages 1-2 only (a quick local loop).
 set -u
@@ -77,6 +79,7 @@ else
 	stage "real kernel: seed 000 (whole tree) acceptance" sh ci/accept-seed000.sh "$top/lockscope"
 	stage "real kernel: seed 001 (teardown race) acceptance" sh ci/accept-seed001.sh "$top/lockscope"
 	stage "real kernel: seed 003 (RCU nulls) acceptance" sh ci/accept-seed003.sh "$top/lockscope"
+	stage "real kernel: lockscope fix on seed 000" sh ci/accept-fix-seed000.sh "$top/lockscope"
 fi
 
 echo

@@ -80,7 +80,7 @@ run_one() {
 	cmd=${cmd//\$file/$file}
 	cmd=$(printf '%s' "$cmd" | sed "s#^lockscope #$lockscope #; s#| *lockscope #| $lockscope #g; s#&& *lockscope #\\&\\& $lockscope #g; s#; *lockscope #; $lockscope #g")
 	# every test gets its own facts directory, outside the testcases
-	rm -rf "$tmp/facts"
+	rm -rf "$tmp/facts" "$tmp/facts".*
 	(cd "$dir" && LOCKSCOPE_FACTS_DIR="$tmp/facts" FACTS="$tmp/facts" eval "$cmd") \
 		> "$tmp/got.out" 2> "$tmp/got.err"
 	exit_code=$?

@@ -15,6 +15,12 @@ struct note {
 	char *msg;
 };
 
+/* What a fix rule needs to find the spot again: "func", "line", ... */
+struct fix_arg {
+	const char *key;
+	char *value;
+};
+
 struct finding {
 	const char *check;
 	const char *severity;		/* "error" or "warning" */
@@ -23,6 +29,8 @@ struct finding {
 	int line, col;
 	int nnotes;
 	struct note *notes;
+	int nfix;
+	struct fix_arg *fix;		/* rules/cocci instance, or none */
 	char id[17];
 };
 
@@ -34,9 +42,16 @@ void finding_note(struct finding *f, const char *file, int line, int col,
 		  const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
 
+/* Record one value for the finding's fix rule (JSON "fix" object). */
+void finding_fix(struct finding *f, const char *key, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+const char *finding_fix_value(const struct finding *f, const char *key);
+
 enum output_format { OUT_TEXT, OUT_JSON, OUT_SARIF };
 
 /* Print every finding (sorted by place, one per id); returns how many. */
 int findings_print(FILE *out, enum output_format format);
+/* The findings as printed (sorted, one per id); free() the array. */
+struct finding **findings_list(int *n);
 
 #endif

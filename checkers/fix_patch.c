@@ -1,0 +1,194 @@
+// SPDX-License-Identifier: MIT
+/*
+ * A fix as a "git format-patch" mail: what a maintainer reads (subject
+ * in the subsystem's style, the finding's explanation and chain) above
+ * the diff that "git am" or "patch -p1" applies.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "lockscope/fix.h"
+
+static const char *short_name(const char *name)
+{
+	const char *colon = name ? strrchr(name, ':') : NULL;
+
+	return colon ? colon + 1 : name;
+}
+
+/* The path's @n-th directory ("net/ipv6/addrconf.c", 1: "ipv6"). */
+static void component(struct strbuf *sb, const char *file, int n)
+{
+	const char *s = file, *slash;
+
+	while (n-- > 0 && (slash = strchr(s, '/')))
+		s = slash + 1;
+	slash = strchr(s, '/');
+	if (!slash) {
+		const char *dot = strrchr(s, '.');
+
+		slash = dot ? dot : s + strlen(s);
+	}
+	sb_addf(sb, "%.*s", (int)(slash - s), s);
+}
+
+static int depth(const char *file)
+{
+	int n = 0;
+
+	for (; *file; file++)
+		n += *file == '/';
+	return n;
+}
+
+/*
+ * Subjects name the subsystem the way its maintainers do: "ipv6:",
+ * "net:" for the core, "net/mlx5:" for an Ethernet driver.
+ */
+void fix_subsystem(struct strbuf *sb, const char *file)
+{
+	if (!strncmp(file, "./", 2))
+		file += 2;
+	if (!strncmp(file, "net/core/", 9)) {
+		sb_add(sb, "net");
+	} else if (!strncmp(file, "drivers/net/ethernet/", 21) && depth(file) >= 5) {
+		sb_add(sb, "net/");
+		component(sb, file, 4);
+	} else if (!strncmp(file, "drivers/", 8) && depth(file) >= 3) {
+		component(sb, file, 2);
+	} else if (depth(file) >= 2) {
+		component(sb, file, 1);
+	} else {
+		component(sb, file, 0);
+	}
+}
+
+static void subject(struct strbuf *sb, const struct finding *f)
+{
+	const char *fixfile = finding_fix_value(f, "fixfile");
+	const char *func = finding_fix_value(f, "func");
+	const char *lock = finding_fix_value(f, "lock");
+
+	fix_subsystem(sb, fixfile ? fixfile : f->file);
+	if (!strcmp(f->check, "callback-under-lock"))
+		sb_addf(sb, ": fix deadlock calling %s() under %s in %s()",
+			finding_fix_value(f, "callee"), lock + (*lock == '&'), func);
+	else if (!strcmp(f->check, "teardown-race"))
+		sb_addf(sb, ": fix use after free in %s() during device teardown", func);
+	else
+		sb_addf(sb, ": fix %s in %s()", f->check, short_name(func));
+}
+
+/* Wrap @text at 72 columns, as commit messages are. */
+static void wrap(FILE *out, const char *text)
+{
+	const char *s = text;
+	int col = 0;
+
+	while (*s) {
+		const char *end = strchr(s, ' ');
+		int len = end ? end - s : (int)strlen(s);
+
+		if (col && col + 1 + len > 72) {
+			fputc('\n', out);
+			col = 0;
+		} else if (col) {
+			fputc(' ', out);
+			col++;
+		}
+		fprintf(out, "%.*s", len, s);
+		col += len;
+		s += len;
+		while (*s == ' ')
+			s++;
+	}
+	fputc('\n', out);
+}
+
+struct stat_file {
+	char *name;
+	int add, del;
+};
+
+static void diffstat(FILE *out, FILE *diff)
+{
+	struct stat_file *files = NULL;
+	int nfiles = 0, width = 0, adds = 0, dels = 0, i, j;
+	char line[4096];
+
+	while (fgets(line, sizeof(line), diff)) {
+		if (!strncmp(line, "diff --git a/", 13)) {
+			char *sp = strchr(line + 13, ' ');
+
+			files = ls_xrealloc(files, (nfiles + 1) * sizeof(*files));
+			files[nfiles].name = ls_xstrdup(line + 13);
+			if (sp)
+				files[nfiles].name[sp - line - 13] = '\0';
+			files[nfiles].add = files[nfiles].del = 0;
+			nfiles++;
+		} else if (nfiles && line[0] == '+' && strncmp(line, "+++ ", 4)) {
+			files[nfiles - 1].add++;
+		} else if (nfiles && line[0] == '-' && strncmp(line, "--- ", 4)) {
+			files[nfiles - 1].del++;
+		}
+	}
+	for (i = 0; i < nfiles; i++)
+		if ((int)strlen(files[i].name) > width)
+			width = strlen(files[i].name);
+	for (i = 0; i < nfiles; i++) {
+		fprintf(out, " %-*s | %d ", width, files[i].name,
+			files[i].add + files[i].del);
+		for (j = 0; j < files[i].add && j < 50; j++)
+			fputc('+', out);
+		for (j = 0; j < files[i].del && j < 50; j++)
+			fputc('-', out);
+		fputc('\n', out);
+		adds += files[i].add;
+		dels += files[i].del;
+		free(files[i].name);
+	}
+	fprintf(out, " %d file%s changed", nfiles, nfiles == 1 ? "" : "s");
+	if (adds)
+		fprintf(out, ", %d insertion%s(+)", adds, adds == 1 ? "" : "s");
+	if (dels)
+		fprintf(out, ", %d deletion%s(-)", dels, dels == 1 ? "" : "s");
+	fprintf(out, "\n\n");
+	free(files);
+}
+
+int fix_write_patch(FILE *out, const struct finding *f, const char *diff_path,
+		    const char *rule)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *epoch = getenv("SOURCE_DATE_EPOCH");
+	time_t now = epoch && *epoch ? (time_t)strtoll(epoch, NULL, 10) : time(NULL);
+	char date[64], line[4096];
+	FILE *diff = fopen(diff_path, "r");
+	int i;
+
+	if (!diff)
+		return -1;
+	strftime(date, sizeof(date), "%a, %d %b %Y %H:%M:%S +0000", gmtime(&now));
+	subject(&sb, f);
+	fprintf(out, "From %s000000000000000000000000 Mon Sep 17 00:00:00 2001\n"
+		"From: lockscope <lockscope@localhost>\nDate: %s\n"
+		"Subject: [PATCH] %s\n\n", f->id, date, sb_str(&sb));
+	sb_release(&sb);
+	wrap(out, f->msg);
+	fprintf(out, "\n");
+	for (i = 0; i < f->nnotes; i++) {
+		const struct note *n = &f->notes[i];
+
+		fprintf(out, "  %s:%d: %s\n", n->file, n->line, n->msg);
+	}
+	fprintf(out, "\nFound by lockscope (%s, finding %s); the change is made\n"
+		"by rules/cocci/%s.cocci.\n---\n", f->check, f->id, rule);
+	diffstat(out, diff);
+	rewind(diff);
+	while (fgets(line, sizeof(line), diff))
+		fputs(line, out);
+	fprintf(out, "-- \nlockscope %s\n\n", LOCKSCOPE_VERSION);
+	fclose(diff);
+	return 0;
+}

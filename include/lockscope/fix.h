@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: MIT */
+#ifndef LOCKSCOPE_FIX_H
+#define LOCKSCOPE_FIX_H
+
+#include <stdio.h>
+#include "lockscope/findings.h"
+#include "lockscope/strbuf.h"
+
+/*
+ * Run @argv (argv[0] looked up in $PATH) with stdout into @out_path
+ * (or inherited if NULL) and stderr kept in @err.  Returns the exit
+ * status, or -1 if it could not run.
+ */
+int fix_run(char *const argv[], const char *out_path, struct strbuf *err);
+
+/* The kernel-style subject prefix for a file: "ipv6", "net/mlx5", "net". */
+void fix_subsystem(struct strbuf *sb, const char *file);
+
+/*
+ * Write finding @f's fix as a "git format-patch" mail to @out: the
+ * subject, the finding and its notes as the body, the diffstat and the
+ * unified diff read from @diff_path.  Returns 0, or -1 if the diff
+ * cannot be read.
+ */
+int fix_write_patch(FILE *out, const struct finding *f, const char *diff_path,
+		    const char *rule);
+
+#endif
