@@ -17,11 +17,14 @@
 
 #include "lockscope/compdb.h"
 #include "lockscope/diag.h"
+#include "lockscope/facts.h"
 #include "lockscope/strbuf.h"
 
 static const char ci_check_usage[] =
 "Usage: lockscope ci-check --compdb=DIR --facts-dir=DIR --log-dir=DIR\n"
 "                          [--jobs=N] [--under=PATH]... (--all | FILE... | -)\n"
+"       lockscope ci-check --compdb=DIR [--under=PATH]... --list\n"
+"       lockscope ci-check --facts-version\n"
 "\n"
 "Runs the per-file step on each FILE (or every file of the compile database\n"
 "with --all, or the files named on stdin with -) with the flags of its\n"
@@ -189,7 +192,7 @@ int ci_check_main(int argc, char **argv)
 	struct compdb_cmd *cmds = NULL;
 	struct compdb *db;
 	int i, first, n = 0, failed;
-	bool from_stdin = false;
+	bool from_stdin = false, list = false;
 
 	for (i = 1; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
 		const char *a = argv[i];
@@ -211,9 +214,35 @@ int ci_check_main(int argc, char **argv)
 			o.under[o.nunder++] = a + 8;
 		} else if (!strcmp(a, "--all")) {
 			o.all = true;
+		} else if (!strcmp(a, "--list")) {
+			list = true;
+		} else if (!strcmp(a, "--need-libclang")) {
+			compdb_require("lockscope ci");
+			return 0;
+		} else if (!strcmp(a, "--facts-version")) {
+			printf("%s facts-v%d\n", LOCKSCOPE_VERSION, FACTS_VERSION);
+			return 0;
 		} else {
 			ls_fatal("ci-check: unknown option '%s'", a);
 		}
+	}
+	if (list) {
+		struct compdb_cmd *every;
+		int total;
+
+		if (!o.compdb)
+			ls_fatal("ci-check: --list needs --compdb");
+		compdb_require("lockscope ci");
+		db = compdb_open(o.compdb);
+		total = compdb_all(db, &every);
+		for (i = 0; i < total; i++) {
+			if (wanted(&o, every[i].file))
+				printf("%s\n", every[i].file);
+			compdb_cmd_release(&every[i]);
+		}
+		free(every);
+		compdb_close(db);
+		return 0;
 	}
 	if (!o.compdb || !o.facts || !o.logs)
 		ls_fatal("ci-check: --compdb, --facts-dir and --log-dir are needed");

@@ -35,10 +35,16 @@ void compdb_cmd_release(struct compdb_cmd *cmd)
 #ifdef HAVE_LIBCLANG
 #include <clang-c/CXCompilationDatabase.h>
 
+struct listed {
+	char *real;		/* symbolic links resolved: the sort key */
+	char *name;		/* as the database writes it */
+};
+
 struct compdb {
 	CXCompilationDatabase db;
 	char *dir;
-	char **files;		/* the database's own files, sorted */
+	char *cwd;		/* relative names are this directory's */
+	struct listed *files;	/* the database's own files, sorted */
 	int nfiles;
 };
 
@@ -57,7 +63,14 @@ static char *take(CXString s)
 
 static int by_name(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	return strcmp(((const struct listed *)a)->real, ((const struct listed *)b)->real);
+}
+
+static char *resolved(const char *path)
+{
+	char real[PATH_MAX];
+
+	return ls_xstrdup(realpath(path, real) ? real : path);
 }
 
 /*
@@ -73,7 +86,10 @@ static void listed(struct compdb *db)
 	for (i = 0; i < n; i++) {
 		CXCompileCommand cc = clang_CompileCommands_getCommand(list, i);
 
-		db->files[db->nfiles++] = take(clang_CompileCommand_getFilename(cc));
+		struct listed *l = &db->files[db->nfiles++];
+
+		l->name = take(clang_CompileCommand_getFilename(cc));
+		l->real = resolved(l->name);
 	}
 	if (list)
 		clang_CompileCommands_dispose(list);
@@ -93,6 +109,7 @@ struct compdb *compdb_open(const char *dir)
 		ls_fatal("no usable compile_commands.json in '%s' (the kernel's "
 			 "scripts/clang-tools/gen_compile_commands.py writes one)", dir);
 	db->dir = ls_xstrdup(real);
+	db->cwd = resolved(".");
 	listed(db);
 	return db;
 }
@@ -102,9 +119,12 @@ void compdb_close(struct compdb *db)
 	int i;
 
 	clang_CompilationDatabase_dispose(db->db);
-	for (i = 0; i < db->nfiles; i++)
-		free(db->files[i]);
+	for (i = 0; i < db->nfiles; i++) {
+		free(db->files[i].name);
+		free(db->files[i].real);
+	}
 	free(db->files);
+	free(db->cwd);
 	free(db->dir);
 	free(db);
 }
@@ -170,25 +190,25 @@ bool compdb_lookup(struct compdb *db, const char *file, struct compdb_cmd *cmd)
 {
 	CXCompileCommands list;
 	struct strbuf path = STRBUF_INIT;
-	const char *key;
+	struct listed key, *hit;
 	bool found;
 
 	if (file[0] != '/')
-		sb_addf(&path, "%s/%s", db->dir, file);
+		sb_addf(&path, "%s/%s", db->cwd, file);
 	else
 		sb_add(&path, file);
-	key = sb_str(&path);
-	if (!bsearch(&key, db->files, db->nfiles, sizeof(*db->files), by_name)) {
-		sb_release(&path);
+	key.real = resolved(sb_str(&path));
+	hit = bsearch(&key, db->files, db->nfiles, sizeof(*db->files), by_name);
+	free(key.real);
+	sb_release(&path);
+	if (!hit)
 		return false;
-	}
-	list = clang_CompilationDatabase_getCompileCommands(db->db, sb_str(&path));
+	list = clang_CompilationDatabase_getCompileCommands(db->db, hit->name);
 	found = list && clang_CompileCommands_getSize(list) > 0;
 	if (found)
 		convert(clang_CompileCommands_getCommand(list, 0), cmd);
 	if (list)
 		clang_CompileCommands_dispose(list);
-	sb_release(&path);
 	return found;
 }
 

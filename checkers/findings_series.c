@@ -84,3 +84,64 @@ void findings_mark_touched(const char *file)
 	}
 	fclose(in);
 }
+
+/*
+ * The key of a per-file warning: its file and its message, with "line N"
+ * made anonymous, so that code moving within the file keeps the id.
+ */
+static char *local_key(const char *file, const char *msg)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *p;
+
+	sb_addf(&sb, "%s\t", file);
+	for (p = msg; *p; p++) {
+		sb_addf(&sb, "%c", *p);
+		if (!strncmp(p, "line ", 5) && p[5] >= '0' && p[5] <= '9') {
+			sb_add(&sb, "ine N");
+			for (p += 5; p[1] >= '0' && p[1] <= '9'; p++)
+				;
+		}
+	}
+	return sb_detach(&sb);
+}
+
+void findings_load_local(const char *file)
+{
+	FILE *in = open_list(file);
+	char line[8192], where[2048], sev[16], check[64];
+	struct finding *last = NULL;
+	int l, c, off;
+
+	while (fgets(line, sizeof(line), in)) {
+		char *msg, *tag;
+
+		line[strcspn(line, "\n")] = 0;
+		c = 0;
+		if (sscanf(line, "%2047[^:]:%d:%d: %15[a-z]: %n", where, &l, &c, sev, &off) == 4 ||
+		    (c = 0, sscanf(line, "%2047[^:]:%d: %15[a-z]: %n", where, &l, sev, &off) == 3)) {
+			msg = line + off;
+		} else {
+			last = NULL;
+			continue;
+		}
+		if (!strcmp(sev, "note")) {
+			if (last)
+				finding_note(last, ls_xstrdup(where), l, c, "%s", msg);
+			continue;
+		}
+		last = NULL;
+		tag = strstr(msg, " [lockscope/");
+		if (!tag || sscanf(tag, " [lockscope/%63[^]]]", check) != 1)
+			continue;
+		*tag = 0;
+		{
+			char *key = local_key(where, msg);
+
+			last = finding_add(ls_xstrdup(check), !strcmp(sev, "error") ? "error" : "warning",
+					   key, ls_xstrdup(where), l, c, "%s", msg);
+			free(key);
+		}
+	}
+	fclose(in);
+}

@@ -31,6 +31,7 @@ static const char report_usage[] =
 "  --format=FORMAT     text (default, on stderr), json, sarif, markdown or\n"
 "                      ids (on stdout)\n"
 "  --baseline=FILE     leave out the findings whose ids FILE lists (--format=ids)\n"
+"  --local=FILE        also the per-file warnings in FILE (lockscope's stderr)\n"
 "  --touched=FILE      say which functions of each finding FILE names as changed\n"
 "                      (lines FILE START END FUNCTION, from lockscope ci-functions)\n"
 "  --output=FILE       write the findings to FILE instead\n"
@@ -58,7 +59,7 @@ int report_main(int argc, char **argv)
 {
 	enum output_format format = OUT_TEXT;
 	const char *dir = getenv("LOCKSCOPE_FACTS_DIR"), *output = NULL, *rules = NULL;
-	const char *baseline = NULL, *touched = NULL;
+	const char *baseline = NULL, *touched = NULL, *local = NULL;
 	struct program prog = { 0 };
 	struct strbuf tmp = STRBUF_INIT;
 	bool stats = false;
@@ -81,6 +82,8 @@ int report_main(int argc, char **argv)
 			output = arg + 9;
 		} else if (!strncmp(arg, "--baseline=", 11)) {
 			baseline = arg + 11;
+		} else if (!strncmp(arg, "--local=", 8)) {
+			local = arg + 8;
 		} else if (!strncmp(arg, "--touched=", 10)) {
 			touched = arg + 10;
 		} else if (!strcmp(arg, "--stats")) {
@@ -123,6 +126,8 @@ int report_main(int argc, char **argv)
 	check_rcu_walked_add(&prog);
 	phase(stats, "rcu");
 
+	if (local)
+		findings_load_local(local);
 	if (baseline)
 		findings_drop_baseline(baseline);
 	if (touched)

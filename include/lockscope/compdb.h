@@ -23,7 +23,7 @@ struct compdb_cmd {
 bool compdb_available(void);
 /* The database in DIR (which holds compile_commands.json); fatal if none. */
 struct compdb *compdb_open(const char *dir);
-/* FILE's command (FILE relative to the database's directory, or absolute). */
+/* FILE's command (FILE relative to where compdb_open() ran, or absolute). */
 bool compdb_lookup(struct compdb *db, const char *file, struct compdb_cmd *cmd);
 /* Every command of the database; returns how many. */
 int compdb_all(struct compdb *db, struct compdb_cmd **cmds);

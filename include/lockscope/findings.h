@@ -45,6 +45,8 @@ struct finding *findings_get(int i);
 
 /* Drop the findings whose ids FILE lists (one a line, as --format=ids). */
 void findings_drop_baseline(const char *file);
+/* Add the per-file warnings of a lockscope run's output (FILE). */
+void findings_load_local(const char *file);
 /* Note which functions of each finding FILE's hunks touch (FILE START END NAME). */
 void findings_mark_touched(const char *file);
 
