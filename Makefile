@@ -76,9 +76,10 @@ bench: lockscope
 	@sh ci/bench.sh
 
 install: lockscope
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/rules $(DESTDIR)$(MANDIR)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/rules $(DESTDIR)$(DATADIR)/ci $(DESTDIR)$(MANDIR)
 	install -m 755 lockscope $(DESTDIR)$(BINDIR)/lockscope
 	cp -R rules/. $(DESTDIR)$(DATADIR)/rules/
+	install -m 644 ci/lockscope-ci.sh $(DESTDIR)$(DATADIR)/ci/lockscope-ci.sh
 	install -m 644 lockscope.1 $(DESTDIR)$(MANDIR)/lockscope.1
 
 clean:
