@@ -24,6 +24,18 @@ ALL_CFLAGS = $(CFLAGS) $(WARNINGS) -std=gnu11 -Iinclude -I$(SPARSE) \
 SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 	     -fno-sanitize-recover=undefined
 
+# libclang reads compile_commands.json for "lockscope ci"; without it the
+# rest of lockscope builds and "lockscope ci" says what it needs.
+LLVM_HDR   = $(lastword $(sort $(wildcard /usr/lib/llvm-*/include/clang-c/CXCompilationDatabase.h)))
+ifeq ($(LLVM_HDR),)
+$(shell sh -c '. ci/need-packages.sh && want_packages clang' >&2)
+endif
+LLVM      ?= $(patsubst %/include/clang-c/CXCompilationDatabase.h,%,$(LLVM_HDR))
+ifneq ($(LLVM),)
+ALL_CFLAGS += -DHAVE_LIBCLANG -I$(LLVM)/include
+LIBS      += -L$(LLVM)/lib -lclang -Wl,-rpath,$(LLVM)/lib
+endif
+
 SRCS := $(sort $(wildcard checkers/*.c))
 HDRS := $(wildcard include/lockscope/*.h)
 OBJS := $(SRCS:checkers/%.c=$(BUILD)/obj/%.o)
@@ -47,7 +59,7 @@ $(BUILD)/obj $(BUILD)/san:
 
 lockscope: $(OBJS) $(LIBSPARSE)
 	@echo "  LD      $@"
-	@$(CC) $(CFLAGS) -o $@ $(OBJS) $(LIBSPARSE)
+	@$(CC) $(CFLAGS) -o $@ $(OBJS) $(LIBSPARSE) $(LIBS)
 
 # Coccinelle, for "lockscope fix" (rules/cocci/): installed as root, named
 # otherwise; lockscope itself builds and runs without it.
@@ -58,7 +70,7 @@ spatch:
 # The same program built with AddressSanitizer and UBSan, for the tests.
 $(BUILD)/lockscope-san: $(SAN_OBJS) $(LIBSPARSE)
 	@echo "  LD      $@"
-	@$(CC) $(SAN_FLAGS) -o $@ $(SAN_OBJS) $(LIBSPARSE)
+	@$(CC) $(SAN_FLAGS) -o $@ $(SAN_OBJS) $(LIBSPARSE) $(LIBS)
 
 check: lockscope spatch $(BUILD)/lockscope-san
 	@sh ci/check.sh
@@ -70,9 +82,10 @@ bench: lockscope
 	@sh ci/bench.sh
 
 install: lockscope spatch
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/rules $(DESTDIR)$(MANDIR)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/rules $(DESTDIR)$(DATADIR)/ci $(DESTDIR)$(MANDIR)
 	install -m 755 lockscope $(DESTDIR)$(BINDIR)/lockscope
 	cp -R rules/. $(DESTDIR)$(DATADIR)/rules/
+	install -m 644 ci/lockscope-ci.sh $(DESTDIR)$(DATADIR)/ci/lockscope-ci.sh
 	install -m 644 lockscope.1 $(DESTDIR)$(MANDIR)/lockscope.1
 
 clean:

@@ -109,6 +109,16 @@ const char *finding_fix_value(const struct finding *f, const char *key)
 	return NULL;
 }
 
+int findings_count(void)
+{
+	return nall;
+}
+
+struct finding *findings_get(int i)
+{
+	return all[i];
+}
+
 static int by_place(const void *a, const void *b)
 {
 	const struct finding *x = *(const struct finding *const *)a;
@@ -180,7 +190,50 @@ static void print_json(FILE *out, const struct finding *f, bool first)
 		fprintf(out, ": ");
 		json_string(out, f->fix[i].value);
 	}
-	fprintf(out, "%s}", f->nfix ? "}" : "");
+	if (f->nfix)
+		fputc('}', out);
+	if (f->touched) {
+		fprintf(out, ", \"touched\": ");
+		json_string(out, f->touched);
+	}
+	fputc('}', out);
+}
+
+/* Markdown table cells: no newlines, no bare pipes. */
+static void md_cell(FILE *out, const char *s)
+{
+	for (; *s; s++) {
+		if (*s == '|')
+			fputs("\\|", out);
+		else if (*s == '\n')
+			fputc(' ', out);
+		else
+			fputc(*s, out);
+	}
+}
+
+/* A review comment: one table row per finding, its chain folded below. */
+static void print_markdown(FILE *out, struct finding **list, int n)
+{
+	int i;
+
+	if (!n)
+		return;
+	fprintf(out, "| | check | where | finding | touched by the series |\n"
+		"|---|---|---|---|---|\n");
+	for (i = 0; i < n; i++) {
+		const struct finding *f = list[i];
+
+		fprintf(out, "| %s | `%s` | `%s:%d` | ", f->severity, f->check, f->file, f->line);
+		md_cell(out, f->msg);
+		fprintf(out, " | %s |\n", f->touched ? f->touched : "no");
+	}
+	for (i = 0; i < n; i++) {
+		fprintf(out, "\n<details><summary><code>%s</code> %s at %s:%d</summary>\n\n```\n",
+			list[i]->id, list[i]->check, list[i]->file, list[i]->line);
+		print_text(out, list[i]);
+		fprintf(out, "```\n</details>\n");
+	}
 }
 
 static void sarif_location(FILE *out, const char *file, int line, int col,
@@ -232,6 +285,11 @@ static void print_sarif(FILE *out, struct finding **list, int n)
 		fprintf(out, "},\n  \"locations\": [");
 		sarif_location(out, f->file, f->line, f->col, NULL);
 		fprintf(out, "],\n  \"partialFingerprints\": {\"lockscope/v1\": \"%s\"}", f->id);
+		if (f->touched) {
+			fprintf(out, ",\n  \"properties\": {\"touchedBySeries\": ");
+			json_string(out, f->touched);
+			fputc('}', out);
+		}
 		if (f->nnotes) {
 			fprintf(out, ",\n  \"relatedLocations\": [");
 			for (j = 0; j < f->nnotes; j++) {
@@ -256,7 +314,7 @@ struct finding **findings_list(int *np)
 	for (i = 0; i < nall; i++) {
 		for (j = 0; j < n && strcmp(list[j]->id, all[i]->id); j++)
 			;
-		if (j == n)
+		if (j == n && !all[i]->dropped)
 			list[n++] = all[i];
 	}
 	*np = n;
@@ -270,6 +328,11 @@ int findings_print(FILE *out, enum output_format format)
 
 	if (format == OUT_SARIF) {
 		print_sarif(out, list, n);
+	} else if (format == OUT_MARKDOWN) {
+		print_markdown(out, list, n);
+	} else if (format == OUT_IDS) {
+		for (i = 0; i < n; i++)
+			fprintf(out, "%s %s\n", list[i]->id, list[i]->check);
 	} else if (format == OUT_JSON) {
 		fprintf(out, "[");
 		for (i = 0; i < n; i++)

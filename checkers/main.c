@@ -19,6 +19,7 @@
 #include "symbol.h"
 #include "token.h"
 #include "lockscope/check.h"
+#include "lockscope/compdb.h"
 #include "lockscope/diag.h"
 #include "lockscope/facts.h"
 #include "lockscope/frees.h"
@@ -32,6 +33,7 @@
 static const char usage[] =
 "Usage: lockscope [options] [sparse and gcc options] file.c...\n"
 "       lockscope report [options]   (see lockscope report --help)\n"
+"       lockscope ci [options]       (see lockscope ci --help)\n"
 "\n"
 "Checks Linux kernel code for lock bugs; run it as the kernel's checker:\n"
 "  make C=1 CHECK=lockscope\n"
@@ -197,6 +199,12 @@ int main(int argc, char **argv)
 		return report_main(argc - 1, argv + 1);
 	if (argc > 1 && !strcmp(argv[1], "fix"))
 		return fix_main(argc - 1, argv + 1);
+	if (argc > 1 && !strcmp(argv[1], "ci"))
+		return ci_main(argc - 1, argv + 1);
+	if (argc > 1 && !strcmp(argv[1], "ci-check"))
+		return ci_check_main(argc - 1, argv + 1);
+	if (argc > 1 && !strcmp(argv[1], "ci-functions"))
+		return ci_functions_main(argc - 1, argv + 1);
 	if (getenv("LOCKSCOPE_FACTS_DIR") && *getenv("LOCKSCOPE_FACTS_DIR"))
 		facts_dir = getenv("LOCKSCOPE_FACTS_DIR");
 	argc = parse_options(argc, argv, &opt);

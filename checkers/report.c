@@ -28,7 +28,12 @@ static const char report_usage[] =
 "lock-order cycles, and RCU list misuse (rcu-nulls, rcu-walked-add).\n"
 "\n"
 "  --facts-dir=DIR     facts to read (default: $LOCKSCOPE_FACTS_DIR or .lockscope)\n"
-"  --format=FORMAT     text (default, on stderr), json or sarif (on stdout)\n"
+"  --format=FORMAT     text (default, on stderr), json, sarif, markdown or\n"
+"                      ids (on stdout)\n"
+"  --baseline=FILE     leave out the findings whose ids FILE lists (--format=ids)\n"
+"  --local=FILE        also the per-file warnings in FILE (lockscope's stderr)\n"
+"  --touched=FILE      say which functions of each finding FILE names as changed\n"
+"                      (lines FILE START END FUNCTION, from lockscope ci-functions)\n"
 "  --output=FILE       write the findings to FILE instead\n"
 "  --rules=DIR         rules directory\n"
 "  --stats             print what was loaded, and how long each step took\n";
@@ -77,6 +82,7 @@ int report_main(int argc, char **argv)
 {
 	enum output_format format = OUT_TEXT;
 	const char *dir = getenv("LOCKSCOPE_FACTS_DIR"), *output = NULL, *rules = NULL;
+	const char *baseline = NULL, *touched = NULL, *local = NULL;
 	struct program prog = { 0 };
 	struct strbuf tmp = STRBUF_INIT;
 	bool stats = false;
@@ -97,6 +103,12 @@ int report_main(int argc, char **argv)
 			rules = arg + 8;
 		} else if (!strncmp(arg, "--output=", 9)) {
 			output = arg + 9;
+		} else if (!strncmp(arg, "--baseline=", 11)) {
+			baseline = arg + 11;
+		} else if (!strncmp(arg, "--local=", 8)) {
+			local = arg + 8;
+		} else if (!strncmp(arg, "--touched=", 10)) {
+			touched = arg + 10;
 		} else if (!strcmp(arg, "--stats")) {
 			stats = true;
 		} else if (!strncmp(arg, "--format=", 9)) {
@@ -106,14 +118,26 @@ int report_main(int argc, char **argv)
 				format = OUT_JSON;
 			else if (!strcmp(arg + 9, "sarif"))
 				format = OUT_SARIF;
+			else if (!strcmp(arg + 9, "markdown"))
+				format = OUT_MARKDOWN;
+			else if (!strcmp(arg + 9, "ids"))
+				format = OUT_IDS;
 			else
-				ls_fatal("unknown format '%s' (text, json or sarif)", arg + 9);
+				ls_fatal("unknown format '%s' (text, json, sarif, markdown or ids)",
+					 arg + 9);
 		} else {
 			ls_fatal("report: unknown option '%s' (see lockscope report --help)", arg);
 		}
 	}
 
 	wholetree_run(&prog, dir, rules, stats);
+
+	if (local)
+		findings_load_local(local);
+	if (baseline)
+		findings_drop_baseline(baseline);
+	if (touched)
+		findings_mark_touched(touched);
 
 	if (output) {
 		sb_addf(&tmp, "%s.tmp.%d", output, (int)getpid());

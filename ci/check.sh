@@ -14,6 +14,9 @@
 #   6. the same for teardown races: seed 001 re-created in mlx5 (shutdown
 #      destroys the command pool, commands no longer refuse) is reported
 #      against speed_show(); the unmodified tree is not
+#   7. lockscope ci on series of a temporary git repository over the 6.1
+#      tree: seed 000 re-created is new (exit 1, as a full run says), moved
+#      code is not (exit 0), a doubled lock is, a corrupt cache is rebuilt
 #   6. real-kernel acceptance of rcu-nulls: seed 003 re-created in
 #      net/ipv4 (a plain listener hash) is reported; the unmodified tree
 #      of net/ipv4 and net/ipv6 has no rcu-nulls finding
@@ -80,6 +83,7 @@ else
 	stage "real kernel: seed 001 (teardown race) acceptance" sh ci/accept-seed001.sh "$top/lockscope"
 	stage "real kernel: seed 003 (RCU nulls) acceptance" sh ci/accept-seed003.sh "$top/lockscope"
 	stage "real kernel: lockscope fix on seed 000" sh ci/accept-fix-seed000.sh "$top/lockscope"
+	stage "real kernel: lockscope ci on patch series" sh ci/accept-ci.sh "$top/lockscope"
 fi
 
 echo

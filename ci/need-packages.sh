@@ -8,7 +8,7 @@ packages_for() {
 	kernel)	echo "gcc make flex bison bc libelf-dev libssl-dev xz-utils dpkg-dev python3 time apt debian-archive-keyring" ;;
 	bench)	echo "sparse time" ;;
 	cocci)	echo "coccinelle libpython3.11" ;;
-	clang)	echo "libclang-19-dev" ;;
+	clang)	echo "libclang-dev" ;;
 	esac
 }
 
@@ -30,4 +30,19 @@ need_packages() {
 		echo "  apt-get install$missing" >&2
 		exit 1
 	fi
+}
+
+# The same for an optional dependency: as root it is installed; otherwise
+# the missing packages are named and the build goes on without them.
+want_packages() {
+	if [ "$(id -u)" -ne 0 ]; then
+		missing=
+		for p in $(packages_for "$1"); do
+			dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
+				missing="$missing $p"
+		done
+		[ -n "$missing" ] && echo "lockscope: building without $1 support; for it, run as root: apt-get install$missing" >&2
+		return 0
+	fi
+	(need_packages "$1") || true
 }

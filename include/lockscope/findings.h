@@ -2,6 +2,7 @@
 #ifndef LOCKSCOPE_FINDINGS_H
 #define LOCKSCOPE_FINDINGS_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 /*
@@ -32,6 +33,8 @@ struct finding {
 	int nfix;
 	struct fix_arg *fix;		/* rules/cocci instance, or none */
 	char id[17];
+	bool dropped;			/* in the baseline: not printed */
+	char *touched;			/* functions of it a series changes */
 };
 
 struct finding *finding_add(const char *check, const char *severity,
@@ -47,7 +50,18 @@ void finding_fix(struct finding *f, const char *key, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 const char *finding_fix_value(const struct finding *f, const char *key);
 
-enum output_format { OUT_TEXT, OUT_JSON, OUT_SARIF };
+enum output_format { OUT_TEXT, OUT_JSON, OUT_SARIF, OUT_MARKDOWN, OUT_IDS };
+
+/* The findings so far, for the series filters (findings_series.c). */
+int findings_count(void);
+struct finding *findings_get(int i);
+
+/* Drop the findings whose ids FILE lists (one a line, as --format=ids). */
+void findings_drop_baseline(const char *file);
+/* Add the per-file warnings of a lockscope run's output (FILE). */
+void findings_load_local(const char *file);
+/* Note which functions of each finding FILE's hunks touch (FILE START END NAME). */
+void findings_mark_touched(const char *file);
 
 /* Print every finding (sorted by place, one per id); returns how many. */
 int findings_print(FILE *out, enum output_format format);

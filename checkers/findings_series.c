@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: MIT
+/*
+ * What a patch series changed, applied to the whole-tree findings: the
+ * base's findings (by stable id) are dropped, so only the new ones are
+ * printed, and each finding says which of its functions the series
+ * changed.  "lockscope ci" writes both files.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lockscope/diag.h"
+#include "lockscope/findings.h"
+#include "lockscope/strbuf.h"
+
+static FILE *open_list(const char *file)
+{
+	FILE *f = fopen(file, "r");
+
+	if (!f)
+		ls_fatal("cannot read '%s': %s", file, strerror(errno));
+	return f;
+}
+
+void findings_drop_baseline(const char *file)
+{
+	FILE *f = open_list(file);
+	char line[512], id[17];
+	int i, n = findings_count();
+
+	while (fgets(line, sizeof(line), f)) {
+		if (sscanf(line, "%16[0-9a-f]", id) != 1 || strlen(id) != 16)
+			continue;
+		for (i = 0; i < n; i++)
+			if (!strcmp(findings_get(i)->id, id))
+				findings_get(i)->dropped = true;
+	}
+	fclose(f);
+}
+
+static bool inside(const char *file, int line, const char *hfile, int start, int end)
+{
+	return line >= start && line <= end && !strcmp(file, hfile);
+}
+
+/* Name FUNCTION in F's touched list once, and say so in a note. */
+static void mark(struct finding *f, const char *function, const char *file, int start)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t len = strlen(function);
+	const char *p;
+
+	for (p = f->touched; p && (p = strstr(p, function)); p += len)
+		if ((p == f->touched || p[-1] == ' ') && p[len] == '(')
+			return;
+	if (f->touched)
+		sb_addf(&sb, "%s, ", f->touched);
+	sb_addf(&sb, "%s()", function);
+	free(f->touched);
+	f->touched = sb_detach(&sb);
+	finding_note(f, file, start, 0, "this series changes %s(), on this path", function);
+}
+
+void findings_mark_touched(const char *file)
+{
+	FILE *in = open_list(file);
+	char line[4096], hfile[2048], name[512];
+	int start, end, i, j, n = findings_count();
+
+	while (fgets(line, sizeof(line), in)) {
+		if (sscanf(line, "%2047s %d %d %511s", hfile, &start, &end, name) != 4)
+			continue;
+		for (i = 0; i < n; i++) {
+			struct finding *f = findings_get(i);
+			int nnotes = f->nnotes;	/* not the notes mark() adds */
+			bool hit = inside(f->file, f->line, hfile, start, end);
+
+			for (j = 0; !hit && j < nnotes; j++)
+				hit = inside(f->notes[j].file, f->notes[j].line, hfile, start, end);
+			if (hit)
+				mark(f, name, hfile, start);
+		}
+	}
+	fclose(in);
+}
+
+/*
+ * The key of a per-file warning: its file and its message, with "line N"
+ * made anonymous, so that code moving within the file keeps the id.
+ */
+static char *local_key(const char *file, const char *msg)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *p;
+
+	sb_addf(&sb, "%s\t", file);
+	for (p = msg; *p; p++) {
+		sb_addf(&sb, "%c", *p);
+		if (!strncmp(p, "line ", 5) && p[5] >= '0' && p[5] <= '9') {
+			sb_add(&sb, "ine N");
+			for (p += 5; p[1] >= '0' && p[1] <= '9'; p++)
+				;
+		}
+	}
+	return sb_detach(&sb);
+}
+
+void findings_load_local(const char *file)
+{
+	FILE *in = open_list(file);
+	char line[8192], where[2048], sev[16], check[64];
+	struct finding *last = NULL;
+	int l, c, off;
+
+	while (fgets(line, sizeof(line), in)) {
+		char *msg, *tag;
+
+		line[strcspn(line, "\n")] = 0;
+		c = 0;
+		if (sscanf(line, "%2047[^:]:%d:%d: %15[a-z]: %n", where, &l, &c, sev, &off) == 4 ||
+		    (c = 0, sscanf(line, "%2047[^:]:%d: %15[a-z]: %n", where, &l, sev, &off) == 3)) {
+			msg = line + off;
+		} else {
+			last = NULL;
+			continue;
+		}
+		if (!strcmp(sev, "note")) {
+			if (last)
+				finding_note(last, ls_xstrdup(where), l, c, "%s", msg);
+			continue;
+		}
+		last = NULL;
+		tag = strstr(msg, " [lockscope/");
+		if (!tag || sscanf(tag, " [lockscope/%63[^]]]", check) != 1)
+			continue;
+		*tag = 0;
+		{
+			char *key = local_key(where, msg);
+
+			last = finding_add(ls_xstrdup(check), !strcmp(sev, "error") ? "error" : "warning",
+					   key, ls_xstrdup(where), l, c, "%s", msg);
+			free(key);
+		}
+	}
+	fclose(in);
+}
