@@ -23,22 +23,12 @@ export LC_ALL=C
 lockscope=${1:?usage: accept-ci.sh LOCKSCOPE}
 lockscope=$(cd "$(dirname "$lockscope")" && pwd)/$(basename "$lockscope")
 ci=$(cd "$(dirname "$0")" && pwd)
+. "$ci/accept-lib.sh"
 work=$(sh "$ci/kernel-worktree.sh" ci-accept | tail -n 1) || exit 1
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export XDG_CACHE_HOME=$tmp/xdg
 
-passed=0
-failed=0
-verdict() {
-	if [ "$1" = 0 ]; then
-		echo "PASS  $2"
-		passed=$((passed + 1))
-	else
-		echo "FAIL  $2"
-		failed=$((failed + 1))
-	fi
-}
 now() { date +%s.%N; }
 secs() { echo "$2 - $1" | bc; }
 
@@ -146,5 +136,4 @@ for n in seed000 moved seed000-moved doubled; do
 	echo "--- $n (exit status $(cat "$tmp/$n.rc"))"
 	cat "$tmp/$n.err" "$tmp/$n.out"
 done
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

@@ -16,6 +16,7 @@ export LC_ALL=C
 lockscope=${1:?usage: accept-fix-seed000.sh LOCKSCOPE}
 lockscope=$(cd "$(dirname "$lockscope")" && pwd)/$(basename "$lockscope")
 ci=$(cd "$(dirname "$0")" && pwd)
+. "$ci/accept-lib.sh"
 pristine=$(sh "$ci/kernel-setup.sh" | tail -n 1)
 work=$(sh "$ci/kernel-worktree.sh" fix-seed000 | tail -n 1)
 tmp=$(mktemp -d)
@@ -35,9 +36,7 @@ perl -0 -i -pe 's/(static void addrconf_dad_begin\\(struct inet6_ifaddr \\*ifp\\
 echo "\$d"
 EOS
 
-(cd "$work" && nice -n 10 make -s -k -j"$(nproc)" C=2 \
-	CHECK="$lockscope --no-sparse-warnings --facts-dir=$tmp/facts" net/ipv6/) \
-	>"$tmp/make.log" 2>&1 || true
+kbuild_check "$work" "$tmp/facts" "$tmp/make.log" net/ipv6/
 "$lockscope" report --facts-dir="$tmp/facts" --format=json --output="$tmp/report.json"
 # LOCKSCOPE_FIX_KEEP=DIR keeps the facts and the report, for debugging
 [ -z "${LOCKSCOPE_FIX_KEEP:-}" ] || cp -a "$tmp/facts" "$tmp/report.json" "$LOCKSCOPE_FIX_KEEP/"
@@ -48,17 +47,6 @@ for f in json.load(open(sys.argv[1])):
         print(f["id"])
 ' "$tmp/report.json" | head -n 1)
 
-passed=0
-failed=0
-verdict() {
-	if [ "$1" = 0 ]; then
-		echo "PASS  $2"
-		passed=$((passed + 1))
-	else
-		echo "FAIL  $2"
-		failed=$((failed + 1))
-	fi
-}
 
 rc=0
 [ -n "$id" ] || rc=1
@@ -97,5 +85,4 @@ echo "--- lockscope fix"
 cat "$tmp/fix.log"
 echo "--- the patch"
 cat "$tmp/patches"/*.patch 2>/dev/null || true
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

@@ -16,6 +16,7 @@ export LC_ALL=C
 lockscope=${1:?usage: accept-seed000.sh LOCKSCOPE}
 lockscope=$(cd "$(dirname "$lockscope")" && pwd)/$(basename "$lockscope")
 ci=$(cd "$(dirname "$0")" && pwd)
+. "$ci/accept-lib.sh"
 pristine=$(sh "$ci/kernel-setup.sh" | tail -n 1)
 work=$(sh "$ci/kernel-worktree.sh" seed000 | tail -n 1)
 tmp=$(mktemp -d)
@@ -29,25 +30,12 @@ perl -0 -i -pe '
 
 run() {
 	tree=$1 name=$2
-	(cd "$tree" && make -s -k -j"$(nproc)" C=2 \
-		CHECK="$lockscope --no-sparse-warnings --facts-dir=$tmp/$name" net/ipv6/) \
-		>"$tmp/$name.make" 2>&1 || true
+	kbuild_check "$tree" "$tmp/$name" "$tmp/$name.make" net/ipv6/
 	"$lockscope" report --facts-dir="$tmp/$name" --stats >"$tmp/$name.report" 2>&1
 }
 run "$pristine" pristine
 run "$work" seed000
 
-passed=0
-failed=0
-verdict() {
-	if [ "$1" = 0 ]; then
-		echo "PASS  $2"
-		passed=$((passed + 1))
-	else
-		echo "FAIL  $2"
-		failed=$((failed + 1))
-	fi
-}
 
 # The finding whose notes walk the whole chain, in order.
 awk '
@@ -72,5 +60,4 @@ echo "--- report on the re-created tree"
 cat "$tmp/seed000.report"
 echo "--- report on the unmodified tree"
 cat "$tmp/pristine.report"
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

@@ -26,6 +26,7 @@ export LC_ALL=C
 lockscope=${1:?usage: accept-seed001.sh LOCKSCOPE}
 lockscope=$(cd "$(dirname "$lockscope")" && pwd)/$(basename "$lockscope")
 ci=$(cd "$(dirname "$0")" && pwd)
+. "$ci/accept-lib.sh"
 pristine=$(sh "$ci/kernel-setup.sh" | tail -n 1)
 work=$(sh "$ci/kernel-worktree.sh" seed001 | tail -n 1)
 # kept after the run, for a look at the reports
@@ -51,36 +52,12 @@ perl -0 -i -pe '
 
 run() {
 	tree=$1 name=$2
-	(cd "$tree" && make -s -k -j"$(nproc)" C=2 \
-		CHECK="$lockscope --no-sparse-warnings --facts-dir=$tmp/$name" \
-		net/core/net-sysfs.o net/ethtool/ioctl.o $mlx5/) \
-		>"$tmp/$name.make" 2>&1 || true
+	kbuild_check "$tree" "$tmp/$name" "$tmp/$name.make" net/core/net-sysfs.o net/ethtool/ioctl.o $mlx5/
 	"$lockscope" report --facts-dir="$tmp/$name" --stats >"$tmp/$name.report" 2>&1
 }
 run "$pristine" pristine
 run "$work" seed001
 
-passed=0
-failed=0
-# Under "set -e" a failing test would end the script: run it here.
-check() {
-	what=$1
-	shift
-	if "$@"; then
-		verdict 0 "$what"
-	else
-		verdict 1 "$what"
-	fi
-}
-verdict() {
-	if [ "$1" = 0 ]; then
-		echo "PASS  $2"
-		passed=$((passed + 1))
-	else
-		echo "FAIL  $2"
-		failed=$((failed + 1))
-	fi
-}
 
 # The finding at the pool's destruction, with both sides.
 check "seed 001 re-created: shutdown -> mlx5_cmd_cleanup -> dma_pool_destroy against speed_show reported" awk '
@@ -102,5 +79,4 @@ echo "--- teardown races on the re-created tree"
 grep -A 200 "teardown-race" "$tmp/seed001.report" | head -60
 echo "--- report on the unmodified tree"
 cat "$tmp/pristine.report"
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

@@ -20,6 +20,7 @@ export LC_ALL=C
 lockscope=${1:?usage: accept-seed003.sh LOCKSCOPE}
 lockscope=$(cd "$(dirname "$lockscope")" && pwd)/$(basename "$lockscope")
 ci=$(cd "$(dirname "$0")" && pwd)
+. "$ci/accept-lib.sh"
 pristine=$(sh "$ci/kernel-setup.sh" | tail -n 1)
 work=$(sh "$ci/kernel-worktree.sh" seed003 | tail -n 1)
 tmp=$(mktemp -d)
@@ -63,25 +64,12 @@ edit net/ipv4/inet_diag.c '
 
 run() {
 	tree=$1 name=$2
-	(cd "$tree" && nice -n 10 make -s -k -j"$(nproc)" C=2 \
-		CHECK="$lockscope --no-sparse-warnings --facts-dir=$tmp/$name" \
-		net/ipv4/ net/ipv6/) >"$tmp/$name.make" 2>&1 || true
+	kbuild_check "$tree" "$tmp/$name" "$tmp/$name.make" net/ipv4/ net/ipv6/
 	"$lockscope" report --facts-dir="$tmp/$name" --stats >"$tmp/$name.report" 2>&1
 }
 run "$pristine" pristine
 run "$work" seed003
 
-passed=0
-failed=0
-verdict() {
-	if [ "$1" = 0 ]; then
-		echo "PASS  $2"
-		passed=$((passed + 1))
-	else
-		echo "FAIL  $2"
-		failed=$((failed + 1))
-	fi
-}
 
 # The finding names both hashes and explains both sides.
 awk '
@@ -109,5 +97,4 @@ awk '/\[lockscope\// { on = /\[lockscope\/rcu-/ } on' "$tmp/seed003.report"
 echo "--- report on the unmodified tree (rcu findings)"
 awk '/\[lockscope\// { on = /\[lockscope\/rcu-/ } on' "$tmp/pristine.report"
 grep "lockscope report:" "$tmp/pristine.report" "$tmp/seed003.report" || true
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish
