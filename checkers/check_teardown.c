@@ -76,9 +76,13 @@ struct event {
  * asked from outside the cycle.  Old entries stay allocated: witness
  * chains point at them.
  */
+struct memo {
+	bool done;
+	int depth;			/* on the walk's stack, or 0 */
+};
+
 struct teardown_state {
-	bool uses_done, events_done;
-	int uses_depth, events_depth;	/* on the walk's stack, or 0 */
+	struct memo uses_memo, events_memo;
 	int nuses, auses;
 	struct use_entry **uses;
 	int nevents, aevents;
@@ -150,6 +154,27 @@ static int depth;
 static int min(int a, int b)
 {
 	return a < b ? a : b;
+}
+
+/* True when the list is to be computed now; then memo_leave() after. */
+static bool memo_enter(struct memo *m, int *low, int *mine)
+{
+	if (m->depth)
+		*low = min(*low, m->depth);
+	if (m->depth || m->done)
+		return false;
+	*mine = m->depth = ++depth;
+	return true;
+}
+
+static void memo_leave(struct memo *m, int *low, int mine)
+{
+	m->depth = 0;
+	depth--;
+	if (mine > depth)
+		m->done = true;		/* it depended on no unfinished caller */
+	else
+		*low = min(*low, mine);
 }
 
 /* Guards @fn checks before (@line, @col), added to @e. */
@@ -237,21 +262,12 @@ static void compute_uses(const struct func *fn, struct teardown_state *st, int *
 static const struct use_entry *const *uses_of(const struct func *fn, int *n, int *low)
 {
 	struct teardown_state *st = state(fn);
+	int mine;
 
-	if (st->uses_depth) {
-		*low = min(*low, st->uses_depth);
-	} else if (!st->uses_done) {
-		int mine = ++depth;
-
-		st->uses_depth = mine;
+	if (memo_enter(&st->uses_memo, low, &mine)) {
 		st->nuses = 0;
 		compute_uses(fn, st, &mine);
-		st->uses_depth = 0;
-		depth--;
-		if (mine >= depth + 1)
-			st->uses_done = true;
-		else
-			*low = min(*low, mine);
+		memo_leave(&st->uses_memo, low, mine);
 	}
 	*n = st->nuses;
 	return (const struct use_entry *const *)st->uses;
@@ -390,21 +406,12 @@ static void compute_events(const struct func *fn, struct teardown_state *st, int
 static const struct event *const *events_of(const struct func *fn, int *n, int *low)
 {
 	struct teardown_state *st = state(fn);
+	int mine;
 
-	if (st->events_depth) {
-		*low = min(*low, st->events_depth);
-	} else if (!st->events_done) {
-		int mine = ++depth;
-
-		st->events_depth = mine;
+	if (memo_enter(&st->events_memo, low, &mine)) {
 		st->nevents = 0;
 		compute_events(fn, st, &mine);
-		st->events_depth = 0;
-		depth--;
-		if (mine >= depth + 1)
-			st->events_done = true;
-		else
-			*low = min(*low, mine);
+		memo_leave(&st->events_memo, low, mine);
 	}
 	*n = st->nevents;
 	return (const struct event *const *)st->events;
