@@ -148,6 +148,9 @@ static void report(const struct func *fn, const struct callsite *cs,
 			short_name(target->name), h->shown, mode_words(h->kind, h->mode),
 			mode_words(summary_acq(e)->kind, summary_acq(e)->mode));
 	sb_release(&key);
+	/* one call, one bug: the outermost lock it takes again is shown */
+	finding_site(f, fn->file, cs->line, cs->col);
+	f->rank = h->line;
 	finding_note(f, fn->file, h->line, 0, "'%s' (%s) acquired here", h->shown, h->klass);
 	if (cs->via)
 		finding_note(f, fn->file, cs->line, cs->col, "%s() calls %s() through %s",

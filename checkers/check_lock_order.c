@@ -301,8 +301,13 @@ static void report_cycle(const int *cycle, const struct edge **edges, int n)
 			first->acq ? first->acq->line : first->call->line,
 			first->acq ? first->acq->col : first->call->col,
 			"possible circular locking dependency: %s", sb_str(&classes));
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		witness_notes(f, edges[i]);
+		/* a call closing the cycle may be a callback-under-lock, too */
+		if (edges[i]->call)
+			finding_site(f, edges[i]->fn->file, edges[i]->call->line,
+				     edges[i]->call->col);
+	}
 	/* lockdep's scenario: each CPU takes one lock, then wants the next */
 	for (i = 0; i < n; i++)
 		finding_note(f, edges[i]->fn->file, edges[i]->held->line, 0,

@@ -192,11 +192,32 @@ static void print_json(FILE *out, const struct finding *f, bool first)
 	}
 	if (f->nfix)
 		fputc('}', out);
+	for (i = 0; i < f->nalso; i++)
+		fprintf(out, "%s\"%s\"", i ? ", " : ", \"also\": [", f->also[i]->id);
+	if (f->nalso)
+		fputc(']', out);
 	if (f->touched) {
 		fprintf(out, ", \"touched\": ");
 		json_string(out, f->touched);
 	}
 	fputc('}', out);
+}
+
+/* "ID CHECK", then the other ids of its group, each once. */
+static void print_ids(FILE *out, const struct finding *f)
+{
+	int i, j;
+
+	fprintf(out, "%s %s", f->id, f->check);
+	for (i = 0; i < f->nalso; i++) {
+		const char *id = f->also[i]->id;
+
+		for (j = 0; j < i && strcmp(f->also[j]->id, id); j++)
+			;
+		if (j == i && strcmp(id, f->id))
+			fprintf(out, " %s", id);
+	}
+	fputc('\n', out);
 }
 
 /* Markdown table cells: no newlines, no bare pipes. */
@@ -314,7 +335,7 @@ struct finding **findings_list(int *np)
 	for (i = 0; i < nall; i++) {
 		for (j = 0; j < n && strcmp(list[j]->id, all[i]->id); j++)
 			;
-		if (j == n && !all[i]->dropped)
+		if (j == n && !all[i]->dropped && !all[i]->group)
 			list[n++] = all[i];
 	}
 	*np = n;
@@ -332,7 +353,7 @@ int findings_print(FILE *out, enum output_format format)
 		print_markdown(out, list, n);
 	} else if (format == OUT_IDS) {
 		for (i = 0; i < n; i++)
-			fprintf(out, "%s %s\n", list[i]->id, list[i]->check);
+			print_ids(out, list[i]);
 	} else if (format == OUT_JSON) {
 		fprintf(out, "[");
 		for (i = 0; i < n; i++)

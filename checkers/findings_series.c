@@ -23,20 +23,47 @@ static FILE *open_list(const char *file)
 	return f;
 }
 
+static int by_string(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static bool listed(char **ids, int n, const char *id)
+{
+	return n && bsearch(&id, ids, n, sizeof(*ids), by_string);
+}
+
+/*
+ * A finding is the base's when its id and the ids of the findings folded
+ * into it all are: a series adding a second deadlock to a call that
+ * already had one makes it new again.
+ */
 void findings_drop_baseline(const char *file)
 {
 	FILE *f = open_list(file);
-	char line[512], id[17];
-	int i, n = findings_count();
+	char line[4096], *tok, **ids = NULL;
+	int i, j, nids = 0, n = findings_count();
 
-	while (fgets(line, sizeof(line), f)) {
-		if (sscanf(line, "%16[0-9a-f]", id) != 1 || strlen(id) != 16)
-			continue;
-		for (i = 0; i < n; i++)
-			if (!strcmp(findings_get(i)->id, id))
-				findings_get(i)->dropped = true;
-	}
+	while (fgets(line, sizeof(line), f))
+		for (tok = strtok(line, " \t\n"); tok; tok = strtok(NULL, " \t\n"))
+			if (strlen(tok) == 16 && strspn(tok, "0123456789abcdef") == 16) {
+				ids = ls_xrealloc(ids, (nids + 1) * sizeof(*ids));
+				ids[nids++] = ls_xstrdup(tok);
+			}
 	fclose(f);
+	if (nids)
+		qsort(ids, nids, sizeof(*ids), by_string);
+	for (i = 0; i < n; i++) {
+		struct finding *fi = findings_get(i);
+		bool in = listed(ids, nids, fi->id);
+
+		for (j = 0; in && j < fi->nalso; j++)
+			in = listed(ids, nids, fi->also[j]->id);
+		fi->dropped = in;
+	}
+	for (i = 0; i < nids; i++)
+		free(ids[i]);
+	free(ids);
 }
 
 static bool inside(const char *file, int line, const char *hfile, int start, int end)

@@ -76,6 +76,7 @@ void wholetree_run(struct program *prog, const char *dir, const char *rules,
 	check_rcu_nulls(prog);
 	check_rcu_walked_add(prog);
 	phase(stats, "rcu");
+	findings_group();
 }
 
 int report_main(int argc, char **argv)

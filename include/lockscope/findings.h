@@ -16,6 +16,12 @@ struct note {
 	char *msg;
 };
 
+/* Where a finding's bug is: a call made with a lock held (findings_group.c). */
+struct site {
+	const char *file;
+	int line, col;
+};
+
 /* What a fix rule needs to find the spot again: "func", "line", ... */
 struct fix_arg {
 	const char *key;
@@ -35,6 +41,12 @@ struct finding {
 	char id[17];
 	bool dropped;			/* in the baseline: not printed */
 	char *touched;			/* functions of it a series changes */
+	int nsites;
+	struct site *sites;		/* the calls it blames, for grouping */
+	int rank;			/* in a group, the lowest is shown */
+	struct finding *group;		/* shown as part of this one, or NULL */
+	int nalso;
+	struct finding **also;		/* the group's other findings */
 };
 
 struct finding *finding_add(const char *check, const char *severity,
@@ -49,6 +61,14 @@ void finding_note(struct finding *f, const char *file, int line, int col,
 void finding_fix(struct finding *f, const char *key, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 const char *finding_fix_value(const struct finding *f, const char *key);
+
+/* Blame a call site: findings blaming one call are one bug. */
+void finding_site(struct finding *f, const char *file, int line, int col);
+/*
+ * Fold the findings of one bug into one: those blaming a call that a
+ * callback-under-lock finding blames, and those with one id.
+ */
+void findings_group(void);
 
 enum output_format { OUT_TEXT, OUT_JSON, OUT_SARIF, OUT_MARKDOWN, OUT_IDS };
 
