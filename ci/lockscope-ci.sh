@@ -25,11 +25,13 @@ findings that are new in HEAD.  Exit status: 1 when there are new findings,
   --head REV        the series' head (default HEAD; must be checked out)
   --compdb DIR      directory of compile_commands.json (default: the tree's,
                     or one generated with scripts/clang-tools/gen_compile_commands.py)
-  --under PATH      only files under PATH (repeatable; default: every file
-                    of the compile database)
+  --under PATH      only files under PATH, a directory or a file
+                    (repeatable; default: every file of the compile database)
   --sarif FILE      also write the new findings as SARIF 2.1.0
   --markdown FILE   also write a Markdown summary for a review comment
   --json FILE       also write them as JSON
+  --fix-dir DIR     also write the "lockscope fix" patch of each new finding
+                    that has a fix rule into DIR (one mail per finding)
   --cache DIR       base facts cache (default: $XDG_CACHE_HOME/lockscope/ci)
   --jobs N          parallel per-file checks (default: the number of CPUs)
 EOF
@@ -42,17 +44,18 @@ die() {
 
 lockscope=${LOCKSCOPE:-}
 [ -n "$lockscope" ] && [ -x "$lockscope" ] || die "run me as 'lockscope ci' (\$LOCKSCOPE is not set)"
-base= head=HEAD compdb= under= sarif= markdown= json= jobs=$(nproc)
+base= head=HEAD compdb= unders= under= sarif= markdown= json= fixdir= jobs=$(nproc)
 cache=${XDG_CACHE_HOME:-$HOME/.cache}/lockscope/ci
 while [ $# -gt 0 ]; do
 	case $1 in
 	--base) base=${2:?}; shift ;;
 	--head) head=${2:?}; shift ;;
 	--compdb) compdb=${2:?}; shift ;;
-	--under) under="$under --under=${2%/}/"; shift ;;
+	--under) unders="$unders ${2:?}"; shift ;;
 	--sarif) sarif=${2:?}; shift ;;
 	--markdown) markdown=${2:?}; shift ;;
 	--json) json=${2:?}; shift ;;
+	--fix-dir) fixdir=${2:?}; shift ;;
 	--cache) cache=${2:?}; shift ;;
 	--jobs) jobs=${2:?}; shift ;;
 	--help | -h) usage; exit 0 ;;
@@ -61,10 +64,18 @@ while [ $# -gt 0 ]; do
 	shift
 done
 "$lockscope" ci-check --need-libclang || exit 2
+# output paths are the caller's, not the tree top's
+abs() { case $1 in /* | '') echo "$1" ;; *) echo "$PWD/$1" ;; esac; }
+sarif=$(abs "$sarif") markdown=$(abs "$markdown") json=$(abs "$json") fixdir=$(abs "$fixdir")
+compdb=$(abs "$compdb") cache=$(abs "$cache")
 
 top=$(git rev-parse --show-toplevel 2>/dev/null) || die "not in a git tree"
 cd "$top" || exit 2
 [ -f Makefile ] && [ -f .config ] || die "$top: not a configured kernel tree (no .config)"
+# a directory matches what is below it, a file itself
+for p in $unders; do
+	if [ -f "$p" ]; then under="$under --under=$p"; else under="$under --under=${p%/}/"; fi
+done
 
 # ---- the series -------------------------------------------------------------
 if [ -z "$base" ]; then
@@ -254,6 +265,24 @@ if [ "$new" -gt 0 ]; then
 fi
 [ -z "$sarif" ] || rep --format=sarif --output="$sarif" || exit 2
 [ -z "$json" ] || rep --format=json --output="$json" || exit 2
+if [ -n "$fixdir" ] && [ "$new" -gt 0 ]; then
+	# Only the whole-tree findings have fix rules (their JSON says which).
+	rep --format=json --output="$tmp/new.json" || exit 2
+	python3 -c '
+import json, sys
+for f in json.load(open(sys.argv[1])):
+    if f.get("fix", {}).get("rule"):
+        print(f["id"])' "$tmp/new.json" >"$tmp/fixable" || die "cannot read the new findings' JSON"
+	mkdir -p "$fixdir" || die "cannot create $fixdir"
+	if [ -s "$tmp/fixable" ]; then
+		# shellcheck disable=SC2046
+		"$lockscope" fix --facts-dir="$tmp/head/facts" --tree="$top" --output-dir="$fixdir" \
+			$(sed 's/^/--id=/' "$tmp/fixable") 2>"$tmp/fix.err"
+		sed 's/^lockscope fix: /lockscope ci: fix: /' "$tmp/fix.err" >&2
+	fi
+	printf 'lockscope ci: %d of %d new findings have a fix rule; patches in %s\n' \
+		"$(wc -l <"$tmp/fixable")" "$new" "$fixdir" >&2
+fi
 if [ -n "$markdown" ]; then
 	{
 		echo "### lockscope: $new new finding$([ "$new" = 1 ] || echo s)"
