@@ -162,7 +162,10 @@ static void fold(struct finding *shown, struct finding *f)
 	f->group = shown;
 	shown->also = ls_xrealloc(shown->also, (shown->nalso + 1) * sizeof(*shown->also));
 	shown->also[shown->nalso++] = f;
-	if (!strcmp(f->id, shown->id))
+	if (!strcmp(f->id, shown->id) && f->line == shown->line && f->col == shown->col &&
+	    !strcmp(f->file, shown->file))
+		;	/* one call inlined twice at one place */
+	else if (!strcmp(f->id, shown->id))
 		finding_note(shown, f->file, f->line, f->col, owns_calls(f) ?
 			     "the same call again here" : "the same finding again here");
 	else

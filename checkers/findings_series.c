@@ -71,8 +71,8 @@ static bool inside(const char *file, int line, const char *hfile, int start, int
 	return line >= start && line <= end && !strcmp(file, hfile);
 }
 
-/* Name FUNCTION in F's touched list once, and say so in a note. */
-static void mark(struct finding *f, const char *function, const char *file, int start)
+/* Name FUNCTION in F's touched list once, and say so in a note at FILE:LINE. */
+static void mark(struct finding *f, const char *function, const char *file, int line)
 {
 	struct strbuf sb = STRBUF_INIT;
 	size_t len = strlen(function);
@@ -86,18 +86,30 @@ static void mark(struct finding *f, const char *function, const char *file, int 
 	sb_addf(&sb, "%s()", function);
 	free(f->touched);
 	f->touched = sb_detach(&sb);
-	finding_note(f, file, start, 0, "this series changes %s(), on this path", function);
+	finding_note(f, file, line, 0, "this series changes %s(), on this path", function);
 }
 
+/*
+ * Each line: FILE START END NAME, a definition the series changes, or
+ * FILE START END NAME HEADER LINE, a call (inlined in the facts) of a
+ * header function the series changes, defined at HEADER:LINE.
+ */
 void findings_mark_touched(const char *file)
 {
 	FILE *in = open_list(file);
-	char line[4096], hfile[2048], name[512];
-	int start, end, i, j, n = findings_count();
+	char line[4096], hfile[2048], name[512], def[2048];
+	int start, end, defline, i, j, n = findings_count();
 
 	while (fgets(line, sizeof(line), in)) {
-		if (sscanf(line, "%2047s %d %d %511s", hfile, &start, &end, name) != 4)
+		int got = sscanf(line, "%2047s %d %d %511s %2047s %d", hfile, &start, &end,
+				 name, def, &defline);
+
+		if (got != 4 && got != 6)
 			continue;
+		if (got == 4) {
+			snprintf(def, sizeof(def), "%s", hfile);
+			defline = start;
+		}
 		for (i = 0; i < n; i++) {
 			struct finding *f = findings_get(i);
 			int nnotes = f->nnotes;	/* not the notes mark() adds */
@@ -106,7 +118,7 @@ void findings_mark_touched(const char *file)
 			for (j = 0; !hit && j < nnotes; j++)
 				hit = inside(f->notes[j].file, f->notes[j].line, hfile, start, end);
 			if (hit)
-				mark(f, name, hfile, start);
+				mark(f, name, def, defline);
 		}
 	}
 	fclose(in);

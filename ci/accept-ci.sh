@@ -21,6 +21,11 @@
 #             mlx5_lag_disable_change() inside its ldev->lock section, which
 #             takes that mutex again: that deadlock only, exit 1
 #   lagmoved  the same driver file, code moved only: nothing, exit 0
+#   laghdr    a header-only driver patch: lag.h's static inline
+#             mlx5_lag_is_ready() takes ldev->lock, and mlx5_do_bond(),
+#             under that lock in the bond work, calls it: the deadlock,
+#             exit 1, and the finding says the series changed
+#             mlx5_lag_is_ready() (a header function, found by libclang)
 #   a corrupt cache: rebuilt (said so), the same answer
 #
 # The incremental run (warm cache) and a full run over the same files are
@@ -77,6 +82,12 @@ lagcall() {
 lagmove() {
 	perl -0 -i -pe 'BEGIN { $c = "/*\n" . (" * moved\n" x 40) . " */\n" } s/\n#include/\n$c#include/' $mlx5/lag/lag.c
 }
+laghdr() {
+	perl -0 -i -pe '
+		s/(mlx5_lag_is_ready\(struct mlx5_lag \*ldev\)\n\{\n)\treturn (test_bit\(.*?\));\n/$1\tbool ready;\n\n\tmutex_lock(&ldev->lock);\n\tready = $2;\n\tmutex_unlock(&ldev->lock);\n\treturn ready;\n/s
+			or die "mlx5_lag_is_ready: the edit did not apply\n";
+	' $mlx5/lag/lag.h
+}
 series() {
 	name=$1 from=$2
 	shift 2
@@ -88,6 +99,7 @@ series seed000-moved seed000 move
 series doubled "$base" doubled
 series lagcall "$base" lagcall
 series lagmoved "$base" lagmove
+series laghdr "$base" laghdr
 
 run() {
 	name=$1
@@ -162,6 +174,11 @@ verdict $? "driver patch calling a locking helper under its lock: that deadlock 
 run lagmoved --base "$base" --under $mlx5/lag
 [ "$(cat "$tmp/lagmoved.rc")" = 0 ] && ! grep -q lockscope/ "$tmp/lagmoved.out"
 verdict $? "driver patch moving code: nothing new, exit status 0"
+run laghdr --base "$base" --under $mlx5/lag
+[ "$(cat "$tmp/laghdr.rc")" = 1 ] &&
+	grep -q "^$mlx5/lag/lag.c:[0-9]*:[0-9]*: [a-z]*: mlx5_do_bond() is called with '[^']*' held and acquires .*\[lockscope/callback-under-lock\]" "$tmp/laghdr.out" &&
+	grep -q "^$mlx5/lag/lag.h:[0-9]*: note: this series changes mlx5_lag_is_ready(), on this path" "$tmp/laghdr.out"
+verdict $? "driver patch changing a header's inline function: the deadlock, says the series changed it"
 
 # A corrupt cache: one facts file cut short.
 victim=$store/facts/net/ipv6/route.c.facts
@@ -173,7 +190,7 @@ verdict $? "corrupt cache: rebuilt, the same answer"
 
 printf 'TIME  cold (base cache built) %.1f s, incremental %.1f s, full run of the same files %.1f s\n' \
 	"$(secs "$t0" "$t1")" "$(secs "$t1" "$t2")" "$(secs "$t3" "$t4")"
-for n in seed000 moved seed000-moved doubled lagcall lagmoved; do
+for n in seed000 moved seed000-moved doubled lagcall lagmoved laghdr; do
 	echo "--- $n (exit status $(cat "$tmp/$n.rc"))"
 	cat "$tmp/$n.err" "$tmp/$n.out"
 done

@@ -223,8 +223,12 @@ while IFS= read -r f; do
 	cat "$tmp/head/logs/$f.log" >>"$tmp/head.local"
 done <"$tmp/check"
 
-# Which functions the hunks change (new side of each hunk).
-git diff -U0 --no-renames "$base_sha" "$head_sha" -- $(cat "$tmp/check") 2>/dev/null |
+# Which functions the hunks change (new side of each hunk).  A changed
+# header's static inline functions are found through the checked files
+# that include it, and so are their calls (inlined in the facts).
+grep '\.h$' "$tmp/changed" >"$tmp/headers" || :
+# shellcheck disable=SC2046
+git diff -U0 --no-renames "$base_sha" "$head_sha" -- $(cat "$tmp/check" "$tmp/headers") 2>/dev/null |
 awk '
 	/^\+\+\+ b\// { file = substr($0, 7); next }
 	/^@@/ {
@@ -232,6 +236,7 @@ awk '
 		start = substr(a[1], 2); n = (a[2] == "") ? 1 : a[2]
 		print file, start, start + n - 1
 	}' >"$tmp/hunks"
+[ -s "$tmp/headers" ] && sed 's/^/@ /' "$tmp/check" >>"$tmp/hunks"
 "$lockscope" ci-functions --compdb="$compdb" <"$tmp/hunks" >"$tmp/touched" 2>"$tmp/touched.err" ||
 	die "mapping hunks to functions failed: $(tail -n 1 "$tmp/touched.err")"
 
