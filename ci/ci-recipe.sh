@@ -20,11 +20,11 @@ make -s olddefconfig >/dev/null &&
 	make -s -j"$(nproc)" >build.log 2>&1 || { tail -n 30 build.log; exit 2; }
 
 XDG_CACHE_HOME=$CACHE_DIR lockscope ci --base "$(git merge-base HEAD "$TARGET")" \
-	--sarif "$OUT/lockscope.sarif" --markdown "$OUT/lockscope.md"
+	--sarif "$OUT/lockscope.sarif" --markdown "$OUT/lockscope.md" --fix-dir "$OUT/lockscope-fixes"
 status=$?
 case $status in
 0) echo "lockscope: the series introduces no finding" ;;
-1) echo "lockscope: the series introduces findings (above; summary in $OUT/lockscope.md)" ;;
+1) echo "lockscope: the series introduces findings (above; summary in $OUT/lockscope.md, patches in $OUT/lockscope-fixes)" ;;
 *) echo "lockscope: the check itself failed (exit status $status)" ;;
 esac
 exit $status
