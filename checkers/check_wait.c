@@ -131,7 +131,12 @@ static void report(const struct wait_path *w, const char *kind, const struct hel
 				strcmp(a->mode, "shared") ? "" : " for read");
 	sb_release(&key);
 	path_notes(f, w, h);
-	if (!strcmp(kind, "sysfs"))
+	if (wait_holder_work(holder))
+		finding_note(f, holder->file, holder->line, 0,
+			     "%s() is bound to '%s' here, a work queued on '%s'",
+			     short_name(cb->name), wait_holder_work(holder),
+			     holder->calls[0].held[0].shown);
+	else if (!strcmp(kind, "sysfs"))
 		finding_note(f, holder->file, holder->line, 0,
 			     "%s() is a callback of the attribute '%s'", short_name(cb->name),
 			     holder->calls[0].held[0].shown);

@@ -36,7 +36,7 @@ static const char *type_name(struct symbol *type, char *buf, int size)
 }
 
 /* An IRQ's dev_id: a global, or the struct type it points to before the cast to void *. */
-static bool irq_object(pseudo_t arg, char *buf, int size)
+static bool irq_object(struct symbol *fn, pseudo_t arg, char *buf, int size)
 {
 	int guard = 0;
 
@@ -53,6 +53,11 @@ static bool irq_object(pseudo_t arg, char *buf, int size)
 		snprintf(buf, size, "&%s", arg->sym->ident->name);
 		return true;
 	}
+	if (arg && arg->type == PSEUDO_REG && arg->def)
+		return type_name(arg->def->type, buf, size) != NULL;
+	if (arg && arg->type == PSEUDO_ARG)
+		return type_name(lockid_param_pointee(fn->ctype.base_type, arg->nr - 1),
+				 buf, size) != NULL;
 	return false;
 }
 
@@ -87,7 +92,7 @@ static bool object_name(struct fn_ctx *fn, const char *kind, pseudo_t arg,
 	if (!arg)
 		return false;
 	if (!strcmp(kind, "irq"))
-		ok = irq_object(arg, buf, size);
+		ok = irq_object(fn->fn, arg, buf, size);
 	else if (!strcmp(kind, "wq"))
 		ok = wq_object(fn->ep, arg, buf, size);
 	else if (!strcmp(kind, "sysfs")) {
@@ -210,6 +215,11 @@ static struct symbol *global_of(struct expression *expr)
 			break;
 		case EXPR_DEREF:
 			expr = expr->deref;
+			break;
+		case EXPR_BINOP:	/* &sym.member: the address plus an offset */
+			if (expr->op != '+')
+				return NULL;
+			expr = expr->left;
 			break;
 		case EXPR_CAST:
 		case EXPR_IMPLIED_CAST:

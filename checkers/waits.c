@@ -34,6 +34,7 @@ struct pseudo_lock {
 static struct ptrtab pseudos;		/* interned class -> struct pseudo_lock */
 static struct ptrtab holder_funcs;	/* made-up callers -> their pseudo */
 static struct ptrtab queued;		/* "wq object" -> struct binding of works */
+static struct ptrtab holder_work;	/* a workqueue's made-up caller -> the work */
 
 bool wait_is_pseudo(const char *kind)
 {
@@ -123,7 +124,7 @@ static struct pseudo_lock *pseudo_of(const char *kind, const char *object)
 
 /* A made-up caller: runs @callback holding @p, as bound at file:line. */
 static void add_holder(struct program *prog, struct pseudo_lock *p, const char *callback,
-		       const char *file, int line)
+		       const char *file, int line, const char *work)
 {
 	struct func *h, *t;
 	struct callsite *cs;
@@ -160,6 +161,8 @@ static void add_holder(struct program *prog, struct pseudo_lock *p, const char *
 	p->holders = ls_xrealloc(p->holders, (p->nholders + 1) * sizeof(*p->holders));
 	p->holders[p->nholders++] = h;
 	ptrtab_put(&holder_funcs, h, p);
+	if (work)
+		ptrtab_put(&holder_work, h, (void *)work);
 	if (prog->nfuncs == prog->afuncs) {
 		prog->afuncs = prog->afuncs ? prog->afuncs * 2 : 64;
 		prog->funcs = ls_xrealloc(prog->funcs, prog->afuncs * sizeof(*prog->funcs));
@@ -180,7 +183,7 @@ static void sysfs_holders(struct program *prog, struct pseudo_lock *p, const cha
 		b = program_object_binding(object, strtab_intern(sysfs_fields[i]));
 		for (j = 0; b && j < b->nfns; j++)
 			if ((fn = program_function(b->fns[j])))
-				add_holder(prog, p, b->fns[j], fn->file, fn->line);
+				add_holder(prog, p, b->fns[j], fn->file, fn->line, NULL);
 	}
 	b = program_object_binding(object, strtab_intern(WAIT_CONTAINS));
 	for (j = 0; b && depth < 4 && j < b->nfns; j++)
@@ -189,7 +192,7 @@ static void sysfs_holders(struct program *prog, struct pseudo_lock *p, const cha
 
 /* Every binding of a callback to an object of @kind: timer, work, irq. */
 static void bound_holders(struct program *prog, struct pseudo_lock *p, const char *kind,
-			  const char *object, int nfuncs)
+			  const char *object, int nfuncs, const char *work)
 {
 	int i, j;
 
@@ -200,7 +203,7 @@ static void bound_holders(struct program *prog, struct pseudo_lock *p, const cha
 			const struct wait_bind *b = &fn->wbinds[j];
 
 			if (b->kind == kind && b->object == object)
-				add_holder(prog, p, b->callback, fn->file, b->line);
+				add_holder(prog, p, b->callback, fn->file, b->line, work);
 		}
 	}
 }
@@ -217,13 +220,14 @@ static void make_holders(struct program *prog, struct pseudo_lock *p, int nfuncs
 		return;
 	}
 	if (strcmp(p->kind, "wq")) {
-		bound_holders(prog, p, p->kind, p->object, nfuncs);
+		bound_holders(prog, p, p->kind, p->object, nfuncs, NULL);
 		return;
 	}
 	/* a workqueue: the callbacks of every work queued on it */
 	works = ptrtab_get(&queued, p->object);
 	for (i = 0; works && i < works->nfns; i++)
-		bound_holders(prog, p, strtab_intern("work"), works->fns[i], nfuncs);
+		bound_holders(prog, p, strtab_intern("work"), works->fns[i], nfuncs,
+			      works->fns[i]);
 }
 
 static void collect_queued(const struct program *prog)
@@ -297,6 +301,11 @@ void waits_model(struct program *prog)
 				add_wait(fn, cs, p);
 		}
 	}
+}
+
+const char *wait_holder_work(const struct func *holder)
+{
+	return ptrtab_get(&holder_work, holder);
 }
 
 /* The pseudo lock of class @klass, for the check. */

@@ -53,6 +53,8 @@ void waits_model(struct program *prog);
 bool wait_is_pseudo(const char *kind);
 /* A made-up caller that runs a callback holding its pseudo lock? */
 bool wait_holder(const struct func *fn);
+/* For a workqueue's made-up caller: the work it runs, else NULL. */
+const char *wait_holder_work(const struct func *holder);
 /* The made-up callers of pseudo lock @klass, and its kind. */
 const struct func *const *wait_holders(const char *klass, int *n, const char **kind);
 void check_wait_under_lock(const struct program *prog);

@@ -29,6 +29,12 @@ const void *free_irq(unsigned int irq, void *dev_id);
 struct attribute { const char *name; };
 struct attribute_group { const char *name; struct attribute **attrs; };
 struct kobject { const char *name; };
+struct kobj_attribute {
+	struct attribute attr;
+	ssize_t (*show)(struct kobject *kobj, struct kobj_attribute *attr, char *buf);
+	ssize_t (*store)(struct kobject *kobj, struct kobj_attribute *attr,
+			 const char *buf, unsigned long count);
+};
 int sysfs_create_group(struct kobject *kobj, const struct attribute_group *grp);
 void sysfs_remove_group(struct kobject *kobj, const struct attribute_group *grp);
 
