@@ -228,6 +228,18 @@ static void build_graph(const struct program *prog)
 					    indirect_hops(cs, en) > MAX_INDIRECT_HOPS ||
 					    !summary_map(cs, target, en, NULL, NULL, NULL))
 						continue;
+					/*
+					 * Waits: near, direct chains only, as
+					 * wait-under-lock follows them; a wait
+					 * deep in the stack is rarely under the
+					 * lock that far up.
+					 */
+					if (wait_is_pseudo(a->kind) &&
+					    (indirect_hops(cs, en) || en->hops >= WAIT_NEAR_HOPS))
+						continue;
+					if (wait_is_pseudo(cs->held[0].kind) &&
+					    (en->vias || en->hops > WAIT_CALLBACK_HOPS))
+						continue;
 					for (k = 0; k < cs->nheld; k++) {
 						const struct held_lock *h = &cs->held[k];
 						struct link w = { .held = k, .site = cs,

@@ -17,10 +17,6 @@
 #include "lockscope/waits.h"
 #include "lockscope/wholetree.h"
 
-/* How far a wait may be below the call made under the lock. */
-#define WAIT_HOPS 3
-/* How far the lock may be below the callback. */
-#define CALLBACK_HOPS 6
 
 static struct ptrtab reported;		/* interned keys */
 
@@ -160,6 +156,12 @@ static bool both_read(const struct held_lock *h, const struct acquisition *a)
 	return !strcmp(h->mode, "shared") && !strcmp(a->mode, "shared");
 }
 
+/* A class that is only a type ("struct spinlock"): any lock behind a pointer. */
+static bool type_only(const char *klass)
+{
+	return !strncmp(klass, "struct ", 7) && !strstr(klass, "::");
+}
+
 /* A callback of pseudo lock @w->pseudo that takes @h, directly or near. */
 static void conflict(const struct wait_path *w, const struct held_lock *h)
 {
@@ -175,7 +177,7 @@ static void conflict(const struct wait_path *w, const struct held_lock *h)
 			report_rcu(w, h);
 		return;
 	}
-	if (!wholetree_lock_kind(h->kind) || wait_is_pseudo(h->kind))
+	if (!wholetree_lock_kind(h->kind) || wait_is_pseudo(h->kind) || type_only(h->klass))
 		return;
 	for (i = 0; i < n; i++) {
 		const struct callsite *cs = &holders[i]->calls[0];
@@ -188,7 +190,7 @@ static void conflict(const struct wait_path *w, const struct held_lock *h)
 				const struct acquisition *a = summary_acq(e);
 
 				if (a->klass != h->klass || a->subclass || a->trylock ||
-				    both_read(h, a) || e->vias || e->hops > CALLBACK_HOPS)
+				    both_read(h, a) || e->vias || e->hops > WAIT_CALLBACK_HOPS)
 					continue;
 				if (first_time(w->fn, h->klass, w->pseudo))
 					report(w, kind, h, holders[i], cb, e);
@@ -196,6 +198,31 @@ static void conflict(const struct wait_path *w, const struct held_lock *h)
 			}
 		}
 	}
+}
+
+/*
+ * Does a function down the chain to the wait drop a lock of its caller's
+ * first (tg3_restart_hw() unlocks around tg3_timer_stop())?  Then the
+ * lock held at the top may well be released: no finding.
+ */
+static bool chain_drops_locks(const struct func *fn, const struct summary_entry *e)
+{
+	const struct acquisition *a = summary_acq(e);
+	const struct callsite *cs;
+	int hops = 0, i;
+
+	while ((cs = summary_call(fn, e)) && hops++ < 64) {
+		const struct func *next = summary_callee(fn, e);
+
+		if (cs->nreleased)
+			return true;
+		e = summary_next(fn, e);
+		fn = next;
+	}
+	for (i = 0; i < fn->ncalls; i++)
+		if (fn->calls[i].line == a->line && fn->calls[i].col == a->col)
+			return fn->calls[i].nreleased > 0;
+	return false;
 }
 
 static void check_callsite(const struct func *fn, const struct callsite *cs)
@@ -226,8 +253,9 @@ static void check_callsite(const struct func *fn, const struct callsite *cs)
 			const struct summary_entry *e = &w.target->sum[i];
 			const struct acquisition *a = summary_acq(e);
 
-			if (!wait_is_pseudo(a->kind) || e->vias || e->hops >= WAIT_HOPS ||
-			    !summary_map(cs, w.target, e, NULL, NULL, NULL))
+			if (!wait_is_pseudo(a->kind) || e->vias || e->hops >= WAIT_NEAR_HOPS ||
+			    !summary_map(cs, w.target, e, NULL, NULL, NULL) ||
+			    chain_drops_locks(w.target, e))
 				continue;
 			w.e = e;
 			w.pseudo = a->klass;

@@ -25,10 +25,18 @@ static const char *const sysfs_fields[] = {
 	"struct bin_attribute::read", "struct bin_attribute::write",
 };
 
+struct bound_at {
+	const struct func *fn;		/* where the binding is */
+	const struct wait_bind *b;
+};
+
 struct pseudo_lock {
 	const char *klass, *kind, *object;
 	int nholders;
 	struct func **holders;
+	int nbound;
+	struct bound_at *bound;		/* the bindings of callbacks to it */
+	bool made;
 };
 
 static struct ptrtab pseudos;		/* interned class -> struct pseudo_lock */
@@ -190,47 +198,42 @@ static void sysfs_holders(struct program *prog, struct pseudo_lock *p, const cha
 		sysfs_holders(prog, p, b->fns[j], depth + 1);
 }
 
-/* Every binding of a callback to an object of @kind: timer, work, irq. */
-static void bound_holders(struct program *prog, struct pseudo_lock *p, const char *kind,
-			  const char *object, int nfuncs, const char *work)
+/* Every binding of a callback to the object of @from (timer, work, irq). */
+static void bound_holders(struct program *prog, struct pseudo_lock *p,
+			  const struct pseudo_lock *from, const char *work)
 {
-	int i, j;
+	int i;
 
-	for (i = 0; i < nfuncs; i++) {
-		const struct func *fn = prog->funcs[i];
-
-		for (j = 0; j < fn->nwbinds; j++) {
-			const struct wait_bind *b = &fn->wbinds[j];
-
-			if (b->kind == kind && b->object == object)
-				add_holder(prog, p, b->callback, fn->file, b->line, work);
-		}
-	}
+	for (i = 0; i < from->nbound; i++)
+		add_holder(prog, p, from->bound[i].b->callback, from->bound[i].fn->file,
+			   from->bound[i].b->line, work);
 }
 
-static void make_holders(struct program *prog, struct pseudo_lock *p, int nfuncs)
+static void make_holders(struct program *prog, struct pseudo_lock *p)
 {
 	const struct binding *works;
 	int i;
 
-	if (p->nholders || !strcmp(p->kind, "rcu"))
+	if (p->made || !strcmp(p->kind, "rcu"))
 		return;
+	p->made = true;
 	if (!strcmp(p->kind, "sysfs")) {
 		sysfs_holders(prog, p, p->object, 0);
 		return;
 	}
 	if (strcmp(p->kind, "wq")) {
-		bound_holders(prog, p, p->kind, p->object, nfuncs, NULL);
+		bound_holders(prog, p, p, NULL);
 		return;
 	}
 	/* a workqueue: the callbacks of every work queued on it */
 	works = ptrtab_get(&queued, p->object);
 	for (i = 0; works && i < works->nfns; i++)
-		bound_holders(prog, p, strtab_intern("work"), works->fns[i], nfuncs,
+		bound_holders(prog, p, pseudo_of(strtab_intern("work"), works->fns[i]),
 			      works->fns[i]);
 }
 
-static void collect_queued(const struct program *prog)
+/* Index the bindings by pseudo lock, and the works by workqueue. */
+static void collect_bindings(const struct program *prog)
 {
 	const char *wq = strtab_intern("wq");
 	int i, j, k;
@@ -242,8 +245,14 @@ static void collect_queued(const struct program *prog)
 			const struct wait_bind *b = &fn->wbinds[j];
 			struct binding *works;
 
-			if (b->kind != wq)
+			if (b->kind != wq) {
+				struct pseudo_lock *p = pseudo_of(b->kind, b->object);
+
+				p->bound = ls_xrealloc(p->bound,
+						       (p->nbound + 1) * sizeof(*p->bound));
+				p->bound[p->nbound++] = (struct bound_at){ fn, b };
 				continue;
+			}
 			works = ptrtab_get(&queued, b->object);
 			if (!works) {
 				works = ls_xcalloc(1, sizeof(*works));
@@ -285,7 +294,7 @@ void waits_model(struct program *prog)
 {
 	int nfuncs = prog->nfuncs, i, j;
 
-	collect_queued(prog);
+	collect_bindings(prog);
 	for (i = 0; i < nfuncs; i++) {
 		struct func *fn = prog->funcs[i];
 
@@ -296,7 +305,7 @@ void waits_model(struct program *prog)
 			if (!cs->wait)
 				continue;
 			p = pseudo_of(cs->wait->kind, cs->wait->object);
-			make_holders(prog, p, nfuncs);
+			make_holders(prog, p);
 			if (p->nholders || !strcmp(p->kind, "rcu"))
 				add_wait(fn, cs, p);
 		}

@@ -58,5 +58,8 @@ const char *wait_holder_work(const struct func *holder);
 /* The made-up callers of pseudo lock @klass, and its kind. */
 const struct func *const *wait_holders(const char *klass, int *n, const char **kind);
 void check_wait_under_lock(const struct program *prog);
+/* How far below a call a wait, and below a callback a lock, is followed. */
+#define WAIT_NEAR_HOPS 3
+#define WAIT_CALLBACK_HOPS 6
 
 #endif
