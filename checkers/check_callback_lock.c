@@ -14,6 +14,7 @@
 #include "lockscope/findings.h"
 #include "lockscope/program.h"
 #include "lockscope/strbuf.h"
+#include "lockscope/waits.h"
 #include "lockscope/wholetree.h"
 
 static const char *short_name(const char *name)
@@ -44,8 +45,16 @@ void wholetree_chain_notes(struct finding *f, const struct func *fn,
 		e = summary_next(fn, e);
 		fn = next;
 	}
-	finding_note(f, fn->file, a->line, a->col, "%s() acquires '%s'%s here",
-		     short_name(fn->name), a->shown, strcmp(a->mode, "shared") ? "" : " for read");
+	if (wait_is_pseudo(a->kind) && !strncmp(a->klass, "(rcu)", 5))
+		finding_note(f, fn->file, a->line, a->col,
+			     "%s() waits for an RCU grace period here", short_name(fn->name));
+	else if (wait_is_pseudo(a->kind))
+		finding_note(f, fn->file, a->line, a->col, "%s() waits for '%s' (%s) here",
+			     short_name(fn->name), a->shown, a->klass);
+	else
+		finding_note(f, fn->file, a->line, a->col, "%s() acquires '%s'%s here",
+			     short_name(fn->name), a->shown,
+			     strcmp(a->mode, "shared") ? "" : " for read");
 }
 
 /*
@@ -117,7 +126,8 @@ static int match(const struct held_lock *h, const struct summary_entry *e,
 	const struct acquisition *a = summary_acq(e);
 
 	if (h->klass != a->klass || read_read(h, a) ||
-	    !wholetree_lock_kind(h->kind) || a->subclass)
+	    !wholetree_lock_kind(h->kind) || a->subclass ||
+	    wait_is_pseudo(h->kind))	/* wait-under-lock's */
 		return 0;
 	if (h->inst && inst && h->inst == inst)
 		return 2;

@@ -14,6 +14,7 @@
 #include "lockscope/program.h"
 #include "lockscope/ptrtab.h"
 #include "lockscope/strbuf.h"
+#include "lockscope/waits.h"
 #include "lockscope/wholetree.h"
 
 struct edge {
@@ -227,6 +228,18 @@ static void build_graph(const struct program *prog)
 					    indirect_hops(cs, en) > MAX_INDIRECT_HOPS ||
 					    !summary_map(cs, target, en, NULL, NULL, NULL))
 						continue;
+					/*
+					 * Waits: near, direct chains only, as
+					 * wait-under-lock follows them; a wait
+					 * deep in the stack is rarely under the
+					 * lock that far up.
+					 */
+					if (wait_is_pseudo(a->kind) &&
+					    (indirect_hops(cs, en) || en->hops >= WAIT_NEAR_HOPS))
+						continue;
+					if (wait_is_pseudo(cs->held[0].kind) &&
+					    (en->vias || en->hops > WAIT_CALLBACK_HOPS))
+						continue;
 					for (k = 0; k < cs->nheld; k++) {
 						const struct held_lock *h = &cs->held[k];
 						struct link w = { .held = k, .site = cs,
@@ -260,21 +273,40 @@ static const char *edge_lock_shown(const struct edge *w)
 	return w->acq ? w->acq->shown : summary_acq(w->entry)->shown;
 }
 
+/* The wait pseudo locks of waits.c: "waits for", not "acquires". */
+static const char *verb(const char *kind)
+{
+	return wait_is_pseudo(kind) ? "waits for" : "acquires";
+}
+
+static bool edge_is_wait(const struct edge *w)
+{
+	return wait_is_pseudo(w->acq ? w->acq->kind : summary_acq(w->entry)->kind);
+}
+
 static void witness_notes(struct finding *f, const struct edge *w)
 {
 	const char *to = nodes[w->to].klass;
 
-	finding_note(f, w->fn->file, w->held->line, 0,
-		     "%s() holds '%s' (%s) from here", short_name(w->fn->name),
-		     w->held->shown, w->held->klass);
+	if (wait_is_pseudo(w->held->kind)) {
+		finding_note(f, w->fn->file, w->held->line, 0,
+			     "%s() runs as a callback of '%s' (bound here): a wait for it waits for what it takes",
+			     short_name(w->call->callee), w->held->shown);
+		wholetree_chain_notes(f, w->target, w->entry);
+		return;
+	}
+		finding_note(f, w->fn->file, w->held->line, 0,
+			     "%s() holds '%s' (%s) from here", short_name(w->fn->name),
+			     w->held->shown, w->held->klass);
 	if (w->acq) {
 		finding_note(f, w->fn->file, w->acq->line, w->acq->col,
-			     "... and acquires '%s' (%s) here", w->acq->shown, to);
+			     "... and %s '%s' (%s) here", verb(w->acq->kind), w->acq->shown, to);
 		return;
 	}
 	finding_note(f, w->fn->file, w->call->line, w->call->col,
-		     "... and calls %s()%s%s, which acquires %s", short_name(w->target->name),
-		     w->call->via ? " through " : "", w->call->via ? w->call->via : "", to);
+		     "... and calls %s()%s%s, which %s %s", short_name(w->target->name),
+		     w->call->via ? " through " : "", w->call->via ? w->call->via : "",
+		     verb(summary_acq(w->entry)->kind), to);
 	wholetree_chain_notes(f, w->target, w->entry);
 }
 
@@ -282,9 +314,21 @@ static void report_cycle(const int *cycle, const struct edge **edges, int n)
 {
 	struct strbuf key = STRBUF_INIT, classes = STRBUF_INIT;
 	const struct edge *first = edges[0];
-	const char *file = first->fn->file;
+	const char *file;
 	struct finding *f;
-	int i, start = 0;
+	int i, start = 0, waits = 0;
+
+	/* reported where a lock is held, not at a callback's binding */
+	for (i = n - 1; i >= 0; i--) {
+		if (wait_is_pseudo(edges[i]->held->kind))
+			waits++;
+		else
+			first = edges[i];
+	}
+	file = first->fn->file;
+	/* L -> wait -> L: a wait under the lock its callback takes, wait-under-lock's */
+	if (waits && n == 2)
+		return;
 
 	/* the key: the classes from the smallest, and the functions */
 	for (i = 1; i < n; i++)
@@ -300,7 +344,8 @@ static void report_cycle(const int *cycle, const struct edge **edges, int n)
 	f = finding_add("lock-order", "warning", sb_str(&key), file,
 			first->acq ? first->acq->line : first->call->line,
 			first->acq ? first->acq->col : first->call->col,
-			"possible circular locking dependency: %s", sb_str(&classes));
+			"possible circular locking dependency%s: %s",
+			waits ? " through a wait for a callback" : "", sb_str(&classes));
 	for (i = 0; i < n; i++) {
 		witness_notes(f, edges[i]);
 		/* a call closing the cycle may be a callback-under-lock, too */
@@ -310,13 +355,19 @@ static void report_cycle(const int *cycle, const struct edge **edges, int n)
 	}
 	/* lockdep's scenario: each CPU takes one lock, then wants the next */
 	for (i = 0; i < n; i++)
-		finding_note(f, edges[i]->fn->file, edges[i]->held->line, 0,
-			     "scenario: CPU%d: lock(%s) in %s()", i,
-			     edges[i]->held->shown, short_name(edges[i]->fn->name));
+		if (wait_is_pseudo(edges[i]->held->kind))
+			finding_note(f, edges[i]->fn->file, edges[i]->held->line, 0,
+				     "scenario: CPU%d: %s() runs for '%s'", i,
+				     short_name(edges[i]->call->callee), edges[i]->held->shown);
+		else
+			finding_note(f, edges[i]->fn->file, edges[i]->held->line, 0,
+				     "scenario: CPU%d: lock(%s) in %s()", i,
+				     edges[i]->held->shown, short_name(edges[i]->fn->name));
 	for (i = 0; i < n; i++)
 		finding_note(f, edges[i]->fn->file,
 			     edges[i]->acq ? edges[i]->acq->line : edges[i]->call->line, 0,
-			     "scenario: CPU%d: lock(%s) waits for CPU%d: deadlock", i,
+			     "scenario: CPU%d: %s(%s) waits for CPU%d: deadlock", i,
+			     edge_is_wait(edges[i]) ? "wait" : "lock",
 			     edge_lock_shown(edges[i]), (i + 1) % n);
 	sb_release(&key);
 	sb_release(&classes);

@@ -17,6 +17,7 @@
 #include "lockscope/program.h"
 #include "lockscope/ptrtab.h"
 #include "lockscope/strbuf.h"
+#include "lockscope/waits.h"
 
 static struct ptrtab functions;	/* interned name -> struct func */
 static struct ptrtab bindings;	/* interned field -> struct binding */
@@ -390,6 +391,18 @@ static bool parse_record(struct parse *ps, char *line)
 		}
 		return true;
 	}
+	/* waits (waits.c): after a C record, a binding, a sysfs member */
+	if (!strcmp(f[0], "Y"))
+		return ps->call && wait_parse_Y(ps->call, f, n);
+	if (!strcmp(f[0], "Z"))
+		return (fn = fn_by_id(ps, f[1])) && wait_parse_Z(fn, f, n);
+	if (!strcmp(f[0], "Q")) {
+		if (n != 3)
+			return false;
+		add_bind(ps, strtab_intern(WAIT_CONTAINS), strtab_intern(f[2]),
+			 strtab_intern(f[1]));
+		return true;
+	}
 	if (!strcmp(f[0], "B")) {
 		struct strbuf key = STRBUF_INIT;
 
@@ -455,6 +468,7 @@ static void discard(struct parse *ps)
 		free(fn->frees);
 		free(fn->uses);
 		free(fn->rcu);
+		wait_discard(fn);
 		free(fn);
 	}
 }

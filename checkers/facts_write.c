@@ -27,6 +27,7 @@
 #include "lockscope/source.h"
 #include "lockscope/strbuf.h"
 #include "lockscope/teardown.h"
+#include "lockscope/waits.h"
 
 const char *facts_dir = ".lockscope";
 bool facts_enabled = true;
@@ -390,6 +391,7 @@ static void facts_call(struct fn_ctx *fn, struct instruction *insn,
 	held_records(fn, before);
 	released_records(fn, before);
 	fnptr_args(insn);
+	wait_call_facts(fn, insn);	/* Y: right after its C record */
 	resource_records(fn, insn, pos);
 }
 
@@ -477,6 +479,7 @@ void facts_scan_initializer(struct symbol *sym)
 	if (sym->ctype.base_type && sym->ctype.base_type->type != SYM_FN) {
 		snprintf(var, sizeof(var), "&%s", sym->ident->name);
 		scan(sym->initializer, sym, 0, var);
+		wait_initializer_facts(sym, var);
 	}
 }
 
@@ -502,8 +505,13 @@ static void scan_stores(struct fn_ctx *fn)
 				continue;
 			if (lockid_field_of(fn->ep, insn->src, insn->offset,
 					    container, sizeof(container),
-					    member, sizeof(member)))
+					    member, sizeof(member))) {
+				char field[400];
+
 				bind(container, member, value->sym, "-");
+				snprintf(field, sizeof(field), "%s::%s", container, member);
+				wait_store_facts(fn, insn, field, value->sym);
+			}
 		} END_FOR_EACH_PTR(insn);
 	} END_FOR_EACH_PTR(bb);
 }

@@ -274,6 +274,7 @@ static void sarif_location(FILE *out, const char *file, int line, int col,
 
 static const char *const rule_help[][2] = {
 	{ "callback-under-lock", "A call made while holding a lock reaches an acquisition of the same lock" },
+	{ "wait-under-lock", "A wait for a callback (timer, work, IRQ, sysfs, RCU grace period) made while holding a lock the callback takes" },
 	{ "lock-order", "Locks acquired in an order that forms a cycle: possible deadlock" },
 	{ "rcu-nulls", "Objects reused without a grace period are linked into a plain RCU hash chain beside an hlist_nulls one" },
 	{ "rcu-walked-add", "A plain list insertion into a list that RCU readers walk" },

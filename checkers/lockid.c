@@ -797,3 +797,38 @@ bool lockid_field_of(struct entrypoint *ep, pseudo_t addr, long long off,
 	desc_release(&d);
 	return ok;
 }
+
+/*
+ * The member of type @stop ("struct work_struct") that holds byte @off of
+ * what @addr points to: "struct adapter::reset_work" for the store into
+ * its func.  For bindings by assignment (waits).
+ */
+bool lockid_member_of_type(struct entrypoint *ep, pseudo_t addr, long long off,
+			   const char *stop, char *container, int csize)
+{
+	struct symbol *type, *m, *mt;
+	struct desc d;
+	int guard = 0;
+	bool ok = false;
+
+	desc_init(&d);
+	budget = BUDGET;
+	describe(ep, addr, &d, 0);
+	type = base_type(d.type);
+	while (type && is_aggregate(type) && guard++ < 16) {
+		m = member_at(type, off, NULL);
+		mt = m ? base_type(m) : NULL;
+		if (!mt || !is_aggregate(mt))
+			break;
+		if (m->ident && !strcmp(show_typename(mt), stop)) {
+			snprintf(container, csize, "%s::%s", show_typename(type),
+				 show_ident(m->ident));
+			ok = true;
+			break;
+		}
+		off -= m->offset;
+		type = mt;
+	}
+	desc_release(&d);
+	return ok;
+}

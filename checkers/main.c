@@ -28,6 +28,7 @@
 #include "lockscope/rules.h"
 #include "lockscope/strbuf.h"
 #include "lockscope/teardown.h"
+#include "lockscope/waits.h"
 #include "lockscope/wholetree.h"
 
 static const char usage[] =
@@ -220,6 +221,7 @@ int main(int argc, char **argv)
 				 opt.disable[i]);
 	rules_load(rules_dir(opt.rules));
 	teardown_rules_load(rules_dir(opt.rules));
+	wait_rules_load(rules_dir(opt.rules));
 	rcu_rules_load(rules_dir(opt.rules));
 	frees_load(rules_dir(opt.rules));
 

@@ -18,6 +18,7 @@
 #include "lockscope/rules.h"
 #include "lockscope/strbuf.h"
 #include "lockscope/teardown.h"
+#include "lockscope/waits.h"
 #include "lockscope/wholetree.h"
 
 static const char report_usage[] =
@@ -25,6 +26,7 @@ static const char report_usage[] =
 "\n"
 "Reads the facts the per-file runs wrote and checks the whole tree:\n"
 "callbacks and calls made under a lock that reach that lock again,\n"
+"waits under a lock for callbacks that take it (wait-under-lock),\n"
 "lock-order cycles, and RCU list misuse (rcu-nulls, rcu-walked-add).\n"
 "\n"
 "  --facts-dir=DIR     facts to read (default: $LOCKSCOPE_FACTS_DIR or .lockscope)\n"
@@ -64,11 +66,14 @@ void wholetree_run(struct program *prog, const char *dir, const char *rules,
 	program_load(prog, dir);
 	phase(stats, "load");
 	callgraph_build(prog);
+	waits_model(prog);
 	phase(stats, "call graph");
 	summaries_build(prog);
 	phase(stats, "summaries");
 	check_callback_under_lock(prog);
 	phase(stats, "callback-under-lock");
+	check_wait_under_lock(prog);
+	phase(stats, "wait-under-lock");
 	check_lock_order(prog);
 	phase(stats, "lock-order");
 	check_teardown_race(prog);

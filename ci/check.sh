@@ -22,6 +22,9 @@
 #      of net/ipv4 and net/ipv6 has no rcu-nulls finding
 #   7. lockscope fix on seed 000: the generated patch verifies (finding
 #      gone, nothing new, addrconf.o builds) and is upstream's fix
+#   8. real-kernel acceptance of wait-under-lock: cancel_work_sync() moved
+#      under the mutex its work takes in mlx5e is reported with the lock,
+#      the binding and the callback; the unmodified files are silent
 #
 # LOCKSCOPE_SKIP_KERNEL=1 runs stages 1-2 only (a quick local loop).
 set -u
@@ -84,6 +87,7 @@ else
 	stage "real kernel: seed 003 (RCU nulls) acceptance" sh ci/accept-seed003.sh "$top/lockscope"
 	stage "real kernel: lockscope fix on seed 000" sh ci/accept-fix-seed000.sh "$top/lockscope"
 	stage "real kernel: lockscope ci on patch series" sh ci/accept-ci.sh "$top/lockscope"
+	stage "real kernel: waits are acquisitions (mlx5e) acceptance" sh ci/accept-waits.sh "$top/lockscope"
 fi
 
 echo

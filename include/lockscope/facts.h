@@ -35,13 +35,18 @@
  *         <head shown>                    (a list primitive of rules/rcu.tab;
  *                                          object: "$0", "&global" or "-";
  *                                          head "-" when the op has none)
+ *   Y     <kind> <object> <shown>     (after C: the call waits for the
+ *                                     callbacks of the object, rules/waits.tab)
+ *   Z     <fid> <line> <kind> <object> <callback>  (a callback bound to an
+ *                                     object; kind wq: a work queued on it)
+ *   Q     <container> <member>        (a sysfs group or array holds a global)
  *   end   <records>
  *
  * <inst> names the lock across functions: relative to the parameters
  * ("&$0->idev->lock"), a global ("&rtnl_mutex"), or "-" (class only).
  * <resource> is the member a pointer was loaded from ("struct mlx5_cmd::pool").
  */
-#define FACTS_VERSION 7
+#define FACTS_VERSION 8
 #define FACTS_MAGIC "lockscope-facts"
 
 /* The facts directory: --facts-dir, $LOCKSCOPE_FACTS_DIR or .lockscope */

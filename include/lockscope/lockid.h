@@ -59,5 +59,8 @@ bool lockid_field_at(struct symbol *type, long long off, char *container,
 /* The same for the object @addr points to, in @ep. */
 bool lockid_field_of(struct entrypoint *ep, pseudo_t addr, long long off,
 		     char *container, int csize, char *field, int fsize);
+/* The member of struct type @stop holding byte @off: "struct T::member". */
+bool lockid_member_of_type(struct entrypoint *ep, pseudo_t addr, long long off,
+			   const char *stop, char *container, int csize);
 
 #endif

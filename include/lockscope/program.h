@@ -48,6 +48,7 @@ struct callsite {
 	struct func **targets;
 	const char *via;		/* for indirect calls: the field */
 	unsigned int edge0;		/* the caller's call edges before this call */
+	const struct wait_site *wait;	/* waits for callbacks (waits.c), or NULL */
 };
 
 struct acquisition {
@@ -98,6 +99,14 @@ struct resource_site {
 };
 
 struct teardown_state;
+/* A wait for the callbacks of an object, and a callback bound to one. */
+struct wait_site {
+	const char *kind, *object, *shown;
+};
+struct wait_bind {
+	int line;
+	const char *kind, *object, *callback;
+};
 /* An RCU list event (rcu_facts.c): a walk (W) or a list primitive (L). */
 struct rcu_event {
 	char tag;
@@ -138,6 +147,8 @@ struct func {
 	struct func *next_same;		/* another definition of the name */
 	int nrcu, arcu;
 	struct rcu_event *rcu;
+	int nwbinds, awbinds;
+	struct wait_bind *wbinds;	/* callbacks bound to objects here (waits.c) */
 };
 
 struct binding {
