@@ -363,8 +363,8 @@ static bool parse_record(struct parse *ps, char *line)
 		r->source = strtab_intern(f[3]);
 		return true;
 	}
-	if (!strcmp(f[0], "W") || !strcmp(f[0], "L")) {
-		bool walk = f[0][0] == 'W';
+	if (!strcmp(f[0], "W") || !strcmp(f[0], "P") || !strcmp(f[0], "L")) {
+		bool walk = f[0][0] != 'L';
 		struct rcu_event *ev;
 
 		if (n != (walk ? 7 : 10) || !(fn = fn_by_id(ps, f[1])) ||

@@ -31,6 +31,9 @@
  *   W     <fid> <line> <col> <link> <class> <shown>   (an RCU list walk loads
  *                                          a link of this list head or node;
  *                                          link: hlist, nulls, list)
+ *   P     <fid> <line> <col> <link> <class> <shown>   (as W, a list_head walk
+ *                                          with no rcu_read_lock() of its own:
+ *                                          a reader if a caller holds it)
  *   L     <fid> <line> <col> <op> <link> <node class> <object> <head class>
  *         <head shown>                    (a list primitive of rules/rcu.tab;
  *                                          object: "$0", "&global" or "-";
@@ -41,7 +44,7 @@
  * ("&$0->idev->lock"), a global ("&rtnl_mutex"), or "-" (class only).
  * <resource> is the member a pointer was loaded from ("struct mlx5_cmd::pool").
  */
-#define FACTS_VERSION 7
+#define FACTS_VERSION 8
 #define FACTS_MAGIC "lockscope-facts"
 
 /* The facts directory: --facts-dir, $LOCKSCOPE_FACTS_DIR or .lockscope */

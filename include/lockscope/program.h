@@ -98,7 +98,10 @@ struct resource_site {
 };
 
 struct teardown_state;
-/* An RCU list event (rcu_facts.c): a walk (W) or a list primitive (L). */
+/*
+ * An RCU list event (rcu_facts.c): a walk (W), a walk whose RCU section
+ * is the callers' (P), or a list primitive (L).
+ */
 struct rcu_event {
 	char tag;
 	int line, col;
