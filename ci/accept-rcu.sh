@@ -28,7 +28,16 @@ lockscope=$(cd "$(dirname "$lockscope")" && pwd)/$(basename "$lockscope")
 ci=$(cd "$(dirname "$0")" && pwd)
 . "$ci/accept-lib.sh"
 pristine=$(sh "$ci/kernel-setup.sh" | tail -n 1)
-work=$(sh "$ci/kernel-worktree.sh" rcu | tail -n 1)
+# The copy can race with another kbuild run's temporary files: retry.
+work=
+for try in 1 2 3; do
+	if work=$(sh "$ci/kernel-worktree.sh" rcu | tail -n 1) && [ -d "$work/net" ]; then
+		break
+	fi
+	work=
+	sleep 5
+done
+[ -n "$work" ] || { echo "accept-rcu: no kernel worktree"; echo "0 passed, 1 failed"; exit 1; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
@@ -36,6 +45,7 @@ trap 'rm -rf "$tmp"' EXIT
 edit() {
 	file=$1
 	shift
+	[ -f "$work/$file" ] || { echo "accept-rcu: $work/$file missing" >&2; exit 1; }
 	perl -0 -i -pe "$@" "$work/$file"
 }
 edit net/ipv4/tcp_cong.c '
