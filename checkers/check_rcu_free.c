@@ -94,6 +94,18 @@ static bool unpublishes(struct instruction *insn, pseudo_t obj)
 	       pointer_object(nth_arg(insn, api->obj)) == obj;
 }
 
+/*
+ * Does @insn unpublish @obj so that a kfree() must wait for readers?  Not
+ * an hlist_nulls removal: nulls lists hold SLAB_TYPESAFE_BY_RCU objects,
+ * freed at once by design, whose lookups re-check what they found.
+ */
+static bool unpublishes_for_free(struct instruction *insn, pseudo_t obj)
+{
+	const struct rcu_api *api = rcu_call_api(insn);
+
+	return unpublishes(insn, obj) && !(api && api->link == RL_NULLS);
+}
+
 static bool is_sync(struct instruction *insn)
 {
 	const struct rcu_api *api = rcu_call_api(insn);
@@ -160,7 +172,7 @@ static struct instruction *unpublished_before(struct search *s, struct basic_blo
 			before = insn == to;
 			continue;
 		}
-		if (unpublishes(insn, obj))
+		if (unpublishes_for_free(insn, obj))
 			return insn;
 		if (is_sync(insn))
 			return NULL;
@@ -301,7 +313,7 @@ static void calls_before(struct search *s, struct basic_block *bb, struct instru
 			before = insn == to;
 			continue;
 		}
-		if (is_sync(insn) || unpublishes(insn, obj))
+		if (is_sync(insn) || unpublishes_for_free(insn, obj))
 			return;
 		if (passes(insn, obj, false) >= 0)
 			add_call(c, insn);
@@ -410,7 +422,7 @@ static void unpublish_facts(struct fn_ctx *fn, struct instruction *insn,
 	struct search *s;
 	struct calls c = { 0 };
 
-	if (api->op != RCU_DEL_RCU || !object_of_function(obj))
+	if (api->op != RCU_DEL_RCU || api->link == RL_NULLS || !object_of_function(obj))
 		return;
 	s = ls_xcalloc(1, sizeof(*s));
 	s->stop = obj->type == PSEUDO_REG ? obj->def->bb : NULL;

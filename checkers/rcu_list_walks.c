@@ -5,8 +5,11 @@
  * READ_ONCE() of a plain "struct list_head *", not through an __rcu
  * pointer: what tells such a walk is a volatile load of a list_head
  * pointer whose value becomes an entry (container_of() to another struct
- * type).  list_empty() also reads ->next with READ_ONCE(), but only
- * compares it; the plain list_for_each_entry() loads are not volatile.
+ * type), and that becomes the loop cursor of list_for_each_entry_rcu(),
+ * or goes through list_first_or_null_rcu()'s second READ_ONCE().
+ * list_empty() and list_first_entry_or_null() also read ->next with
+ * READ_ONCE(), but only compare it or convert it once; the plain
+ * list_for_each_entry() loads are not volatile.
  *
  * Whether the walk runs under RCU: rcu_read_lock() (and its flavours, by
  * rules/locks.tab) held on every path to it in this function, or, for the
@@ -78,6 +81,8 @@ static pseudo_t base_of(pseudo_t p, long long *off)
 struct entry {
 	struct symbol *type;	/* the struct the link is converted to */
 	long long member;	/* the link's offset in it */
+	pseudo_t value;		/* the entry pointer */
+	bool reloaded;		/* through list_entry_rcu() of a local */
 };
 
 static bool becomes_entry(struct entrypoint *ep, pseudo_t v, long long off,
@@ -99,9 +104,11 @@ static bool reloaded_entry(struct entrypoint *ep, struct instruction *store,
 			if (!insn->bb || insn->opcode != OP_LOAD)
 				continue;
 			loff = insn->offset;
-			if (base_of(insn->src, &loff) == local && loff == soff &&
-			    becomes_entry(ep, insn->target, 0, out, depth + 1))
+			if (insn->is_volatile && base_of(insn->src, &loff) == local &&
+			    loff == soff && becomes_entry(ep, insn->target, 0, out, depth + 1)) {
+				out->reloaded = true;
 				return true;
+			}
 		} END_FOR_EACH_PTR(insn);
 	} END_FOR_EACH_PTR(bb);
 	return false;
@@ -128,6 +135,7 @@ static bool becomes_entry(struct entrypoint *ep, pseudo_t v, long long off,
 			if (to && !is_list_head(to) && off <= 0) {
 				out->type = to;
 				out->member = -off;
+				out->value = insn->target;
 				return true;
 			}
 			if (becomes_entry(ep, insn->target, off, out, depth + 1))
@@ -149,6 +157,71 @@ static bool becomes_entry(struct entrypoint *ep, pseudo_t v, long long off,
 		default:
 			break;
 		}
+	} END_FOR_EACH_PTR(pu);
+	return false;
+}
+
+/* Is @phi the base of a volatile load of a list link at @member? */
+static bool cursor_link_loaded(struct entrypoint *ep, pseudo_t phi, long long member)
+{
+	struct basic_block *bb;
+	struct instruction *insn;
+
+	FOR_EACH_PTR(ep->bbs, bb) {
+		FOR_EACH_PTR(bb->insns, insn) {
+			long long off;
+
+			if (!insn->bb || insn->opcode != OP_LOAD || !insn->is_volatile)
+				continue;
+			off = insn->offset;
+			if (base_of(insn->src, &off) == phi && off == member)
+				return true;
+		} END_FOR_EACH_PTR(insn);
+	} END_FOR_EACH_PTR(bb);
+	return false;
+}
+
+/* The phi that @src (a phi source's value) feeds, or NULL. */
+static pseudo_t phi_fed_by(struct entrypoint *ep, pseudo_t src)
+{
+	struct basic_block *bb;
+	struct instruction *insn;
+	pseudo_t p;
+
+	FOR_EACH_PTR(ep->bbs, bb) {
+		FOR_EACH_PTR(bb->insns, insn) {
+			if (!insn->bb || insn->opcode != OP_PHI)
+				continue;
+			FOR_EACH_PTR(insn->phi_list, p) {
+				if (p == src)
+					return insn->target;
+			} END_FOR_EACH_PTR(p);
+		} END_FOR_EACH_PTR(insn);
+	} END_FOR_EACH_PTR(bb);
+	return NULL;
+}
+
+/*
+ * list_for_each_entry_rcu(): the entry becomes the loop cursor, whose
+ * own link is loaded with READ_ONCE() at the same member.  What tells it
+ * from list_first_entry_or_null(), which also reads ->next with
+ * READ_ONCE() but is no RCU walk.
+ */
+static bool loop_cursor(struct entrypoint *ep, const struct entry *e)
+{
+	struct pseudo_user *pu;
+
+	if (!e->value || e->value->type != PSEUDO_REG)
+		return false;
+	FOR_EACH_PTR(e->value->users, pu) {
+		struct instruction *insn = pu->insn;
+		pseudo_t phi;
+
+		if (!insn || !insn->bb || insn->opcode != OP_PHISOURCE)
+			continue;
+		phi = phi_fed_by(ep, insn->target);
+		if (phi && cursor_link_loaded(ep, phi, e->member))
+			return true;
 	} END_FOR_EACH_PTR(pu);
 	return false;
 }
@@ -177,7 +250,7 @@ bool rcu_list_walk_load(struct entrypoint *ep, struct instruction *insn)
 	if (off == e.member && base && base->type == PSEUDO_ARG &&
 	    struct_pointee(param_type(ep, base->nr - 1)) == e.type)
 		return false;
-	return true;
+	return e.reloaded || loop_cursor(ep, &e);
 }
 
 /*

@@ -8,8 +8,8 @@
 #   tcp_cong.c     tcp_register_congestion_control() links the algorithm
 #                  with list_add_tail(), while tcp_get_*_congestion_control()
 #                  walk tcp_cong_list with list_for_each_entry_rcu()
-#   cipso_ipv4.c   cipso_v4_doi_add() the same; the walk is in
-#                  cipso_v4_doi_search(), whose callers hold rcu_read_lock()
+#   cipso_ipv4.c   cipso_v4_doi_add() the same with cipso_v4_doi_list
+#                  (cipso_v4_doi_walk() walks it under rcu_read_lock())
 #   dev_addr_lists.c  __hw_addr_del_entry() kfree()s the address right
 #                  after list_del_rcu() (upstream: kfree_rcu())
 #   tcp_ipv4.c     tcp_md5_do_del() kfree()s the key right after
@@ -17,6 +17,9 @@
 #   igmp.c         ip_mc_leave_src() hands the source list to kfree_rcu()
 #                  before clearing iml->sflist (upstream's "igmp: fix
 #                  ip_mc_sf_allow race" put the clearing first)
+#   fib_trie.c     fib_table_delete() frees the alias with kmem_cache_free()
+#                  (upstream: call_rcu()) after fib_remove_alias() took it
+#                  off the leaf's hlist: the unpublish is in the helper
 #
 # Each must be reported in its function; the same functions of the
 # unmodified files must be silent.  Ends with "N passed, N failed".
@@ -63,9 +66,12 @@ edit net/ipv4/tcp_ipv4.c '
 edit net/ipv4/igmp.c '
 	s/\tRCU_INIT_POINTER\(iml->sflist, NULL\);\n(\t\/\* decrease mem now .*\n\tatomic_sub\(.*\n\tkfree_rcu\(psf, rcu\);\n)/$1\tRCU_INIT_POINTER(iml->sflist, NULL);\n/
 		or die "ip_mc_leave_src: the edit did not apply\n";'
+edit net/ipv4/fib_trie.c '
+	s/(fib_release_info\(fa_to_delete->fa_info\);\n\t)alias_free_mem_rcu\(fa_to_delete\);/$1kmem_cache_free(fn_alias_kmem, fa_to_delete);/
+		or die "fib_table_delete: the edit did not apply\n";'
 
 files="net/ipv4/tcp_cong.o net/ipv4/cipso_ipv4.o net/core/dev_addr_lists.o
-	net/ipv4/tcp_ipv4.o net/ipv4/igmp.o"
+	net/ipv4/tcp_ipv4.o net/ipv4/igmp.o net/ipv4/fib_trie.o"
 run() {
 	tree=$1 name=$2
 	# shellcheck disable=SC2086
@@ -99,6 +105,7 @@ net/ipv4/cipso_ipv4.c cipso_v4_doi_add rcu-walked-add
 net/core/dev_addr_lists.c __hw_addr_del_entry rcu-free
 net/ipv4/tcp_ipv4.c tcp_md5_do_del rcu-free
 net/ipv4/igmp.c ip_mc_leave_src rcu-free
+net/ipv4/fib_trie.c fib_table_delete rcu-free
 '
 echo "$cases" | {
 	while read -r file fn check; do
@@ -114,8 +121,11 @@ echo "$cases" | {
 	# the readers the notes name
 	check "tcp_cong.c: the note names a list_for_each_entry_rcu() reader" \
 		grep -q "net/ipv4/tcp_cong.c:[0-9]*:[0-9]*: note: tcp_[a-z_]*() walks '&tcp_cong_list' under RCU here" "$tmp/rcu.all"
-	check "cipso_ipv4.c: the note names the caller holding rcu_read_lock()" \
-		grep -q "note: cipso_v4_[a-z_]*() calls cipso_v4_doi_search() inside an RCU read-side section" "$tmp/rcu.all"
+	check "cipso_ipv4.c: the note names a list_for_each_entry_rcu() reader" \
+		grep -q "net/ipv4/cipso_ipv4.c:[0-9]*:[0-9]*: note: cipso_v4_[a-z_]*() walks '&cipso_v4_doi_list' under RCU here" "$tmp/rcu.all"
+
+	check "fib_trie.c: the notes name the helper that unpublished the alias" \
+		grep -q "net/ipv4/fib_trie.c:[0-9]*:[0-9]*: note: fib_remove_alias() unpublishes it here (hlist_del_rcu)" "$tmp/rcu.all"
 
 	echo "--- RCU findings on the re-created files"
 	grep -A2 "\[lockscope/rcu-" "$tmp/rcu.all" || true

@@ -298,6 +298,11 @@ static inline int list_empty(const struct list_head *head)
 	for (pos = list_entry((head)->next, typeof(*pos), member); \
 	     &pos->member != (head); \
 	     pos = list_entry(pos->member.next, typeof(*pos), member))
+#define list_first_entry_or_null(ptr, type, member) ({ \
+	struct list_head *head__ = (ptr); \
+	struct list_head *pos__ = READ_ONCE(head__->next); \
+	pos__ != head__ ? list_entry(pos__, type, member) : NULL; \
+})
 #define list_entry_rcu(ptr, type, member)	container_of(READ_ONCE(ptr), type, member)
 #define list_for_each_entry_rcu(pos, head, member, cond...) \
 	for (pos = list_entry_rcu((head)->next, typeof(*pos), member); \

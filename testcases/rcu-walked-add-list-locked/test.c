@@ -41,6 +41,17 @@ int queue_idle(struct queue *q)
 	return idle;
 }
 
+/* list_first_entry_or_null() reads ->next with READ_ONCE() too. */
+struct job *queue_peek(struct queue *q)
+{
+	struct job *j;
+
+	rcu_read_lock();
+	j = list_first_entry_or_null(&q->jobs, struct job, node);
+	rcu_read_unlock();
+	return j;
+}
+
 /*
  * check-name: plain list_add_tail() into a list walked only under its lock
  */
