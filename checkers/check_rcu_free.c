@@ -20,6 +20,7 @@
 
 #include "lockscope/check.h"
 #include "lockscope/diag.h"
+#include "lockscope/facts.h"
 #include "lockscope/lockid.h"
 #include "lockscope/rcu.h"
 #include "lockscope/resources.h"
@@ -93,6 +94,18 @@ static bool unpublishes(struct instruction *insn, pseudo_t obj)
 	       pointer_object(nth_arg(insn, api->obj)) == obj;
 }
 
+/*
+ * Does @insn unpublish @obj so that a kfree() must wait for readers?  Not
+ * an hlist_nulls removal: nulls lists hold SLAB_TYPESAFE_BY_RCU objects,
+ * freed at once by design, whose lookups re-check what they found.
+ */
+static bool unpublishes_for_free(struct instruction *insn, pseudo_t obj)
+{
+	const struct rcu_api *api = rcu_call_api(insn);
+
+	return unpublishes(insn, obj) && !(api && api->link == RL_NULLS);
+}
+
 static bool is_sync(struct instruction *insn)
 {
 	const struct rcu_api *api = rcu_call_api(insn);
@@ -159,7 +172,7 @@ static struct instruction *unpublished_before(struct search *s, struct basic_blo
 			before = insn == to;
 			continue;
 		}
-		if (unpublishes(insn, obj))
+		if (unpublishes_for_free(insn, obj))
 			return insn;
 		if (is_sync(insn))
 			return NULL;
@@ -240,6 +253,187 @@ static void check_free(struct fn_ctx *fn, struct instruction *insn,
 	lockid_release(&ref);
 }
 
+/*
+ * Facts for the whole-tree step (N records, check_rcu_free_calls.c): an
+ * unpublish and a free of one object in two functions.
+ *
+ *   unpub  this function unpublishes parameter k (list_del_rcu() of its
+ *          node) and can return with no grace period after it
+ *   frees  this function kfree()s parameter k with no grace period on
+ *          some path from its entry
+ *   free-after-call   a kfree() of an object that an earlier call (no
+ *          grace period in between) was passed as argument k
+ *   call-after-unpub  a call passing, as argument k, an object this
+ *          function unpublished before (no grace period in between)
+ */
+#define MAX_CALLS 8
+
+/* Where @insn passes @obj (at offset 0 when @exact), or -1. */
+static int passes(struct instruction *insn, pseudo_t obj, bool exact)
+{
+	pseudo_t arg;
+	int i = 0;
+
+	if (!insn->bb || insn->opcode != OP_CALL || !insn->func ||
+	    insn->func->type != PSEUDO_SYM || rcu_call_api(insn))
+		return -1;
+	FOR_EACH_PTR(insn->arguments, arg) {
+		long long off = 0;
+
+		if (exact ? address_of(arg, &off) == obj && !off : pointer_object(arg) == obj)
+			return i;
+		i++;
+	} END_FOR_EACH_PTR(arg);
+	return -1;
+}
+
+struct calls {
+	struct instruction *insn[MAX_CALLS];
+	int n;
+	bool entry;	/* the function's entry reached */
+	bool exit;	/* a return reached */
+};
+
+static void add_call(struct calls *c, struct instruction *insn)
+{
+	if (c->n < MAX_CALLS)
+		c->insn[c->n++] = insn;
+}
+
+/* Calls passing @obj on paths before @to, back to a grace period. */
+static void calls_before(struct search *s, struct basic_block *bb, struct instruction *to,
+			 pseudo_t obj, struct calls *c)
+{
+	struct basic_block *parent;
+	struct instruction *insn;
+	bool before = !to;
+
+	FOR_EACH_PTR_REVERSE(bb->insns, insn) {
+		if (!before) {
+			before = insn == to;
+			continue;
+		}
+		if (is_sync(insn) || unpublishes_for_free(insn, obj))
+			return;
+		if (passes(insn, obj, false) >= 0)
+			add_call(c, insn);
+	} END_FOR_EACH_PTR_REVERSE(insn);
+	if (bb == bb->ep->entry->bb)
+		c->entry = true;
+	if (bb == s->stop)
+		return;
+	FOR_EACH_PTR(bb->parents, parent) {
+		if (!seen(s, parent))
+			calls_before(s, parent, NULL, obj, c);
+	} END_FOR_EACH_PTR(parent);
+}
+
+/* Calls passing @obj on paths after @from, up to a grace period. */
+static void calls_after(struct search *s, struct basic_block *bb, struct instruction *from,
+			pseudo_t obj, struct calls *c)
+{
+	struct basic_block *child;
+	struct instruction *insn;
+	bool after = !from;
+
+	FOR_EACH_PTR(bb->insns, insn) {
+		if (!after) {
+			after = insn == from;
+			continue;
+		}
+		if (is_sync(insn))
+			return;
+		if (insn->bb && insn->opcode == OP_RET)
+			c->exit = true;
+		if (passes(insn, obj, true) >= 0)
+			add_call(c, insn);
+	} END_FOR_EACH_PTR(insn);
+	FOR_EACH_PTR(bb->children, child) {
+		if (child != s->stop && !seen(s, child))
+			calls_after(s, child, NULL, obj, c);
+	} END_FOR_EACH_PTR(child);
+}
+
+static void n_record(struct fn_ctx *fn, struct position pos, const char *kind,
+		     const char *callee, int arg, struct position cpos,
+		     const char *what, const char *shown)
+{
+	facts_record("N");
+	facts_field_int(fn->fid);
+	facts_field_int(pos.line);
+	facts_field_int(pos.pos);
+	facts_field(kind);
+	facts_field(callee);
+	facts_field_int(arg);
+	facts_field_int(cpos.line);
+	facts_field_int(cpos.pos);
+	facts_field(what);
+	facts_field(shown);
+}
+
+static const char *callee_symbol(struct instruction *insn, char *buf, int size)
+{
+	return lockid_symbol_name(insn->func->sym, buf, size);
+}
+
+static void call_records(struct fn_ctx *fn, struct instruction *at, const char *kind,
+			 const struct calls *c, pseudo_t obj, bool exact)
+{
+	struct lock_ref ref;
+	char name[256];
+	int i;
+
+	lockid_describe(fn->ep, obj, NULL, NULL, &ref);
+	for (i = 0; i < c->n; i++)
+		n_record(fn, call_pos(at), kind, callee_symbol(c->insn[i], name, sizeof(name)),
+			 passes(c->insn[i], obj, exact), call_pos(c->insn[i]),
+			 at->opcode == OP_CALL ? callee_name(at) : "-", ref.instance);
+	lockid_release(&ref);
+}
+
+static bool object_of_function(pseudo_t obj)
+{
+	return obj && (obj->type == PSEUDO_ARG ||
+		       (obj->type == PSEUDO_REG && obj->def && obj->def->bb));
+}
+
+static void free_facts(struct fn_ctx *fn, struct instruction *insn, const struct rcu_api *api)
+{
+	pseudo_t obj = pointer_object(nth_arg(insn, api->obj));
+	struct search *s;
+	struct calls c = { 0 };
+
+	if (api->op != RCU_FREE || !object_of_function(obj))
+		return;
+	s = ls_xcalloc(1, sizeof(*s));
+	s->stop = obj->type == PSEUDO_REG ? obj->def->bb : NULL;
+	calls_before(s, insn->bb, insn, obj, &c);
+	free(s);
+	call_records(fn, insn, "free-after-call", &c, obj, false);
+	if (obj->type == PSEUDO_ARG && c.entry)
+		n_record(fn, call_pos(insn), "frees", callee_name(insn), obj->nr - 1,
+			 call_pos(insn), callee_name(insn), "-");
+}
+
+static void unpublish_facts(struct fn_ctx *fn, struct instruction *insn,
+			    const struct rcu_api *api)
+{
+	pseudo_t obj = pointer_object(nth_arg(insn, api->obj));
+	struct search *s;
+	struct calls c = { 0 };
+
+	if (api->op != RCU_DEL_RCU || api->link == RL_NULLS || !object_of_function(obj))
+		return;
+	s = ls_xcalloc(1, sizeof(*s));
+	s->stop = obj->type == PSEUDO_REG ? obj->def->bb : NULL;
+	calls_after(s, insn->bb, insn, obj, &c);
+	free(s);
+	call_records(fn, insn, "call-after-unpub", &c, obj, true);
+	if (obj->type == PSEUDO_ARG && c.exit)
+		n_record(fn, call_pos(insn), "unpub", callee_name(insn), obj->nr - 1,
+			 call_pos(insn), callee_name(insn), "-");
+}
+
 static void rcu_free_function(struct fn_ctx *fn)
 {
 	struct instruction *insn;
@@ -252,9 +446,14 @@ static void rcu_free_function(struct fn_ctx *fn)
 			if (!insn->bb || insn->opcode != OP_CALL)
 				continue;
 			api = rcu_call_api(insn);
-			if (api && (api->op == RCU_FREE || api->op == RCU_FREE_RCU) &&
-			    api->obj >= 0)
+			if (!api || api->obj < 0)
+				continue;
+			if (api->op == RCU_FREE || api->op == RCU_FREE_RCU)
 				check_free(fn, insn, api);
+			if (!facts_active())
+				continue;
+			free_facts(fn, insn, api);
+			unpublish_facts(fn, insn, api);
 		} END_FOR_EACH_PTR(insn);
 	} END_FOR_EACH_PTR(bb);
 }

@@ -6,7 +6,12 @@
  * the plain ones may let a reader follow a half-initialised node.  The
  * list is named by its head's class ("struct inet_listen_hashbucket::head"),
  * as in the walks.
+ *
+ * A list_head walk with no rcu_read_lock() of its own (P) reads under RCU
+ * when the function runs inside a caller's section: called, by direct
+ * calls, from a call site that holds it, or from a function that does.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "lockscope/findings.h"
@@ -18,6 +23,7 @@
 struct walk {
 	const struct func *fn;
 	const struct rcu_event *ev;
+	const struct callsite *caller;	/* P: a call that brings RCU */
 };
 
 static const char *short_name(const char *name)
@@ -27,24 +33,75 @@ static const char *short_name(const char *name)
 	return colon ? colon + 1 : name;
 }
 
+static bool holds_rcu(const struct callsite *cs)
+{
+	int i;
+
+	for (i = 0; i < cs->nheld; i++)
+		if (!strcmp(cs->held[i].kind, "rcu"))
+			return true;
+	return false;
+}
+
+/*
+ * The functions some caller runs inside an RCU read-side section: the
+ * direct callees of call sites that hold it, and everything they call
+ * (each function is pushed once as a root and at most once when marked).
+ */
+static void functions_under_rcu(const struct program *prog, struct ptrtab *under)
+{
+	const struct func **stack;
+	int i, k, n = 0;
+
+	stack = ls_xmalloc((2 * prog->nfuncs + 1) * sizeof(*stack));
+	for (i = 0; i < prog->nfuncs; i++)
+		stack[n++] = prog->funcs[i];
+	while (n) {
+		const struct func *fn = stack[--n];
+		bool all = ptrtab_get(under, fn) != NULL;
+
+		for (i = 0; i < fn->ncalls; i++) {
+			const struct callsite *cs = &fn->calls[i];
+
+			if (cs->how != 'd' || !(all || holds_rcu(cs)))
+				continue;
+			for (k = 0; k < cs->ntargets; k++) {
+				if (ptrtab_get(under, cs->targets[k]))
+					continue;
+				ptrtab_put(under, cs->targets[k], (void *)cs);
+				stack[n++] = cs->targets[k];
+			}
+		}
+	}
+	free(stack);
+}
+
 void check_rcu_walked_add(const struct program *prog)
 {
-	struct ptrtab walks = { 0 };
+	struct ptrtab walks = { 0 }, under = { 0 };
 	struct walk *w;
-	int i, j;
+	int i, j, pass;
 
-	for (i = 0; i < prog->nfuncs; i++) {
-		const struct func *fn = prog->funcs[i];
+	functions_under_rcu(prog, &under);
+	/* walks in a section of their own first: they need no caller */
+	for (pass = 0; pass < 2; pass++) {
+		for (i = 0; i < prog->nfuncs; i++) {
+			const struct func *fn = prog->funcs[i];
 
-		for (j = 0; j < fn->nrcu; j++) {
-			const struct rcu_event *ev = &fn->rcu[j];
+			for (j = 0; j < fn->nrcu; j++) {
+				const struct rcu_event *ev = &fn->rcu[j];
+				const struct callsite *caller = NULL;
 
-			if (ev->tag != 'W' || ptrtab_get(&walks, ev->head))
-				continue;
-			w = ls_xmalloc(sizeof(*w));
-			w->fn = fn;
-			w->ev = ev;
-			ptrtab_put(&walks, ev->head, w);
+				if (ev->tag != (pass ? 'P' : 'W') || ptrtab_get(&walks, ev->head))
+					continue;
+				if (pass && !(caller = ptrtab_get(&under, fn)))
+					continue;
+				w = ls_xmalloc(sizeof(*w));
+				w->fn = fn;
+				w->ev = ev;
+				w->caller = caller;
+				ptrtab_put(&walks, ev->head, w);
+			}
 		}
 	}
 	for (i = 0; i < prog->nfuncs; i++) {
@@ -67,7 +124,13 @@ void check_rcu_walked_add(const struct program *prog)
 			finding_note(f, w->fn->file, w->ev->line, w->ev->col,
 				     "%s() walks '%s' under RCU here",
 				     short_name(w->fn->name), w->ev->shown);
+			if (w->caller)
+				finding_note(f, w->caller->caller->file, w->caller->line,
+					     w->caller->col, "%s() calls %s() inside an RCU read-side section",
+					     short_name(w->caller->caller->name),
+					     short_name(w->caller->callee));
 		}
 	}
+	ptrtab_clear(&under);
 	/* the walks are small and few; the table goes with the process */
 }

@@ -120,6 +120,8 @@ static void collect(const struct program *prog)
 				}
 				continue;
 			}
+			if (ev->tag != 'L')
+				continue;
 			if (strncmp(ev->op, "add", 3) || !strcmp(ev->head, "-") ||
 			    !strcmp(ev->node, "-") || (l.param = param_of(ev->obj)) < 0)
 				continue;

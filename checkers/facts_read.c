@@ -364,8 +364,31 @@ static bool parse_record(struct parse *ps, char *line)
 		r->source = strtab_intern(f[3]);
 		return true;
 	}
-	if (!strcmp(f[0], "W") || !strcmp(f[0], "L")) {
-		bool walk = f[0][0] == 'W';
+	if (!strcmp(f[0], "N")) {
+		struct rcu_event *ev;
+		long long k, cl, cc;
+
+		if (n != 11 || !(fn = fn_by_id(ps, f[1])) || !number(f[2], &a) ||
+		    !number(f[3], &b) || !number(f[6], &k) || !number(f[7], &cl) ||
+		    !number(f[8], &cc))
+			return false;
+		GROW(fn->rcu, fn->nrcu, fn->arcu);
+		ev = &fn->rcu[fn->nrcu++];
+		memset(ev, 0, sizeof(*ev));
+		ev->tag = 'N';
+		ev->line = a;
+		ev->col = b;
+		ev->op = strtab_intern(f[4]);
+		ev->node = strtab_intern(f[5]);
+		ev->arg = k;
+		ev->cline = cl;
+		ev->ccol = cc;
+		ev->obj = strtab_intern(f[9]);
+		ev->shown = strtab_intern(f[10]);
+		return true;
+	}
+	if (!strcmp(f[0], "W") || !strcmp(f[0], "P") || !strcmp(f[0], "L")) {
+		bool walk = f[0][0] != 'L';
 		struct rcu_event *ev;
 
 		if (n != (walk ? 7 : 10) || !(fn = fn_by_id(ps, f[1])) ||

@@ -5,7 +5,11 @@
  *  - W: an RCU list walk.  hlist_for_each_entry_rcu() and its kin are
  *    macros, but each loads its links through an "__rcu" pointer type
  *    (hlist_first_rcu(), hlist_nulls_next_rcu(), ...): such a load names
- *    the list head or node being walked;
+ *    the list head or node being walked.  A list_head walk
+ *    (list_for_each_entry_rcu(), rcu_list_walks.c) is a W when
+ *    rcu_read_lock() is held around it here;
+ *  - P: a list_head walk outside any RCU section of its own: a reader
+ *    when a caller holds rcu_read_lock() (the whole-tree step decides);
  *  - L: a list primitive of rules/rcu.tab (kept as a call by inlines.c),
  *    with the node's class, the object it belongs to (relative to the
  *    parameters) and the head it is linked into.
@@ -52,7 +56,7 @@ static struct symbol *head_type(enum rcu_link link)
 }
 
 static void walk_record(struct fn_ctx *fn, struct instruction *insn,
-			enum rcu_link link)
+			enum rcu_link link, const char *tag)
 {
 	char container[256], member[128];
 	struct lock_ref ref;
@@ -63,7 +67,7 @@ static void walk_record(struct fn_ctx *fn, struct instruction *insn,
 				     sizeof(container), member, sizeof(member)))
 			return;
 		sb_addf(&sb, "%s::%s", container, member);
-		facts_record("W");
+		facts_record(tag);
 		position_fields(fn, insn->pos);
 		facts_field(rcu_link_names[link]);
 		facts_field(sb_str(&sb));
@@ -78,7 +82,7 @@ static void walk_record(struct fn_ctx *fn, struct instruction *insn,
 		lockid_release(&ref);
 		return;
 	}
-	facts_record("W");
+	facts_record(tag);
 	position_fields(fn, insn->pos);
 	facts_field(rcu_link_names[link]);
 	facts_field(ref.klass);
@@ -88,6 +92,7 @@ static void walk_record(struct fn_ctx *fn, struct instruction *insn,
 
 static void rcu_facts_function(struct fn_ctx *fn)
 {
+	struct rcu_sections *sections = NULL;
 	struct instruction *insn;
 	struct basic_block *bb;
 
@@ -100,10 +105,20 @@ static void rcu_facts_function(struct fn_ctx *fn)
 			if (!insn->bb || insn->opcode != OP_LOAD)
 				continue;
 			link = rcu_pointer_link(insn->type);
-			if (link != RL_NONE)
-				walk_record(fn, insn, link);
+			if (link != RL_NONE) {
+				walk_record(fn, insn, link, "W");
+				continue;
+			}
+			if (!rcu_list_walk_load(fn->ep, insn))
+				continue;
+			if (!sections)
+				sections = rcu_sections_compute(fn->ep);
+			walk_record(fn, insn, RL_LIST,
+				    rcu_sections_held(sections, insn) ? "W" : "P");
 		} END_FOR_EACH_PTR(insn);
 	} END_FOR_EACH_PTR(bb);
+	if (sections)
+		rcu_sections_free(sections);
 }
 
 static struct symbol *strip_node(struct symbol *type)

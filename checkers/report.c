@@ -80,6 +80,7 @@ void wholetree_run(struct program *prog, const char *dir, const char *rules,
 	phase(stats, "teardown-race");
 	check_rcu_nulls(prog);
 	check_rcu_walked_add(prog);
+	check_rcu_free_calls(prog);
 	phase(stats, "rcu");
 	findings_group();
 }

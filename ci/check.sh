@@ -25,6 +25,11 @@
 #   8. real-kernel acceptance of wait-under-lock: cancel_work_sync() moved
 #      under the mutex its work takes in mlx5e is reported with the lock,
 #      the binding and the callback; the unmodified files are silent
+#   9. real-kernel acceptance of rcu-walked-add and rcu-free: five real
+#      RCU lifetime bug shapes re-created in net/ (a plain list_add_tail()
+#      into an RCU-walked list_head, kfree() right after list_del_rcu() /
+#      hlist_del_rcu(), an __rcu pointer cleared after kfree_rcu()) are
+#      reported; the unmodified functions are not
 #
 # LOCKSCOPE_SKIP_KERNEL=1 runs stages 1-2 only (a quick local loop).
 set -u
@@ -85,6 +90,7 @@ else
 	stage "real kernel: seed 000 (whole tree) acceptance" sh ci/accept-seed000.sh "$top/lockscope"
 	stage "real kernel: seed 001 (teardown race) acceptance" sh ci/accept-seed001.sh "$top/lockscope"
 	stage "real kernel: seed 003 (RCU nulls) acceptance" sh ci/accept-seed003.sh "$top/lockscope"
+	stage "real kernel: RCU lifetime acceptance" sh ci/accept-rcu.sh "$top/lockscope"
 	stage "real kernel: lockscope fix on seed 000" sh ci/accept-fix-seed000.sh "$top/lockscope"
 	stage "real kernel: lockscope ci on patch series" sh ci/accept-ci.sh "$top/lockscope"
 	stage "real kernel: waits are acquisitions (mlx5e) acceptance" sh ci/accept-waits.sh "$top/lockscope"

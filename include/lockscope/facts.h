@@ -31,6 +31,13 @@
  *   W     <fid> <line> <col> <link> <class> <shown>   (an RCU list walk loads
  *                                          a link of this list head or node;
  *                                          link: hlist, nulls, list)
+ *   P     <fid> <line> <col> <link> <class> <shown>   (as W, a list_head walk
+ *                                          with no rcu_read_lock() of its own:
+ *                                          a reader if a caller holds it)
+ *   N     <fid> <line> <col> <kind> <callee> <k> <call line> <call col> <what> <shown>
+ *                                         (an unpublish and a free across calls,
+ *                                          kind: unpub, frees, free-after-call,
+ *                                          call-after-unpub; check_rcu_free.c)
  *   L     <fid> <line> <col> <op> <link> <node class> <object> <head class>
  *         <head shown>                    (a list primitive of rules/rcu.tab;
  *                                          object: "$0", "&global" or "-";

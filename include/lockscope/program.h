@@ -107,13 +107,19 @@ struct wait_bind {
 	int line;
 	const char *kind, *object, *callback;
 };
-/* An RCU list event (rcu_facts.c): a walk (W) or a list primitive (L). */
+/*
+ * An RCU list event (rcu_facts.c): a walk (W), a walk whose RCU section
+ * is the callers' (P), or a list primitive (L); or an unpublish or free
+ * across calls (N, check_rcu_free.c).
+ */
 struct rcu_event {
 	char tag;
 	int line, col;
 	const char *op, *link;		/* L: "add-rcu", ...; "hlist", "nulls", "list" */
 	const char *node, *obj;		/* L: node class, object ("$0") or "-" */
 	const char *head, *shown;	/* the head's class and instance, or "-" */
+	/* N: op is the kind, node the callee, obj the free or unpublish */
+	int arg, cline, ccol;
 };
 
 /* A struct type whose objects come from a SLAB_TYPESAFE_BY_RCU cache. */

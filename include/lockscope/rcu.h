@@ -52,6 +52,17 @@ enum rcu_link rcu_pointer_link(struct symbol *type);
 bool rcu_is_rcu_pointer(struct symbol *type);
 
 /*
+ * Is @load a link load of an RCU walk of a list_head list (a READ_ONCE()
+ * of a list_head pointer that becomes an entry), not a cursor's own link?
+ */
+bool rcu_list_walk_load(struct entrypoint *ep, struct instruction *load);
+/* Where rcu_read_lock() is held on every path (rcu_list_walks.c). */
+struct rcu_sections;
+struct rcu_sections *rcu_sections_compute(struct entrypoint *ep);
+bool rcu_sections_held(struct rcu_sections *s, struct instruction *at);
+void rcu_sections_free(struct rcu_sections *s);
+
+/*
  * Recyclable types: before evaluation (which folds sizeof() away), find
  * the struct types of SLAB_TYPESAFE_BY_RCU caches in a file's symbols.
  */

@@ -11,6 +11,7 @@ void check_lock_order(const struct program *prog);
 void check_teardown_race(const struct program *prog);
 void check_rcu_nulls(const struct program *prog);
 void check_rcu_walked_add(const struct program *prog);
+void check_rcu_free_calls(const struct program *prog);
 
 /* Locks that can deadlock (not rcu, bh, irq: those nest by design). */
 bool wholetree_lock_kind(const char *kind);

