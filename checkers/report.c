@@ -73,6 +73,9 @@ void wholetree_run(struct program *prog, const char *dir, const char *rules,
 	phase(stats, "lock-order");
 	check_teardown_race(prog);
 	phase(stats, "teardown-race");
+	if (stats)
+		fprintf(stderr, "lockscope report: teardown-race walks kept %u entries\n",
+			teardown_walk_entries());
 	check_rcu_nulls(prog);
 	check_rcu_walked_add(prog);
 	phase(stats, "rcu");
