@@ -79,6 +79,13 @@ void wholetree_run(struct program *prog, const char *dir, const char *rules,
 	phase(stats, "call graph");
 	summaries_build(prog);
 	phase(stats, "summaries");
+	if (stats) {
+		int scc, rounds;
+
+		summaries_stats(&scc, &rounds);
+		fprintf(stderr, "lockscope report: largest cycle of calls: %d functions, %d rounds\n",
+			scc, rounds);
+	}
 	check_callback_under_lock(prog);
 	phase(stats, "callback-under-lock");
 	check_lock_order(prog);
