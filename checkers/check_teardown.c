@@ -38,7 +38,7 @@
  * graph with large cycles that outgrows memory (each entry ~130 bytes).
  * Past this many entries the check gives up, all or nothing, and says so.
  */
-#define MAX_WALK_ENTRIES (3u << 20)
+#define MAX_WALK_ENTRIES (1u << 20)
 
 /* A guard checked on an entry path, and the lock held while checking. */
 struct gcheck {
