@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lockscope/arena.h"
 #include "lockscope/findings.h"
 #include "lockscope/program.h"
 #include "lockscope/ptrtab.h"
@@ -32,6 +33,12 @@
 #define MAX_CHECKS 4
 #define MAX_HELD 4
 #define MAX_OTHERS 32
+/*
+ * The walks keep, per function, what it reaches: on a kernel-sized call
+ * graph with large cycles that outgrows memory (each entry ~130 bytes).
+ * Past this many entries the check gives up, all or nothing, and says so.
+ */
+#define MAX_WALK_ENTRIES (1u << 20)
 
 /* A guard checked on an entry path, and the lock held while checking. */
 struct gcheck {
@@ -73,20 +80,32 @@ struct event {
  * Memoised walks.  Inside a recursion a function sees its callers' lists
  * unfinished: its own list is then kept only for that walk (low: the
  * depth of the unfinished caller it depends on), and computed again when
- * asked from outside the cycle.  Old entries stay allocated: witness
- * chains point at them.
+ * asked from outside the cycle, by a later walk.  Within one walk it is
+ * computed once: computing it again on every path into a large cycle
+ * takes exponential time.  Old entries stay allocated: witness chains
+ * point at them.
  */
 struct memo {
 	bool done;
 	int depth;			/* on the walk's stack, or 0 */
+	unsigned int walk;		/* computed in this walk ... */
+	int low;			/* ... depending on this depth */
+};
+
+/* Where a list's entries are, by hash: lists grow to thousands. */
+struct list_index {
+	unsigned int size;		/* slots, a power of two; 0: none yet */
+	int *slot;			/* entry + 1, or 0 */
 };
 
 struct teardown_state {
 	struct memo uses_memo, events_memo;
 	int nuses, auses;
 	struct use_entry **uses;
+	struct list_index uses_index;
 	int nevents, aevents;
 	struct event **events;
+	struct list_index events_index;
 };
 
 #define GROW(arr, n, alloc) do {					\
@@ -96,6 +115,8 @@ struct teardown_state {
 	}								\
 } while (0)
 
+static unsigned int walk_entries;	/* kept in the lists */
+static struct arena entries;		/* never freed: witnesses point in */
 static struct ptrtab freed;		/* class -> (void *)1: freed somewhere */
 static struct ptrtab runtime;		/* class -> (void *)1: callbacks free it */
 
@@ -150,6 +171,7 @@ static const char *held_lock(const struct callsite *cs)
 
 static const struct use_entry *const *uses_of(const struct func *fn, int *n, int *low);
 static int depth;
+static unsigned int walk = 1;	/* a walk: from depth 0 back to 0 */
 
 static int min(int a, int b)
 {
@@ -161,20 +183,26 @@ static bool memo_enter(struct memo *m, int *low, int *mine)
 {
 	if (m->depth)
 		*low = min(*low, m->depth);
-	if (m->depth || m->done)
-		return false;
-	*mine = m->depth = ++depth;
-	return true;
+	else if (!m->done && m->walk == walk)
+		*low = min(*low, m->low);
+	else if (!m->done)
+		return *mine = m->depth = ++depth, true;
+	return false;
 }
 
 static void memo_leave(struct memo *m, int *low, int mine)
 {
 	m->depth = 0;
 	depth--;
-	if (mine > depth)
+	if (mine > depth) {
 		m->done = true;		/* it depended on no unfinished caller */
-	else
+	} else {
 		*low = min(*low, mine);
+		m->walk = walk;
+		m->low = mine;
+	}
+	if (!depth)
+		walk++;
 }
 
 /* Guards @fn checks before (@line, @col), added to @e. */
@@ -198,17 +226,92 @@ static void add_checks(const struct func *fn, int line, int col, struct use_entr
 	}
 }
 
-static void add_use(struct teardown_state *st, struct use_entry *e)
+static void index_clear(struct list_index *ix)
 {
+	if (ix->size)
+		memset(ix->slot, 0, ix->size * sizeof(*ix->slot));
+}
+
+/*
+ * The slot of the entry equal to the one hashed @h (same(i) says whether
+ * entry i is), or of the empty slot where it goes.  NULL while the list is
+ * short enough to search: then same() is asked of every entry.
+ */
+static int *index_find(struct list_index *ix, int n, unsigned long h,
+		       bool (*same)(const void *list, int i, const void *e),
+		       const void *list, const void *e)
+{
+	unsigned int i;
+
+	if (!ix->size)
+		return NULL;
+	for (i = h & (ix->size - 1); ix->slot[i]; i = (i + 1) & (ix->size - 1))
+		if (same(list, ix->slot[i] - 1, e))
+			break;
+	(void)n;
+	return &ix->slot[i];
+}
+
+/* Index all @n entries once the list is long, and keep it half empty. */
+static void index_grow(struct list_index *ix, int n,
+		       unsigned long (*hash)(const void *list, int i), const void *list)
+{
+	unsigned int size = ix->size ? ix->size : 16;
 	int i;
 
-	for (i = 0; i < st->nuses; i++)
-		if (st->uses[i]->klass == e->klass && st->uses[i]->mask == e->mask) {
-			free(e);
-			return;
-		}
+	if (n < 8 || (unsigned int)n * 2 < ix->size)
+		return;
+	while ((unsigned int)n * 2 >= size)
+		size *= 2;
+	free(ix->slot);
+	ix->slot = ls_xcalloc(size, sizeof(*ix->slot));
+	ix->size = size;
+	for (i = 0; i < n; i++) {
+		unsigned int j = hash(list, i) & (size - 1);
+
+		while (ix->slot[j])
+			j = (j + 1) & (size - 1);
+		ix->slot[j] = i + 1;
+	}
+}
+
+static unsigned long use_hash(const struct use_entry *e)
+{
+	return hash_ptr3(e->klass, (void *)(unsigned long)e->mask, NULL);
+}
+
+static unsigned long use_hash_at(const void *list, int i)
+{
+	return use_hash(((struct use_entry *const *)list)[i]);
+}
+
+static bool same_use(const void *list, int i, const void *e)
+{
+	const struct use_entry *a = ((struct use_entry *const *)list)[i], *b = e;
+
+	return a->klass == b->klass && a->mask == b->mask;
+}
+
+/* Keep a copy of @e unless an equal use is listed already. */
+static void add_use(struct teardown_state *st, const struct use_entry *e)
+{
+	int i, *slot;
+
+	slot = index_find(&st->uses_index, st->nuses, use_hash(e), same_use, st->uses, e);
+	if (slot && *slot)
+		return;
+	if (!slot)
+		for (i = 0; i < st->nuses; i++)
+			if (same_use(st->uses, i, e))
+				return;
 	GROW(st->uses, st->nuses, st->auses);
-	st->uses[st->nuses++] = e;
+	st->uses[st->nuses] = arena_alloc(&entries, sizeof(*e));
+	*st->uses[st->nuses] = *e;
+	if (slot)
+		*slot = st->nuses + 1;
+	st->nuses++;
+	index_grow(&st->uses_index, st->nuses, use_hash_at, st->uses);
+	walk_entries++;
 }
 
 static void compute_uses(const struct func *fn, struct teardown_state *st, int *low)
@@ -217,15 +320,14 @@ static void compute_uses(const struct func *fn, struct teardown_state *st, int *
 
 	for (i = 0; i < fn->nuses; i++) {
 		const struct resource_site *u = &fn->uses[i];
-		struct use_entry *e;
+		struct use_entry e = { 0 };
 
 		if (!ptrtab_get(&freed, u->klass))
 			continue;
-		e = ls_xcalloc(1, sizeof(*e));
-		e->klass = u->klass;
-		e->site = u;
-		add_checks(fn, u->line, u->col, e);
-		add_use(st, e);
+		e.klass = u->klass;
+		e.site = u;
+		add_checks(fn, u->line, u->col, &e);
+		add_use(st, &e);
 	}
 	for (i = 0; i < fn->ncalls; i++) {
 		const struct callsite *cs = &fn->calls[i];
@@ -236,24 +338,23 @@ static void compute_uses(const struct func *fn, struct teardown_state *st, int *
 
 			sub = uses_of(cs->targets[j], &n, low);
 			for (k = 0; k < n; k++) {
-				struct use_entry *e;
+				struct use_entry e;
 				int c;
 
 				if (sub[k]->hops + h > MAX_ENTRY_HOPS)
 					continue;
-				e = ls_xcalloc(1, sizeof(*e));
-				*e = *sub[k];
-				e->hops += h;
-				e->call = cs;
-				e->callee = cs->targets[j];
-				e->next = sub[k];
-				e->site = NULL;
-				add_checks(fn, cs->line, cs->col, e);
+				e = *sub[k];
+				e.hops += h;
+				e.call = cs;
+				e.callee = cs->targets[j];
+				e.next = sub[k];
+				e.site = NULL;
+				add_checks(fn, cs->line, cs->col, &e);
 				/* a check in the caller counts like one below */
-				for (c = 0; c < sub[k]->nchecks && e->nchecks < MAX_CHECKS; c++)
-					e->checks[e->nchecks++] = sub[k]->checks[c];
-				e->mask |= sub[k]->mask;
-				add_use(st, e);
+				for (c = 0; c < sub[k]->nchecks && e.nchecks < MAX_CHECKS; c++)
+					e.checks[e.nchecks++] = sub[k]->checks[c];
+				e.mask |= sub[k]->mask;
+				add_use(st, &e);
 			}
 		}
 	}
@@ -264,8 +365,9 @@ static const struct use_entry *const *uses_of(const struct func *fn, int *n, int
 	struct teardown_state *st = state(fn);
 	int mine;
 
-	if (memo_enter(&st->uses_memo, low, &mine)) {
+	if (walk_entries < MAX_WALK_ENTRIES && memo_enter(&st->uses_memo, low, &mine)) {
 		st->nuses = 0;
+		index_clear(&st->uses_index);
 		compute_uses(fn, st, &mine);
 		memo_leave(&st->uses_memo, low, mine);
 	}
@@ -287,18 +389,49 @@ static bool same_event(const struct event *a, const struct event *b)
 	return a->what == b->what && a->child == b->child;
 }
 
-/* Only the first occurrence of an event matters: "before" is about it. */
-static void add_event(struct teardown_state *st, struct event *ev)
+static unsigned long event_hash(const struct event *e)
 {
-	int i;
+	if (e->kind == EV_GUARD)
+		return hash_ptr3((void *)(unsigned long)e->kind,
+				 (void *)(unsigned long)e->guard, e->nheld ? e->held[0] : NULL);
+	return hash_ptr3((void *)(unsigned long)e->kind, e->what,
+			 (void *)(unsigned long)e->child);
+}
 
-	for (i = 0; i < st->nevents; i++)
-		if (same_event(st->events[i], ev)) {
-			free(ev);
-			return;
-		}
+static unsigned long event_hash_at(const void *list, int i)
+{
+	return event_hash(((struct event *const *)list)[i]);
+}
+
+static bool same_event_at(const void *list, int i, const void *e)
+{
+	return same_event(((struct event *const *)list)[i], e);
+}
+
+/*
+ * Only the first occurrence of an event matters: "before" is about it.
+ * Keep a copy of @ev unless it is listed already.
+ */
+static void add_event(struct teardown_state *st, const struct event *ev)
+{
+	int i, *slot;
+
+	slot = index_find(&st->events_index, st->nevents, event_hash(ev),
+			  same_event_at, st->events, ev);
+	if (slot && *slot)
+		return;
+	if (!slot)
+		for (i = 0; i < st->nevents; i++)
+			if (same_event(st->events[i], ev))
+				return;
 	GROW(st->events, st->nevents, st->aevents);
-	st->events[st->nevents++] = ev;
+	st->events[st->nevents] = arena_alloc(&entries, sizeof(*ev));
+	*st->events[st->nevents] = *ev;
+	if (slot)
+		*slot = st->nevents + 1;
+	st->nevents++;
+	index_grow(&st->events_index, st->nevents, event_hash_at, st->events);
+	walk_entries++;
 }
 
 static void add_held(struct event *ev, const struct callsite *cs)
@@ -324,7 +457,7 @@ static bool call_events(struct teardown_state *st, const struct callsite *cs)
 	bool any = false;
 
 	for (c = roles(cs); c; c = c->next) {
-		struct event *ev;
+		struct event ev = { 0 };
 
 		if (c->role == TD_GUARD_SET && c->arg >= 0) {
 			char want[32];
@@ -335,14 +468,13 @@ static bool call_events(struct teardown_state *st, const struct callsite *cs)
 		}
 		if (c->role != TD_UNPUBLISH && c->role != TD_GUARD_SET)
 			continue;
-		ev = ls_xcalloc(1, sizeof(*ev));
-		ev->kind = c->role == TD_UNPUBLISH ? EV_UNPUBLISH : EV_GUARD;
-		ev->what = c->kind;
-		ev->child = c->child;
-		ev->guard = c->guard;
-		ev->at = cs;
-		add_held(ev, cs);
-		add_event(st, ev);
+		ev.kind = c->role == TD_UNPUBLISH ? EV_UNPUBLISH : EV_GUARD;
+		ev.what = c->kind;
+		ev.child = c->child;
+		ev.guard = c->guard;
+		ev.at = cs;
+		add_held(&ev, cs);
+		add_event(st, &ev);
 		any = true;
 	}
 	return any;
@@ -359,20 +491,19 @@ static void callee_events(const struct func *fn, struct teardown_state *st,
 
 		sub = events_of(cs->targets[j], &n, low);
 		for (k = 0; k < n; k++) {
-			struct event *ev;
+			struct event ev;
 
 			if (sub[k]->kind == EV_FREE &&
 			    (sub[k]->hops + h > MAX_FREE_HOPS || sub[k]->depth >= MAX_FREE_DEPTH))
 				continue;
-			ev = ls_xcalloc(1, sizeof(*ev));
-			*ev = *sub[k];
-			ev->hops += h;
-			ev->depth++;
-			ev->call = cs;
-			ev->callee = cs->targets[j];
-			ev->next = sub[k];
-			add_held(ev, cs);
-			add_event(st, ev);
+			ev = *sub[k];
+			ev.hops += h;
+			ev.depth++;
+			ev.call = cs;
+			ev.callee = cs->targets[j];
+			ev.next = sub[k];
+			add_held(&ev, cs);
+			add_event(st, &ev);
 		}
 	}
 }
@@ -388,12 +519,12 @@ static void compute_events(const struct func *fn, struct teardown_state *st, int
 
 		/* at one position the call's own meaning comes first */
 		if (fr && (!cs || before(fr->line, fr->col, cs->line, cs->col))) {
-			struct event *ev = ls_xcalloc(1, sizeof(*ev));
+			struct event ev = { 0 };
 
-			ev->kind = EV_FREE;
-			ev->what = fr->klass;
-			ev->site = fr;
-			add_event(st, ev);
+			ev.kind = EV_FREE;
+			ev.what = fr->klass;
+			ev.site = fr;
+			add_event(st, &ev);
 			j++;
 			continue;
 		}
@@ -408,8 +539,9 @@ static const struct event *const *events_of(const struct func *fn, int *n, int *
 	struct teardown_state *st = state(fn);
 	int mine;
 
-	if (memo_enter(&st->events_memo, low, &mine)) {
+	if (walk_entries < MAX_WALK_ENTRIES && memo_enter(&st->events_memo, low, &mine)) {
 		st->nevents = 0;
+		index_clear(&st->events_index);
 		compute_events(fn, st, &mine);
 		memo_leave(&st->events_memo, low, mine);
 	}
@@ -773,6 +905,27 @@ void check_teardown_race(const struct program *prog)
 			if (evs[j]->kind == EV_FREE)
 				ptrtab_put(&runtime, evs[j]->what, (void *)1);
 	}
+	/* all the walks first: past the limit, no finding at all */
+	for (i = 0; i < nroots; i++) {
+		int n, low = 1 << 30;
+
+		events_of(roots[i].fn, &n, &low);
+	}
+	for (i = 0; i < nentry_points; i++) {
+		int n, low = 1 << 30;
+
+		uses_of(entry_points[i].fn, &n, &low);
+	}
+	if (walk_entries >= MAX_WALK_ENTRIES) {
+		fprintf(stderr, "lockscope report: teardown-race skipped: its walks outgrew %u entries (%d roots, %d entry points); the other checks are complete\n",
+			MAX_WALK_ENTRIES, nroots, nentry_points);
+		return;
+	}
 	for (i = 0; i < nroots; i++)
 		check_root(&roots[i]);
+}
+
+unsigned int teardown_walk_entries(void)
+{
+	return walk_entries;
 }

@@ -40,21 +40,33 @@ static const char report_usage[] =
 "  --rules=DIR         rules directory\n"
 "  --stats             print what was loaded, and how long each step took\n";
 
-/* --stats: how long each step took, and the peak RSS after it. */
+static double seconds(const struct timeval *t)
+{
+	return t->tv_sec + t->tv_usec / 1e6;
+}
+
+/*
+ * --stats: how long each step took, wall and CPU (user + system: on a
+ * shared machine the wall time says more about the others), and the peak
+ * RSS after it.
+ */
 static void phase(bool stats, const char *what)
 {
 	static struct timespec last;
+	static double last_cpu;
 	struct timespec now;
 	struct rusage ru;
+	double cpu;
 
 	clock_gettime(CLOCK_MONOTONIC, &now);
-	if (stats && last.tv_sec) {
-		getrusage(RUSAGE_SELF, &ru);
-		fprintf(stderr, "lockscope report: %-20s %7.2f s, peak RSS %ld MB\n", what,
-			(now.tv_sec - last.tv_sec) + (now.tv_nsec - last.tv_nsec) / 1e9,
-			ru.ru_maxrss / 1024);
-	}
+	getrusage(RUSAGE_SELF, &ru);
+	cpu = seconds(&ru.ru_utime) + seconds(&ru.ru_stime);
+	if (stats && last.tv_sec)
+		fprintf(stderr, "lockscope report: %-20s %7.2f s (CPU %6.2f s), peak RSS %ld MB\n",
+			what, (now.tv_sec - last.tv_sec) + (now.tv_nsec - last.tv_nsec) / 1e9,
+			cpu - last_cpu, ru.ru_maxrss / 1024);
 	last = now;
+	last_cpu = cpu;
 }
 
 void wholetree_run(struct program *prog, const char *dir, const char *rules,
@@ -70,6 +82,13 @@ void wholetree_run(struct program *prog, const char *dir, const char *rules,
 	phase(stats, "call graph");
 	summaries_build(prog);
 	phase(stats, "summaries");
+	if (stats) {
+		int scc, rounds;
+
+		summaries_stats(&scc, &rounds);
+		fprintf(stderr, "lockscope report: largest cycle of calls: %d functions, %d rounds\n",
+			scc, rounds);
+	}
 	check_callback_under_lock(prog);
 	phase(stats, "callback-under-lock");
 	check_wait_under_lock(prog);
@@ -78,6 +97,9 @@ void wholetree_run(struct program *prog, const char *dir, const char *rules,
 	phase(stats, "lock-order");
 	check_teardown_race(prog);
 	phase(stats, "teardown-race");
+	if (stats)
+		fprintf(stderr, "lockscope report: teardown-race walks kept %u entries\n",
+			teardown_walk_entries());
 	check_rcu_nulls(prog);
 	check_rcu_walked_add(prog);
 	check_rcu_free_calls(prog);

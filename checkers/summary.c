@@ -409,6 +409,15 @@ struct frame {
 	int call, target;
 };
 
+/* --stats: the largest cycle of the call graph, and its rounds */
+static int largest_scc, largest_scc_rounds;
+
+void summaries_stats(int *scc, int *rounds)
+{
+	*scc = largest_scc;
+	*rounds = largest_scc_rounds;
+}
+
 static void summarise_scc(struct func **scc, int n)
 {
 	unsigned long since = 0, start;
@@ -427,6 +436,10 @@ static void summarise_scc(struct func **scc, int n)
 			changed |= pull_callees(scc[i], since);
 		since = start;
 	} while (changed && ++rounds < 64);
+	if (n > largest_scc) {
+		largest_scc = n;
+		largest_scc_rounds = rounds + 1;
+	}
 	for (i = 0; i < n; i++) {
 		scc[i]->summarised = true;
 		end_work(scc[i]);

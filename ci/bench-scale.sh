@@ -13,7 +13,8 @@
 # $cache/scale/<size>-s<seed>/ and made again only when the generator, the
 # facts version or the parameters change.  One table is printed (and kept
 # in $cache/scale/bench-scale-<date>.txt): facts on disk, generation time,
-# report wall time, peak RSS, findings.
+# report wall time and CPU time (user + system: on a shared machine the
+# wall time also measures the others), peak RSS, findings.
 #
 # Environment:
 #   LOCKSCOPE              the lockscope binary (default: ./lockscope of this repo)
@@ -99,7 +100,7 @@ for s; do
 	set +e
 	(
 		ulimit -v "$vlimit"
-		exec /usr/bin/time -f '%e s %M KB' -o "$dir/time.txt" \
+		exec /usr/bin/time -f '%e s %M KB %U %S' -o "$dir/time.txt" \
 			timeout --kill-after=30 "$limit" \
 			"$lockscope" report --facts-dir="$dir/facts" --stats \
 			--rules="$repo/rules" --output="$dir/findings.txt"
@@ -107,7 +108,8 @@ for s; do
 	rc=$?
 	set -e
 	# time.txt: "Command exited with non-zero status N" first, if it did
-	read -r wall _ rss _ < <(tail -n 1 "$dir/time.txt" 2>/dev/null || echo "? s ? KB")
+	read -r wall _ rss _ usr sys < <(tail -n 1 "$dir/time.txt" 2>/dev/null || echo "? s ? KB")
+	cpu=$(awk -v u="$usr" -v s="$sys" 'BEGIN { if (u != "") printf "%.2f", u + s; else print "?" }')
 	stats=$(grep '^lockscope report: ' "$dir/report.log" | tail -n 1 || true)
 	findings=$(echo "$stats" | sed -n 's/.* \([0-9][0-9]*\) findings$/\1/p')
 	skipped=$(echo "$stats" | sed -n 's/.*(\([0-9][0-9]*\) skipped).*/\1/p')
@@ -125,9 +127,9 @@ for s; do
 	esac
 	rss_mb=$(awk -v k="$rss" 'BEGIN { if (k + 0 > 0) printf "%.0f", k / 1024; else print "?" }')
 	kb_fn=$(awk -v k="$rss" -v n="$nf" 'BEGIN { if (k + 0 > 0) printf "%.1f", k / n; else print "?" }')
-	echo "          $wall s, $rss_mb MB: $status"
-	rows+=("$(printf '%-7s %9s %9s %7s %7s %9s %13s %10s %10s %8s %9s  %s' \
-		"$s" "$nf" "$ne" "$nk" "$files" "$size_mb" "$gen_time" "$wall" "$rss_mb" \
+	echo "          $wall s (CPU $cpu s), $rss_mb MB: $status"
+	rows+=("$(printf '%-7s %9s %9s %7s %7s %9s %13s %10s %8s %10s %8s %9s  %s' \
+		"$s" "$nf" "$ne" "$nk" "$files" "$size_mb" "$gen_time" "$wall" "$cpu" "$rss_mb" \
 		"$kb_fn" "${findings:--}" "$status")")
 done
 
@@ -137,8 +139,8 @@ table=$out/bench-scale-$(date +%Y%m%d-%H%M%S).txt
 		"(tree at $(cd "$repo" && git rev-parse --short HEAD 2>/dev/null || echo '?')," \
 		"facts v$(sed -n 's/^#define FACTS_VERSION //p' "$repo/include/lockscope/facts.h")," \
 		"seed $seed, $(nproc) CPUs, $((mem_kb / 1024 / 1024)) GB)"
-	printf '%-7s %9s %9s %7s %7s %9s %13s %10s %10s %8s %9s  %s\n' \
-		size functions calls classes files "facts MB" generation "report s" "peak MB" \
+	printf '%-7s %9s %9s %7s %7s %9s %13s %10s %8s %10s %8s %9s  %s\n' \
+		size functions calls classes files "facts MB" generation "report s" "CPU s" "peak MB" \
 		"KB/fn" findings status
 	for r in "${rows[@]}"; do echo "$r"; done
 } | tee "$table"

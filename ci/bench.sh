@@ -68,6 +68,10 @@ LOCKSCOPE_ARGV_DIR=$argv_dir \
 	"${targets[@]}" >"$out/record.log" 2>&1 ||
 	{ tail -n 20 "$out/record.log" >&2; die "kbuild failed in $tree (log: $out/record.log)"; }
 
+# The replay only reads the tree: let kernel-worktree.sh copy it meanwhile
+# (a shared lock still keeps kernel-check.sh from building in it).
+flock -s 9
+
 files=()
 for t in "${targets[@]}"; do
 	[ -d "$argv_dir/$t" ] || die "kbuild checked no file in $t"
@@ -169,6 +173,7 @@ report_dirs=${BENCH_REPORT_DIRS:-none}
 if [ "$report_dirs" != none ]; then
 	facts=$out/facts-report
 	rm -rf "$facts"
+	flock 9		# a build again: the tree to ourselves
 	echo "  FACTS   lockscope through kbuild over $report_dirs"
 	# shellcheck disable=SC2086
 	/usr/bin/time -f '%e' -o "$out/time.tmp" make -C "$tree" -k -j"$(nproc)" C=2 \

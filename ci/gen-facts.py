@@ -38,7 +38,15 @@ the one this generator writes).  The shape:
     on the calls and acquisitions made under them, a few caller's locks
     released before a call (r) and retaken (again), args (a) "$0",
     "$1->dev", "#20", "&sym", "-", guards (g) on a few calls and
-    acquisitions.
+    acquisitions;
+  * lifetime records (facts v6, v7), from a random stream of their own so
+    that everything above stays as it was: ~1 field in 97 renamed to a
+    teardown root of rules/teardown.tab (struct pci_driver::remove, ...)
+    and ~1 in 13 to an entry point (struct net_device_ops::*, ...); on
+    ~36% of functions first uses (U) of resources drawn Zipf from
+    N/10 "struct T::member" names, mostly "deref"; on ~4.4% a free (a C
+    to kfree, dma_pool_destroy, ... and its X); RCU list primitives (L)
+    on ~3% and walks (W) on ~0.4%, as on net/ipv6 and mlx5.
 """
 import argparse
 import bisect
@@ -53,7 +61,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
 
 # The facts version whose records this generator writes.
-GEN_VERSION = 5
+GEN_VERSION = 7
 
 STEMS = """net eth mlx5 ext4 xfs btrfs usb pci i2c spi gpio drm amdgpu i915 nvme
 scsi ata tty serial snd hda bt iwl ath rtw mm sched irq timer blk bio crypto
@@ -71,6 +79,18 @@ state stats work irq timer skb sock conn session map list hw fw reg msg event
 obj info desc inode dentry file vma bus phy mac vf pf cq sq eq mr qp""".split()
 MEMBERS = """dev priv queue ring ctx sk net hw parent idev bus port chan link
 owner base data hdr state info""".split()
+# rules/teardown.tab's roots and entry points, rules/frees.tab's frees
+# (function, argument index) and some of teardown.tab's uses
+TEARDOWN_ROOTS = [("struct pci_driver", "remove"), ("struct pci_driver", "shutdown"),
+                  ("struct platform_driver", "remove"), ("struct usb_driver", "disconnect"),
+                  ("struct auxiliary_driver", "remove"), ("struct i2c_driver", "remove")]
+TEARDOWN_ENTRIES = [("struct ethtool_ops", "*"), ("struct net_device_ops", "*"),
+                    ("struct device_attribute", "show"), ("struct device_attribute", "store"),
+                    ("struct file_operations", "*"), ("struct timer_list", "function"),
+                    ("struct work_struct", "func"), ("struct irqaction", "handler")]
+FREE_CALLS = [("kfree", 0), ("kfree", 0), ("kfree", 0), ("kvfree", 0), ("vfree", 0),
+              ("kmem_cache_free", 1), ("dma_pool_destroy", 0), ("free_netdev", 0)]
+USE_CALLS = ["queue_work_on", "dma_pool_zalloc", "kmem_cache_zalloc", "ioread32"]
 VARS = """dev q priv ctx sk hw p d c r t e b n s ad ep idev nic port""".split()
 OPS_MEMBERS = """open release probe remove read write ioctl poll mmap xmit
 start stop handler func callback show store get set flush""".split()
@@ -301,6 +321,15 @@ def main():
     ftype = [ftype[j] for j in order]
     fmember = [fmember[j] for j in order]
     flevel = [flevel[j] for j in order]
+    lrng = random.Random(args.seed * 7919 + 7)	# the lifetime records' own
+    lrnd = lrng.random
+    for j in range(nfields):
+        if j % 97 == 3:
+            ftype[j], fmember[j] = lrng.choice(TEARDOWN_ROOTS)
+        elif j % 13 == 5:
+            ftype[j], fmember[j] = lrng.choice(TEARDOWN_ENTRIES)
+            if fmember[j] == "*":
+                fmember[j] = lrng.choice(OPS_MEMBERS)
     fkey = ["%s::%s" % (ftype[j], fmember[j]) for j in range(nfields)]
     fnp = [rng.choices((1, 2, 3, 4), (30, 35, 25, 10))[0] for _ in range(nfields)]
     # binding counts: a power law over a random rank, ~12% of functions bound;
@@ -438,7 +467,7 @@ def main():
 
     # ---- writing ----------------------------------------------------------
     stats = dict(C=0, d=0, f=0, u=0, chain=0, reg=0, A=0, h=0, a=0, g=0, R=0, r=0,
-                 acqfns=0)
+                 acqfns=0, U=0, X=0, L=0, W=0)
     gsyms = ["%s_%s_%d" % (rng.choice(STEMS), rng.choice(NOUNS), i) for i in range(2000)]
 
     def random_args(nargs, npc, out):
@@ -584,6 +613,53 @@ def main():
         rng.shuffle(out)
         return out
 
+    # resources of the lifetime records: Zipf over N/10 names
+    nres = max(50, N // 10)
+    resources = ["struct %s_%s_%d::%s" % (lrng.choice(STEMS), lrng.choice(NOUNS), r,
+                                          lrng.choice(MEMBERS)) for r in range(nres)]
+    res_cum = []
+    acc = 0.0
+    for r in range(nres):
+        acc += (r + 1) ** -0.9
+        res_cum.append(acc)
+
+    def resource():
+        return lrng.choices(resources, cum_weights=res_cum)[0]
+
+    def lifetime_records(fid, first, last, out):
+        """U, X (with its C), L and W records of one function's lines."""
+        while lrnd() < 0.36:
+            how = "deref" if lrnd() < 0.98 else lrng.choice(USE_CALLS)
+            out.append("U\t%d\t%d\t%d\t%s\t%s" % (
+                fid, lrng.randint(first, last), 5 + lrng.randrange(30), resource(), how))
+            stats["U"] += 1
+        if lrnd() < 0.044:
+            callee, arg = lrng.choice(FREE_CALLS)
+            res = resource()
+            col = 5 + lrng.randrange(30)
+            out.append("C\t%d\t%d\t%d\td\t%s\t%d" % (fid, last, col, callee, arg + 1))
+            out.append("a\t%d\t$0->%s" % (arg, res.split("::")[1]))
+            out.append("X\t%d\t%d\t%d\t%s\t%s" % (fid, last, col, callee, res))
+            stats["X"] += 1
+        if lrnd() < 0.03:
+            op = lrng.choice(("add", "add-rcu", "del", "del-rcu"))
+            link = lrng.choice(("list", "hlist"))
+            node = resource()
+            if op.startswith("add"):
+                head = resource()
+                out.append("L\t%d\t%d\t%d\t%s\t%s\t%s\t-\t%s\t&$0->%s" % (
+                    fid, last, 5, op, link, node, head, head.split("::")[1]))
+            else:
+                out.append("L\t%d\t%d\t%d\t%s\t%s\t%s\t-\t-\t-" % (
+                    fid, last, 5, op, link, node))
+            stats["L"] += 1
+        if lrnd() < 0.004:
+            head = resource()
+            out.append("W\t%d\t%d\t%d\t%s\t%s\t&$0->%s" % (
+                fid, lrng.randint(first, last), 9, lrng.choice(("list", "hlist")),
+                head, head.split("::")[1]))
+            stats["W"] += 1
+
     total_bytes = 0
     for fi in range(nfiles):
         path = paths[fi]
@@ -595,6 +671,7 @@ def main():
         line = 1 + rint(40)
         for fid, fn in enumerate(fns, 1):
             out.append("F\t%d\t%s\t%d" % (fid, name[fn], line))
+            first = line
             line += 2
             npc = nparams[fn]
             special = fn in spec_calls
@@ -658,6 +735,7 @@ def main():
                     ci += 1
                 ev += 1
                 line += 1 + rint(4)
+            lifetime_records(fid, first + 1, line, out)
             line += 3 + rint(10)
         out.extend(file_binds[fi])
         out.append("end\t%d" % len(out))	# tu .. end, the header not counted
@@ -679,6 +757,9 @@ def main():
               stats["A"], stats["acqfns"], stats["h"], stats["a"], stats["g"], stats["R"],
               stats["r"], kmain, kfile, "/".join(map(str, scc_rings)), nsmall,
               total_bytes / 1e6, time.time() - t0), file=sys.stderr)
+    print("gen-facts: %d uses (U), %d frees (X), %d list primitives (L), "
+          "%d list walks (W) over %d resources" % (
+              stats["U"], stats["X"], stats["L"], stats["W"], nres), file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -197,6 +197,8 @@ void notifiers_targets(struct callsite *cs, void (*add)(struct callsite *, struc
 void callgraph_build(struct program *prog);
 /* Summaries of what each function may acquire, callees first. */
 void summaries_build(struct program *prog);
+/* --stats: functions in the largest cycle, and the rounds it took */
+void summaries_stats(int *scc, int *rounds);
 
 /*
  * Map a callee's summary entry through @call into the caller's terms:

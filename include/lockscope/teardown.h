@@ -48,6 +48,8 @@ struct td_root {
 
 /* The teardown root rule for functions bound to @field, or NULL. */
 const struct td_root *teardown_root(const char *field);
+/* --stats: entries the teardown-race walks kept. */
+unsigned int teardown_walk_entries(void);
 /* The guard check function of guard number @guard. */
 const char *teardown_guard_name(int guard);
 
