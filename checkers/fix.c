@@ -164,6 +164,11 @@ static bool fix_one(const struct fix_opts *o, const struct finding *f,
 	bool ok = false;
 	int rc;
 
+	if (!finding_fix_value(f, "rule") && finding_fix_value(f, "nofix")) {
+		fprintf(stderr, "lockscope fix: %s (%s): no patch: %s\n", f->id, f->check,
+			finding_fix_value(f, "nofix"));
+		return false;
+	}
 	if (!finding_fix_value(f, "rule")) {
 		fprintf(stderr, "lockscope fix: %s (%s): no fix rule for this check yet\n",
 			f->id, f->check);

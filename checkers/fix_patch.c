@@ -69,11 +69,15 @@ static void subject(struct strbuf *sb, const struct finding *f)
 	const char *fixfile = finding_fix_value(f, "fixfile");
 	const char *func = finding_fix_value(f, "func");
 	const char *lock = finding_fix_value(f, "lock");
+	const char *held = finding_fix_value(f, "held");
 
 	fix_subsystem(sb, fixfile ? fixfile : f->file);
 	if (!strcmp(f->check, "callback-under-lock"))
 		sb_addf(sb, ": fix deadlock calling %s() under %s in %s()",
 			finding_fix_value(f, "callee"), lock + (*lock == '&'), func);
+	else if (!strcmp(f->check, "lock-order"))
+		sb_addf(sb, ": fix lock order in %s(): take %s before %s", func,
+			lock + (*lock == '&'), held + (*held == '&'));
 	else if (!strcmp(f->check, "teardown-race"))
 		sb_addf(sb, ": fix use after free in %s() during device teardown", func);
 	else

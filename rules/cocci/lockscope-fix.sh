@@ -35,7 +35,7 @@ trap 'rm -rf "$tmp"' EXIT
 do_diff() {
 	tree=$1 file=$2
 	shift 2
-	rule= func= line= kind= callee= lockline=
+	rule= func= line= kind= callee= lockline= heldline=
 	for kv in "$@"; do
 		case $kv in
 		rule=*) rule=${kv#rule=} ;;
@@ -44,6 +44,7 @@ do_diff() {
 		kind=*) kind=${kv#kind=} ;;
 		callee=*) callee=${kv#callee=} ;;
 		lockline=*) lockline=${kv#lockline=} ;;
+		heldline=*) heldline=${kv#heldline=} ;;
 		fixfile=*) file=${kv#fixfile=} ;;
 		esac
 	done
@@ -65,6 +66,11 @@ do_diff() {
 		guard=$(awk -v k="$kind" '$1 == k { print $2; exit }' "$here/guards.tab")
 		[ -n "$guard" ] || die "no presence guard known for '$kind' entry points (rules/cocci/guards.tab)"
 		set -- "$@" -D "func=$func" -D "guard=$guard" ;;
+	lock-order)
+		for key in func line heldline; do
+			eval "[ -n \"\$$key\" ]" || die "the finding has no '$key' for $rule"
+		done
+		set -- "$@" -D "func=$func" -D "line=$line" -D "heldline=$heldline" ;;
 	esac
 	cp "$tree/$file" "$tmp/orig.c"
 	# spatch exits 0 when nothing matched: the output file tells.
