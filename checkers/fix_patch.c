@@ -70,6 +70,7 @@ static void subject(struct strbuf *sb, const struct finding *f)
 	const char *func = finding_fix_value(f, "func");
 	const char *lock = finding_fix_value(f, "lock");
 	const char *held = finding_fix_value(f, "held");
+	const char *mode = finding_fix_value(f, "mode");
 
 	fix_subsystem(sb, fixfile ? fixfile : f->file);
 	if (!strcmp(f->check, "callback-under-lock"))
@@ -78,6 +79,13 @@ static void subject(struct strbuf *sb, const struct finding *f)
 	else if (!strcmp(f->check, "lock-order"))
 		sb_addf(sb, ": fix lock order in %s(): take %s before %s", func,
 			lock + (*lock == '&'), held + (*held == '&'));
+	else if (!strcmp(f->check, "rcu-free") && mode && !strcmp(mode, "move"))
+		sb_addf(sb, ": fix use after free in %s(): unpublish before %s()", func,
+			finding_fix_value(f, "callee"));
+	else if (!strcmp(f->check, "rcu-free"))
+		sb_addf(sb, ": fix use after free in %s(): free after an RCU grace period", func);
+	else if (!strcmp(f->check, "rcu-walked-add"))
+		sb_addf(sb, ": fix RCU list insertion in %s(): publish with the _rcu variant", func);
 	else if (!strcmp(f->check, "teardown-race"))
 		sb_addf(sb, ": fix use after free in %s() during device teardown", func);
 	else

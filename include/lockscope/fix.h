@@ -26,6 +26,9 @@ void fix_subsystem(struct strbuf *sb, const char *file);
 int fix_write_patch(FILE *out, const struct finding *f, const char *diff_path,
 		    const char *rule);
 
+/* Fix values for a per-file warning read back by --local, if it has a rule. */
+void fix_local_values(struct finding *f);
+
 /*
  * One edge of a lock-order cycle: @fn holds a lock taken at @held_line
  * and takes the next one at @acq_line (0: down a call).

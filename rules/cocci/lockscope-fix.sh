@@ -6,10 +6,11 @@
 #       print the change as a unified diff with a/ b/ paths
 #   lockscope-fix.sh apply TREE PATCH
 #       apply a patch to TREE (patch -p1; files are replaced, not rewritten)
-#   lockscope-fix.sh verify TREE PATCH ID FACTS LOCKSCOPE IDS
+#   lockscope-fix.sh verify TREE PATCH ID FACTS LOCKSCOPE IDS [local]
 #       apply PATCH to a scratch copy of TREE, re-check the files it
 #       touches and run the whole-tree step: finding ID must be gone and no
-#       id outside the list IDS may appear; the touched objects must build
+#       id outside the list IDS may appear; the touched objects must build.
+#       With "local", the re-check's per-file warnings count as findings.
 #
 # Failures end with one line on stderr saying why, and exit status 1.
 # $LOCKSCOPE_SCRATCH_CMD, if set, prints the path of a scratch copy of the
@@ -35,7 +36,7 @@ trap 'rm -rf "$tmp"' EXIT
 do_diff() {
 	tree=$1 file=$2
 	shift 2
-	rule= func= line= kind= callee= lockline= heldline=
+	rule= func= line= kind= callee= lockline= heldline= mode= unline= head=
 	for kv in "$@"; do
 		case $kv in
 		rule=*) rule=${kv#rule=} ;;
@@ -45,6 +46,9 @@ do_diff() {
 		callee=*) callee=${kv#callee=} ;;
 		lockline=*) lockline=${kv#lockline=} ;;
 		heldline=*) heldline=${kv#heldline=} ;;
+		mode=*) mode=${kv#mode=} ;;
+		unline=*) unline=${kv#unline=} ;;
+		head=*) head=${kv#head=} ;;
 		fixfile=*) file=${kv#fixfile=} ;;
 		esac
 	done
@@ -71,6 +75,24 @@ do_diff() {
 			eval "[ -n \"\$$key\" ]" || die "the finding has no '$key' for $rule"
 		done
 		set -- "$@" -D "func=$func" -D "line=$line" -D "heldline=$heldline" ;;
+	rcu-free)
+		for key in func line mode; do
+			eval "[ -n \"\$$key\" ]" || die "the finding has no '$key' for $rule"
+		done
+		case $mode in
+		move) [ -n "$unline" ] || die "the finding has no 'unline' for $rule" ;;
+		kfree_rcu) [ -n "$head" ] || die "the finding has no 'head' for $rule" ;;
+		sync) ;;
+		*) die "$rule: unknown mode '$mode'" ;;
+		esac
+		# every rule variable is given; only the mode's are used
+		set -- "$@" -D "$mode" -D "func=$func" -D "line=$line" \
+			-D "unline=${unline:-0}" -D "head=${head:-rcu}" ;;
+	rcu-walked-add)
+		for key in func line; do
+			eval "[ -n \"\$$key\" ]" || die "the finding has no '$key' for $rule"
+		done
+		set -- "$@" -D "func=$func" -D "line=$line" ;;
 	esac
 	cp "$tree/$file" "$tmp/orig.c"
 	# spatch exits 0 when nothing matched: the output file tells.
@@ -99,7 +121,7 @@ touched() {
 }
 
 do_verify() {
-	tree=$1 patch=$2 id=$3 facts=$4 lockscope=$5 ids=$6
+	tree=$1 patch=$2 id=$3 facts=$4 lockscope=$5 ids=$6 local=${7:-}
 	patch=$(cd "$(dirname "$patch")" && pwd)/$(basename "$patch")
 	facts=$(cd "$facts" && pwd) || die "no facts directory $facts"
 	if [ -n "${LOCKSCOPE_SCRATCH_CMD:-}" ]; then
@@ -130,8 +152,12 @@ do_verify() {
 				{ tail -n 5 "$tmp/build.log" >&2; die "$f does not compile with the patch"; }
 			[ -z "${LOCKSCOPE_FIX_CC:-}" ] || built="$built${built:+, }$f"
 		fi
+		cat "$tmp/build.log" >>"$tmp/local.log"
 	done
-	"$lockscope" report --facts-dir="$tmp/facts" --format=json --output="$tmp/after.json" ||
+	: >>"$tmp/local.log"
+	set --
+	[ "$local" != local ] || set -- --local="$tmp/local.log"
+	"$lockscope" report --facts-dir="$tmp/facts" "$@" --format=json --output="$tmp/after.json" ||
 		die "lockscope report failed on the patched tree"
 	sed -n 's/^ *{"id": "\([0-9a-f]*\)".*/\1/p' "$tmp/after.json" | sort >"$tmp/after.ids"
 	grep -qx "$id" "$tmp/after.ids" && die "the finding is still reported with the patch"
