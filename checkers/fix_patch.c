@@ -64,6 +64,17 @@ void fix_subsystem(struct strbuf *sb, const char *file)
 	}
 }
 
+/* The entry points a teardown-race patch guards besides the first. */
+static int more_entries(const struct finding *f)
+{
+	const char *s = finding_fix_value(f, "entries");
+	int n = 0;
+
+	for (; s && *s; s++)
+		n += *s == ' ';
+	return n;
+}
+
 static void subject(struct strbuf *sb, const struct finding *f)
 {
 	const char *fixfile = finding_fix_value(f, "fixfile");
@@ -86,6 +97,9 @@ static void subject(struct strbuf *sb, const struct finding *f)
 		sb_addf(sb, ": fix use after free in %s(): free after an RCU grace period", func);
 	else if (!strcmp(f->check, "rcu-walked-add"))
 		sb_addf(sb, ": fix RCU list insertion in %s(): publish with the _rcu variant", func);
+	else if (!strcmp(f->check, "teardown-race") && more_entries(f))
+		sb_addf(sb, ": fix use after free in %s() and %d more entry point%s during device teardown",
+			func, more_entries(f), more_entries(f) == 1 ? "" : "s");
 	else if (!strcmp(f->check, "teardown-race"))
 		sb_addf(sb, ": fix use after free in %s() during device teardown", func);
 	else

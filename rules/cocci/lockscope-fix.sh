@@ -36,7 +36,7 @@ trap 'rm -rf "$tmp"' EXIT
 do_diff() {
 	tree=$1 file=$2
 	shift 2
-	rule= func= line= kind= callee= lockline= heldline= mode= unline= head=
+	rule= func= line= kind= callee= lockline= heldline= mode= unline= head= entries=
 	for kv in "$@"; do
 		case $kv in
 		rule=*) rule=${kv#rule=} ;;
@@ -50,6 +50,7 @@ do_diff() {
 		unline=*) unline=${kv#unline=} ;;
 		head=*) head=${kv#head=} ;;
 		fixfile=*) file=${kv#fixfile=} ;;
+		entries=*) entries=${kv#entries=} ;;
 		esac
 	done
 	sp=$here/$rule.cocci
@@ -67,9 +68,10 @@ do_diff() {
 		set -- "$@" -D "func=$func" -D "callee=$callee" -D "line=$line" \
 			-D "lockline=$lockline" -D "flag=call_$callee" ;;
 	teardown-race)
-		guard=$(awk -v k="$kind" '$1 == k { print $2; exit }' "$here/guards.tab")
-		[ -n "$guard" ] || die "no presence guard known for '$kind' entry points (rules/cocci/guards.tab)"
-		set -- "$@" -D "func=$func" -D "guard=$guard" ;;
+		# every unguarded entry point gets its guard, file by file
+		[ -n "$entries" ] || entries=$kind:$file:$func
+		guard_entries "$tree" "$sp" "$entries"
+		return ;;
 	lock-order)
 		for key in func line heldline; do
 			eval "[ -n \"\$$key\" ]" || die "the finding has no '$key' for $rule"
@@ -105,6 +107,40 @@ do_diff() {
 	echo "diff --git a/$file b/$file"
 	diff -u --label "a/$file" --label "b/$file" "$tmp/orig.c" "$tmp/new.c"
 	[ $? -le 1 ] || die "diff failed"
+}
+
+# run_rule FILE SPATCH-ARGS...: apply the rule to $tmp/work.c in place;
+# false if it changed nothing.
+run_rule() {
+	what=$1
+	shift
+	spatch --python "$python" --very-quiet --no-includes --include-headers \
+		--sp-file "$sp" "$@" -o "$tmp/new.c" "$tmp/work.c" </dev/null >"$tmp/spatch.log" 2>&1
+	if [ ! -s "$tmp/new.c" ] || cmp -s "$tmp/work.c" "$tmp/new.c"; then
+		grep -i "error\|exception" "$tmp/spatch.log" | head -n 3 >&2
+		die "$(basename "$sp") does not match $what"
+	fi
+	mv "$tmp/new.c" "$tmp/work.c"
+}
+
+# guard_entries TREE RULE "kind:file:func ...": one diff over every file.
+guard_entries() {
+	tree=$1 sp=$2
+	printf '%s\n' $3 | awk -F: '!seen[$0]++' >"$tmp/entries"
+	for efile in $(cut -d: -f2 "$tmp/entries" | sort -u); do
+		[ -f "$tree/$efile" ] || die "$tree/$efile: no such file"
+		cp "$tree/$efile" "$tmp/orig.c"
+		cp "$tree/$efile" "$tmp/work.c"
+		awk -F: -v f="$efile" '$2 == f { print $1, $3 }' "$tmp/entries" >"$tmp/funcs"
+		while read -r ekind efunc; do
+			guard=$(awk -v k="$ekind" '$1 == k { print $2; exit }' "$here/guards.tab")
+			[ -n "$guard" ] || die "no presence guard known for '$ekind' entry points (rules/cocci/guards.tab)"
+			run_rule "$efunc() in $efile" -D patch -D "func=$efunc" -D "guard=$guard"
+		done <"$tmp/funcs"
+		echo "diff --git a/$efile b/$efile"
+		diff -u --label "a/$efile" --label "b/$efile" "$tmp/orig.c" "$tmp/work.c"
+		[ $? -le 1 ] || die "diff failed"
+	done
 }
 
 do_apply() {
