@@ -22,6 +22,11 @@
 #      of net/ipv4 and net/ipv6 has no rcu-nulls finding
 #   7. lockscope fix on seed 000: the generated patch verifies (finding
 #      gone, nothing new, addrconf.o builds) and is upstream's fix
+#   8. lockscope fix on seed 001: the teardown-race patches (presence
+#      checks at every unguarded entry point) verify and build
+#   9. lockscope fix on seed 003 and sit.c: rcu-nulls gets no patch and
+#      says why; the rcu-free patch for ipip6_tunnel_del_prl() (call_rcu()
+#      before t->prl is cleared) verifies and sit.o builds
 #
 # LOCKSCOPE_SKIP_KERNEL=1 runs stages 1-2 only (a quick local loop).
 set -u
@@ -83,6 +88,8 @@ else
 	stage "real kernel: seed 001 (teardown race) acceptance" sh ci/accept-seed001.sh "$top/lockscope"
 	stage "real kernel: seed 003 (RCU nulls) acceptance" sh ci/accept-seed003.sh "$top/lockscope"
 	stage "real kernel: lockscope fix on seed 000" sh ci/accept-fix-seed000.sh "$top/lockscope"
+	stage "real kernel: lockscope fix on seed 001" sh ci/accept-fix-seed001.sh "$top/lockscope"
+	stage "real kernel: lockscope fix on seed 003 and sit.c" sh ci/accept-fix-seed003.sh "$top/lockscope"
 	stage "real kernel: lockscope ci on patch series" sh ci/accept-ci.sh "$top/lockscope"
 fi
 
