@@ -104,9 +104,18 @@ do_diff() {
 		grep -i "error\|exception" "$tmp/spatch.log" | head -n 3 >&2
 		die "$rule.cocci does not match $func() in $file (line $line)"
 	fi
+	kernel_style "$tmp/new.c" "$tmp/orig.c"
 	echo "diff --git a/$file b/$file"
 	diff -u --label "a/$file" --label "b/$file" "$tmp/orig.c" "$tmp/new.c"
 	[ $? -le 1 ] || die "diff failed"
+}
+
+# kernel_style NEW OLD: spatch puts the "else" after a brace it added on
+# a line of its own; join them as the kernel writes them, unless OLD
+# already had such lines (then they are the file's own).
+kernel_style() {
+	grep -A1 -E '^[[:space:]]*}$' "$2" | grep -qE '^[[:space:]]*else\b' && return
+	perl -0 -i -pe 's/^(\t*)\}\n\1else\b/$1} else/mg' "$1"
 }
 
 # run_rule FILE SPATCH-ARGS...: apply the rule to $tmp/work.c in place;
@@ -120,6 +129,7 @@ run_rule() {
 		grep -i "error\|exception" "$tmp/spatch.log" | head -n 3 >&2
 		die "$(basename "$sp") does not match $what"
 	fi
+	kernel_style "$tmp/new.c" "$tmp/work.c"
 	mv "$tmp/new.c" "$tmp/work.c"
 }
 
