@@ -20,12 +20,13 @@ lockscope=${1:?usage: accept-fix-seed001.sh LOCKSCOPE}
 lockscope=$(cd "$(dirname "$lockscope")" && pwd)/$(basename "$lockscope")
 ci=$(cd "$(dirname "$0")" && pwd)
 . "$ci/accept-lib.sh"
-work=$(sh "$ci/kernel-worktree.sh" fix-seed001 | tail -n 1)
+. "$ci/accept-fix-lib.sh"
+work=$(fix_worktree fix-seed001)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 mlx5=drivers/net/ethernet/mellanox/mlx5/core
 
-# The re-creation of accept-seed001.sh; --verify's scratch copies get it too.
+# The re-creation of accept-seed001.sh.
 cat >"$tmp/recreate.sh" <<'EOS'
 set -e
 mlx5=drivers/net/ethernet/mellanox/mlx5/core
@@ -43,9 +44,11 @@ perl -0 -i -pe '
 ' "$1/$mlx5/cmd.c"
 EOS
 sh "$tmp/recreate.sh" "$work"
+# --verify's scratch copies: of the re-created tree, objects and all
 cat >"$tmp/scratch.sh" <<EOS
-d=\$(sh '$ci/kernel-worktree.sh' fix-seed001-verify | tail -n 1) &&
-sh '$tmp/recreate.sh' "\$d" && echo "\$d"
+ci='$ci'
+. '$ci/accept-fix-lib.sh'
+worktree_copy '$work' fix-seed001-verify
 EOS
 
 kbuild_check "$work" "$tmp/facts" "$tmp/make.log" net/core/net-sysfs.o net/ethtool/ioctl.o $mlx5/

@@ -21,7 +21,8 @@ lockscope=${1:?usage: accept-fix-seed003.sh LOCKSCOPE}
 lockscope=$(cd "$(dirname "$lockscope")" && pwd)/$(basename "$lockscope")
 ci=$(cd "$(dirname "$0")" && pwd)
 . "$ci/accept-lib.sh"
-work=$(sh "$ci/kernel-worktree.sh" fix-seed003 | tail -n 1)
+. "$ci/accept-fix-lib.sh"
+work=$(fix_worktree fix-seed003)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
@@ -53,9 +54,11 @@ perl -0 -i -pe '
 		or die "listening_get_next: the edit did not apply\n";' "$1/net/ipv4/tcp_ipv4.c"
 EOS
 sh "$tmp/recreate.sh" "$work"
+# --verify's scratch copies: of the re-created tree, objects and all
 cat >"$tmp/scratch.sh" <<EOS
-d=\$(sh '$ci/kernel-worktree.sh' fix-seed003-verify | tail -n 1) &&
-sh '$tmp/recreate.sh' "\$d" && echo "\$d"
+ci='$ci'
+. '$ci/accept-fix-lib.sh'
+worktree_copy '$work' fix-seed003-verify
 EOS
 
 # make's output holds the per-file warnings: lockscope fix --local reads it
