@@ -46,9 +46,35 @@ U@pu;
 ...+>
 }
 
-@depends on unpub@
+// The free as written, to tell whether it reads what the unpublish clears.
+@freed depends on unpub exists@
 identifier virtual.func;
-expression unpub.U, F;
+expression F;
+position pf : script:python() { int(pf[0].line) == FREE };
+@@
+func(...) {
+<+...
+F@pf;
+...+>
+}
+
+// kfree_rcu(rcu_dereference_protected(p->x, ...), rcu); p->x = NULL;
+// cannot be swapped: the free would get NULL.  Leave those alone.
+@script:python reads@
+u << unpub.U;
+f << freed.F;
+@@
+import re
+m = re.match(r"\s*(?:rcu_assign_pointer|RCU_INIT_POINTER)\s*\(\s*([^,]+),", u)
+target = m.group(1).strip() if m else None
+if not target and "=" in u and "==" not in u:
+	target = u.split("=")[0].strip()
+if target and target in f:
+	cocci.include_match(False)
+
+@depends on unpub && reads@
+identifier virtual.func;
+expression unpub.U, freed.F;
 position pf : script:python() { int(pf[0].line) == FREE };
 position pu : script:python() { int(pu[0].line) == UNPUBLISH };
 @@
