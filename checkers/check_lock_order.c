@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "lockscope/findings.h"
+#include "lockscope/fix.h"
 #include "lockscope/program.h"
 #include "lockscope/ptrtab.h"
 #include "lockscope/strbuf.h"
@@ -49,6 +50,7 @@ struct node {
 	bool on_stack;
 };
 
+static const struct program *graph_prog;	/* for the fix's site counts */
 static struct node *nodes;
 static int nnodes, anodes;
 static struct ptrtab node_of;		/* interned class -> index + 1 */
@@ -310,6 +312,28 @@ static void witness_notes(struct finding *f, const struct edge *w)
 	wholetree_chain_notes(f, w->target, w->entry);
 }
 
+/* What rules/cocci/lock-order.cocci needs, for two-lock cycles. */
+static void add_fix(struct finding *f, const int *cycle, const struct edge **edges, int n)
+{
+	struct fix_witness w[2];
+	const char *klass[2];
+	int i;
+
+	if (n != 2) {
+		finding_fix(f, "nofix", "a cycle of %d lock classes: no mechanical reordering", n);
+		return;
+	}
+	for (i = 0; i < 2; i++) {
+		klass[i] = nodes[cycle[i]].klass;
+		w[i].fn = edges[i]->fn;
+		w[i].held_line = edges[i]->held->line;
+		w[i].held_shown = edges[i]->held->shown;
+		w[i].acq_line = edges[i]->acq ? edges[i]->acq->line : 0;
+		w[i].acq_shown = edge_lock_shown(edges[i]);
+	}
+	fix_lock_order(f, graph_prog, klass, w);
+}
+
 static void report_cycle(const int *cycle, const struct edge **edges, int n)
 {
 	struct strbuf key = STRBUF_INIT, classes = STRBUF_INIT;
@@ -353,6 +377,7 @@ static void report_cycle(const int *cycle, const struct edge **edges, int n)
 			finding_site(f, edges[i]->fn->file, edges[i]->call->line,
 				     edges[i]->call->col);
 	}
+	add_fix(f, cycle, edges, n);
 	/* lockdep's scenario: each CPU takes one lock, then wants the next */
 	for (i = 0; i < n; i++)
 		if (wait_is_pseudo(edges[i]->held->kind))
@@ -497,6 +522,7 @@ void check_lock_order(const struct program *prog)
 {
 	int *comp, *size, *smallest, ncomp, i;
 
+	graph_prog = prog;
 	build_graph(prog);
 	if (!nnodes)
 		return;

@@ -216,6 +216,43 @@ static const char *unpublish_words(struct instruction *insn)
 	       callee_name(insn);
 }
 
+static struct symbol *strip(struct symbol *type)
+{
+	return type && type->type == SYM_NODE ? type->ctype.base_type : type;
+}
+
+/* The struct @obj points to, when sparse still knows it, or NULL. */
+static struct symbol *object_struct(struct fn_ctx *fn, pseudo_t obj)
+{
+	struct symbol *type = NULL;
+
+	if (obj->type == PSEUDO_ARG && fn->fn)
+		type = ptr_list_nth(strip(fn->fn)->arguments, obj->nr - 1);
+	else if (obj->def && obj->def->opcode == OP_LOAD)
+		type = obj->def->type;
+	type = strip(type);
+	if (!type || type->type != SYM_PTR)
+		return NULL;
+	type = strip(type->ctype.base_type);
+	return type && type->type == SYM_STRUCT ? type : NULL;
+}
+
+/* The member of @st that kfree_rcu() can use, or NULL. */
+static const char *rcu_head_member(struct symbol *st)
+{
+	struct symbol *m;
+
+	FOR_EACH_PTR(st->symbol_list, m) {
+		struct symbol *base = strip(m);
+
+		if (m->ident && base && base->type == SYM_STRUCT && base->ident &&
+		    (!strcmp(show_ident(base->ident), "rcu_head") ||
+		     !strcmp(show_ident(base->ident), "callback_head")))
+			return show_ident(m->ident);
+	} END_FOR_EACH_PTR(m);
+	return NULL;
+}
+
 static void check_free(struct fn_ctx *fn, struct instruction *insn,
 		       const struct rcu_api *api)
 {
@@ -223,6 +260,8 @@ static void check_free(struct fn_ctx *fn, struct instruction *insn,
 	struct search *s;
 	struct instruction *un;
 	struct lock_ref ref;
+	struct symbol *st;
+	const char *head;
 
 	if (!obj || !(obj->type == PSEUDO_ARG ||
 		      (obj->type == PSEUDO_REG && obj->def && obj->def->bb)))
@@ -249,6 +288,11 @@ static void check_free(struct fn_ctx *fn, struct instruction *insn,
 			fn->name, ref.instance, callee_name(insn));
 		ls_note(call_pos(un), "'%s' is unpublished here (%s)",
 			ref.instance, unpublish_words(un));
+		st = object_struct(fn, obj);
+		head = st ? rcu_head_member(st) : NULL;
+		if (head)
+			ls_note(call_pos(insn), "struct %s has an rcu_head, '%s': kfree_rcu() can free it after a grace period",
+				show_ident(st->ident), head);
 	}
 	lockid_release(&ref);
 }

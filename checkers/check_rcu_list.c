@@ -121,6 +121,9 @@ void check_rcu_walked_add(const struct program *prog)
 					"%s() links a node into '%s' (%s) with a plain insertion, but RCU readers walk that list: use the _rcu variant, which publishes the node only once it is initialised",
 					short_name(fn->name), ev->shown, ev->head);
 			sb_release(&key);
+			finding_fix(f, "rule", "rcu-walked-add");
+			finding_fix(f, "func", "%s", short_name(fn->name));
+			finding_fix(f, "line", "%d", ev->line);
 			finding_note(f, w->fn->file, w->ev->line, w->ev->col,
 				     "%s() walks '%s' under RCU here",
 				     short_name(w->fn->name), w->ev->shown);

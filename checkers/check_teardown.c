@@ -815,7 +815,7 @@ static void report_free(const struct root *r, const struct history *h,
 	const struct func *site_fn = free_function(r, &end);
 	const struct entry_point *first = NULL;
 	const struct use_entry *first_use = NULL;
-	struct strbuf others = STRBUF_INIT, key = STRBUF_INIT;
+	struct strbuf others = STRBUF_INIT, key = STRBUF_INIT, entries = STRBUF_INIT;
 	int i, nothers = 0;
 	struct finding *f;
 
@@ -825,6 +825,9 @@ static void report_free(const struct root *r, const struct history *h,
 
 		if (!u)
 			continue;
+		/* the fix guards every one of them: kind:file:function */
+		sb_addf(&entries, "%s%s:%s:%s", entries.len ? " " : "", ep->rule->kind,
+			ep->fn->file, short_name(ep->fn->name));
 		if (!first || u->hops < first_use->hops) {
 			if (first && nothers++ < MAX_OTHERS)
 				sb_addf(&others, "%s%s()", others.len ? ", " : "",
@@ -836,8 +839,10 @@ static void report_free(const struct root *r, const struct history *h,
 				short_name(ep->fn->name));
 		}
 	}
-	if (!first)
+	if (!first) {
+		sb_release(&entries);
 		return;
+	}
 	/* one finding per teardown root: remove and shutdown race differently */
 	sb_addf(&key, "%s|%s|%s", r->fn->name, site_fn->name, ev->what);
 	f = finding_add("teardown-race", "warning", sb_str(&key), site_fn->file,
@@ -854,12 +859,14 @@ static void report_free(const struct root *r, const struct history *h,
 	finding_fix(f, "fixfile", "%s", first->fn->file);
 	finding_fix(f, "line", "%d", first->fn->line);
 	finding_fix(f, "kind", "%s", first->rule->kind);
+	finding_fix(f, "entries", "%s", sb_str(&entries));
 	if (nothers)
 		finding_note(f, first->fn->file, first->fn->line, 0,
 			     "also reachable, unguarded, from %s%s", sb_str(&others),
 			     nothers > MAX_OTHERS ? " and more" : "");
 	sb_release(&others);
 	sb_release(&key);
+	sb_release(&entries);
 }
 
 static void check_root(const struct root *r)

@@ -32,12 +32,13 @@ static const char fix_usage[] =
 "  --tree=DIR          the source tree the findings' paths are relative to (.)\n"
 "  --id=ID             only this finding (may be repeated; default: all)\n"
 "  --output-dir=DIR    where the patches go (default: .)\n"
+"  --local=FILE        also the per-file warnings in FILE (lockscope's stderr)\n"
 "  --apply             apply each patch to the tree\n"
 "  --verify            apply each patch to a scratch copy, re-check and build\n"
 "  --rules=DIR         rules directory\n";
 
 struct fix_opts {
-	const char *dir, *rules, *tree, *outdir;
+	const char *dir, *rules, *tree, *outdir, *local;
 	const char **ids;
 	int nids;
 	bool apply, verify;
@@ -160,10 +161,15 @@ static bool fix_one(const struct fix_opts *o, const struct finding *f,
 		    const char *ids_path, const char *diff_path, char **patch)
 {
 	struct strbuf path = STRBUF_INIT, err = STRBUF_INIT;
-	const char *args[8];
+	const char *args[9];
 	bool ok = false;
 	int rc;
 
+	if (!finding_fix_value(f, "rule") && finding_fix_value(f, "nofix")) {
+		fprintf(stderr, "lockscope fix: %s (%s): no patch: %s\n", f->id, f->check,
+			finding_fix_value(f, "nofix"));
+		return false;
+	}
 	if (!finding_fix_value(f, "rule")) {
 		fprintf(stderr, "lockscope fix: %s (%s): no fix rule for this check yet\n",
 			f->id, f->check);
@@ -191,7 +197,8 @@ static bool fix_one(const struct fix_opts *o, const struct finding *f,
 		args[4] = o->dir;
 		args[5] = o->self;
 		args[6] = ids_path;
-		rc = helper(o, args, 7, NULL, &err);
+		args[7] = o->local ? "local" : "whole-tree";
+		rc = helper(o, args, 8, NULL, &err);
 		fprintf(stderr, "lockscope fix: %s (%s): %s\n", f->id, f->check,
 			reason(&err));
 		ok = !rc;
@@ -238,6 +245,8 @@ static void parse(struct fix_opts *o, int argc, char **argv)
 		} else if (!strncmp(arg, "--id=", 5)) {
 			o->ids = ls_xrealloc(o->ids, (o->nids + 1) * sizeof(*o->ids));
 			o->ids[o->nids++] = arg + 5;
+		} else if (!strncmp(arg, "--local=", 8)) {
+			o->local = arg + 8;
 		} else if (!strcmp(arg, "--apply")) {
 			o->apply = true;
 		} else if (!strcmp(arg, "--verify")) {
@@ -272,6 +281,13 @@ int fix_main(int argc, char **argv)
 		ls_fatal("fix: cannot create '%s': %s", o.outdir, strerror(errno));
 
 	wholetree_run(&prog, o.dir, o.rules, false);
+	if (o.local) {
+		int j;
+
+		findings_load_local(o.local);
+		for (j = 0; j < findings_count(); j++)
+			fix_local_values(findings_get(j));
+	}
 	list = findings_list(&n);
 	fd = mkstemp(ids_path);
 	if (fd < 0 || close(fd) || write_ids(ids_path, list, n))

@@ -64,16 +64,42 @@ void fix_subsystem(struct strbuf *sb, const char *file)
 	}
 }
 
+/* The entry points a teardown-race patch guards besides the first. */
+static int more_entries(const struct finding *f)
+{
+	const char *s = finding_fix_value(f, "entries");
+	int n = 0;
+
+	for (; s && *s; s++)
+		n += *s == ' ';
+	return n;
+}
+
 static void subject(struct strbuf *sb, const struct finding *f)
 {
 	const char *fixfile = finding_fix_value(f, "fixfile");
 	const char *func = finding_fix_value(f, "func");
 	const char *lock = finding_fix_value(f, "lock");
+	const char *held = finding_fix_value(f, "held");
+	const char *mode = finding_fix_value(f, "mode");
 
 	fix_subsystem(sb, fixfile ? fixfile : f->file);
 	if (!strcmp(f->check, "callback-under-lock"))
 		sb_addf(sb, ": fix deadlock calling %s() under %s in %s()",
 			finding_fix_value(f, "callee"), lock + (*lock == '&'), func);
+	else if (!strcmp(f->check, "lock-order"))
+		sb_addf(sb, ": fix lock order in %s(): take %s before %s", func,
+			lock + (*lock == '&'), held + (*held == '&'));
+	else if (!strcmp(f->check, "rcu-free") && mode && !strcmp(mode, "move"))
+		sb_addf(sb, ": fix use after free in %s(): unpublish before %s()", func,
+			finding_fix_value(f, "callee"));
+	else if (!strcmp(f->check, "rcu-free"))
+		sb_addf(sb, ": fix use after free in %s(): free after an RCU grace period", func);
+	else if (!strcmp(f->check, "rcu-walked-add"))
+		sb_addf(sb, ": fix RCU list insertion in %s(): publish with the _rcu variant", func);
+	else if (!strcmp(f->check, "teardown-race") && more_entries(f))
+		sb_addf(sb, ": fix use after free in %s() and %d more entry point%s during device teardown",
+			func, more_entries(f), more_entries(f) == 1 ? "" : "s");
 	else if (!strcmp(f->check, "teardown-race"))
 		sb_addf(sb, ": fix use after free in %s() during device teardown", func);
 	else

@@ -30,6 +30,11 @@
 #      into an RCU-walked list_head, kfree() right after list_del_rcu() /
 #      hlist_del_rcu(), an __rcu pointer cleared after kfree_rcu()) are
 #      reported; the unmodified functions are not
+#   8. lockscope fix on seed 001: the teardown-race patches (presence
+#      checks at every unguarded entry point) verify and build
+#   9. lockscope fix on seed 003 and sit.c: rcu-nulls gets no patch and
+#      says why; the rcu-free patch for ipip6_tunnel_del_prl() (call_rcu()
+#      before t->prl is cleared) verifies and sit.o builds
 #
 # LOCKSCOPE_SKIP_KERNEL=1 runs stages 1-2 only (a quick local loop).
 set -u
@@ -92,6 +97,8 @@ else
 	stage "real kernel: seed 003 (RCU nulls) acceptance" sh ci/accept-seed003.sh "$top/lockscope"
 	stage "real kernel: RCU lifetime acceptance" sh ci/accept-rcu.sh "$top/lockscope"
 	stage "real kernel: lockscope fix on seed 000" sh ci/accept-fix-seed000.sh "$top/lockscope"
+	stage "real kernel: lockscope fix on seed 001" sh ci/accept-fix-seed001.sh "$top/lockscope"
+	stage "real kernel: lockscope fix on seed 003 and sit.c" sh ci/accept-fix-seed003.sh "$top/lockscope"
 	stage "real kernel: lockscope ci on patch series" sh ci/accept-ci.sh "$top/lockscope"
 	stage "real kernel: waits are acquisitions (mlx5e) acceptance" sh ci/accept-waits.sh "$top/lockscope"
 fi

@@ -36,7 +36,9 @@ void table_set_default(struct table *t, struct route *rt, int now)
  * check-error-start
 rcu-kfree-no-grace.c:17:9: warning: route_delete() frees 'rt' with kfree() right after unpublishing it, without a grace period: RCU readers may still be using it (synchronize_rcu() first, or kfree_rcu()) [lockscope/rcu-free]
 rcu-kfree-no-grace.c:16:9: note: 'rt' is unpublished here (hlist_del_rcu)
+rcu-kfree-no-grace.c:17:9: note: struct route has an rcu_head, 'rcu': kfree_rcu() can free it after a grace period
 rcu-kfree-no-grace.c:27:17: warning: table_set_default() frees 't->default_route' with kfree() right after unpublishing it, without a grace period: RCU readers may still be using it (synchronize_rcu() first, or kfree_rcu()) [lockscope/rcu-free]
 rcu-kfree-no-grace.c:25:9: note: 't->default_route' is unpublished here (its __rcu pointer is overwritten)
+rcu-kfree-no-grace.c:27:17: note: struct route has an rcu_head, 'rcu': kfree_rcu() can free it after a grace period
  * check-error-end
  */

@@ -4,6 +4,7 @@
 
 #include <stdio.h>
 #include "lockscope/findings.h"
+#include "lockscope/program.h"
 #include "lockscope/strbuf.h"
 
 /*
@@ -24,5 +25,25 @@ void fix_subsystem(struct strbuf *sb, const char *file);
  */
 int fix_write_patch(FILE *out, const struct finding *f, const char *diff_path,
 		    const char *rule);
+
+/* Fix values for a per-file warning read back by --local, if it has a rule. */
+void fix_local_values(struct finding *f);
+
+/*
+ * One edge of a lock-order cycle: @fn holds a lock taken at @held_line
+ * and takes the next one at @acq_line (0: down a call).
+ */
+struct fix_witness {
+	const struct func *fn;
+	int held_line, acq_line;
+	const char *held_shown, *acq_shown;
+};
+
+/*
+ * The lock-order rule's values for an ABBA finding between @klass[0]
+ * and @klass[1] (@w[i] holds klass[i], takes the other), or why not.
+ */
+void fix_lock_order(struct finding *f, const struct program *prog,
+		    const char *klass[2], const struct fix_witness w[2]);
 
 #endif

@@ -7,6 +7,11 @@
 ///     if (!netif_device_present(dev)) { rtnl_unlock(); return -ENODEV; }
 /// The device is the entry point's struct net_device local, set from its
 /// argument (to_net_dev(dev) in sysfs attributes).
+/// An entry point that takes no lock itself and gets the device as a
+/// parameter (net_device_ops and ethtool_ops callbacks, which the core
+/// calls with the RTNL held) checks first thing, after its declarations:
+///     if (!netif_device_present(dev))
+///             return -ENODEV;
 ///
 /// Instantiated per finding by "lockscope fix": -D func=ENTRY -D guard=CHECK
 //
@@ -58,6 +63,21 @@ rtnl_lock();
 +	rtnl_unlock();
 +	return -ENODEV;
 + }
+...
+}
+
+// The device as a parameter, the RTNL held by the caller.
+@param depends on patch && !trylocked && !locked@
+identifier virtual.func;
+identifier virtual.guard;
+identifier N;
+statement S, other;
+@@
+int func(..., struct net_device *N, ...) {
+... when != other
++ if (!guard(N))
++	return -ENODEV;
+S
 ...
 }
 
