@@ -27,5 +27,6 @@ void peer_remove(struct peer_table *t, struct peer *p)
  * check-error-start
 rcu-kfree-list-no-grace.c:20:9: warning: peer_remove() frees 'p' with kfree() right after unpublishing it, without a grace period: RCU readers may still be using it (synchronize_rcu() first, or kfree_rcu()) [lockscope/rcu-free]
 rcu-kfree-list-no-grace.c:18:9: note: 'p' is unpublished here (list_del_rcu)
+rcu-kfree-list-no-grace.c:20:9: note: struct peer has an rcu_head, 'rcu': kfree_rcu() can free it after a grace period
  * check-error-end
  */

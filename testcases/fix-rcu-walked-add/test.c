@@ -16,10 +16,6 @@ void nbr_insert(struct nbr_table *t, struct nbr *n)
 /*
  * check-name: lockscope fix: rcu-walked-add makes the plain insertion into an RCU-walked list its _rcu variant; the patched tree is silent
  * check-command: lockscope -I../include --no-sparse-warnings *.c && lockscope fix --output-dir=$FACTS.p 2>&1 >/dev/null | sed "s#$FACTS.p/##" && sed -n '/^Subject/p; /^diff --git/,/^-- $/p' $FACTS.p/*.patch && cp -r . $FACTS.t && lockscope fix --tree=$FACTS.t --output-dir=$FACTS.p --apply 2>/dev/null && cd $FACTS.t && lockscope -I$OLDPWD/../include --no-sparse-warnings --facts-dir=$FACTS.t/f *.c && lockscope report --facts-dir=$FACTS.t/f
- * check-error-start
-test.c:12:9: error: undefined identifier 'list_add_tail'
-test.c:12:9: error: undefined identifier 'list_add_tail'
- * check-error-end
  * check-output-start
 lockscope fix: 30794f2c26085e9e (rcu-walked-add): wrote rcu-walked-add-30794f2c26085e9e.patch
 Subject: [PATCH] test: fix RCU list insertion in nbr_insert(): publish with the _rcu variant
