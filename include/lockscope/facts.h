@@ -19,6 +19,7 @@
  *   g     <param> <in|notin|never> <v,v,...>     (after C or A)
  *   h     <kind> <mode> <line> <class> <inst> <shown>   (held, after C or A)
  *   r     <inst>                  (after C: released here, the caller's lock)
+ *   I     <irq-off|bh-off|-> <sleeps|->   (after A: its flavour)
  *   B     <struct type> <field> <function> <object>  (a function bound to a field;
  *                                                    object: "&global" or "-")
  *   R     <callee> <arg> <function>               (a function passed to a call)
@@ -41,7 +42,7 @@
  * ("&$0->idev->lock"), a global ("&rtnl_mutex"), or "-" (class only).
  * <resource> is the member a pointer was loaded from ("struct mlx5_cmd::pool").
  */
-#define FACTS_VERSION 7
+#define FACTS_VERSION 8
 #define FACTS_MAGIC "lockscope-facts"
 
 /* The facts directory: --facts-dir, $LOCKSCOPE_FACTS_DIR or .lockscope */
