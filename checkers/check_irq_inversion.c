@@ -1,0 +1,137 @@
+// SPDX-License-Identifier: MIT
+/*
+ * irq-inversion (whole tree): lockdep's "inconsistent lock state",
+ * statically.  A spinlock or rwlock class acquired in hard-IRQ (softirq)
+ * context and acquired elsewhere with hard irqs (softirqs) enabled: the
+ * interrupt can arrive on the CPU that holds it there, and spin forever.
+ * Read after read on an rwlock does not deadlock; a read in the
+ * interrupt against a write with only softirqs off does.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "lockscope/context.h"
+#include "lockscope/ptrtab.h"
+#include "lockscope/strbuf.h"
+#include "lockscope/wholetree.h"
+
+/* Per class: the nearest interrupt-side and first enabled-side, by mode. */
+struct sides {
+	const struct acquisition *in_irq[2];	/* [shared] */
+	const struct acquisition *enabled[2];
+};
+
+static bool excl(const struct acquisition *a)
+{
+	return strcmp(a->mode, "shared") != 0;
+}
+
+static const char *mode_words(const struct acquisition *a)
+{
+	if (strcmp(a->kind, "rwlock"))
+		return "";
+	return excl(a) ? " for write" : " for read";
+}
+
+static bool spinning(const struct acquisition *a)
+{
+	return !a->trylock && (!strcmp(a->kind, "spin") || !strcmp(a->kind, "rwlock"));
+}
+
+static bool enabled_at(const struct acquisition *a, int ctx)
+{
+	if (ctx == EC_HARDIRQ)
+		return !a->irq_off && !held_irqs_off(a->held, a->nheld) &&
+		       !context_irqs_off(a->fn);
+	return !a->bh_off && !held_bh_off(a->held, a->nheld) &&
+	       !context_bh_off(a->fn) && !context_irqs_off(a->fn);
+}
+
+static bool earlier(const struct acquisition *a, const struct acquisition *b)
+{
+	int c = strcmp(a->fn->file, b->fn->file);
+
+	return c ? c < 0 : a->line < b->line;
+}
+
+static const char *flavour_words(int ctx)
+{
+	return ctx == EC_HARDIRQ ? "hard irqs" : "softirqs";
+}
+
+static void report(int ctx, const struct acquisition *irq,
+		   const struct acquisition *on)
+{
+	struct strbuf key = STRBUF_INIT;
+	struct finding *f;
+	const char *irq_fn = context_short_name(irq->fn->name);
+	const char *on_fn = context_short_name(on->fn->name);
+
+	sb_addf(&key, "%s|%s", context_name(ctx), irq->klass);
+	f = finding_add("irq-inversion", "warning", sb_str(&key), on->fn->file,
+			on->line, on->col,
+			"'%s' (%s) is acquired%s in %s context and here%s with %s enabled: deadlock if the interrupt comes while it is held",
+			on->shown, on->klass, mode_words(irq),
+			context_words(ctx), mode_words(on), flavour_words(ctx));
+	sb_release(&key);
+	context_chain_notes(f, irq->fn, ctx);
+	finding_note(f, irq->fn->file, irq->line, irq->col, "%s() acquires '%s'%s here",
+		     irq_fn, irq->shown, mode_words(irq));
+	finding_note(f, on->fn->file, on->line, 0,
+		     "scenario: CPU0: lock(%s) in %s() with %s enabled",
+		     on->klass, on_fn, flavour_words(ctx));
+	finding_note(f, irq->fn->file, irq->line, 0,
+		     "scenario: CPU0: <%s> lock(%s) in %s(): deadlock",
+		     context_words(ctx), irq->klass, irq_fn);
+}
+
+static void check_context(const struct program *prog, int ctx)
+{
+	struct ptrtab classes = { 0 };
+	struct sides **list = NULL;
+	int nlist = 0, i, j;
+
+	for (i = 0; i < prog->nfuncs; i++) {
+		const struct func *fn = prog->funcs[i];
+
+		for (j = 0; j < fn->nacqs; j++) {
+			const struct acquisition *a = &fn->acqs[j];
+			bool in_irq = context_reached(fn, ctx), on;
+			struct sides *s;
+
+			if (!spinning(a))
+				continue;
+			on = enabled_at(a, ctx);
+			if (!in_irq && !on)
+				continue;
+			s = ptrtab_get(&classes, a->klass);
+			if (!s) {
+				s = ls_xcalloc(1, sizeof(*s));
+				ptrtab_put(&classes, a->klass, s);
+				list = ls_xrealloc(list, (nlist + 1) * sizeof(*list));
+				list[nlist++] = s;
+			}
+			if (in_irq && (!s->in_irq[!excl(a)] || earlier(a, s->in_irq[!excl(a)])))
+				s->in_irq[!excl(a)] = a;
+			if (on && (!s->enabled[!excl(a)] || earlier(a, s->enabled[!excl(a)])))
+				s->enabled[!excl(a)] = a;
+		}
+	}
+	for (i = 0; i < nlist; i++) {
+		const struct sides *s = list[i];
+
+		if (s->in_irq[0] && (s->enabled[0] || s->enabled[1]))
+			report(ctx, s->in_irq[0], s->enabled[0] ? s->enabled[0] : s->enabled[1]);
+		else if (s->in_irq[1] && s->enabled[0])
+			report(ctx, s->in_irq[1], s->enabled[0]);
+		free(list[i]);
+	}
+	free(list);
+	ptrtab_clear(&classes);
+}
+
+void check_irq_inversion(const struct program *prog)
+{
+	check_context(prog, EC_HARDIRQ);
+	check_context(prog, EC_SOFTIRQ);
+}
