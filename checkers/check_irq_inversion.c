@@ -59,9 +59,35 @@ static const char *flavour_words(int ctx)
 	return ctx == EC_HARDIRQ ? "hard irqs" : "softirqs";
 }
 
-static void report(int ctx, const struct acquisition *irq,
-		   const struct acquisition *on)
+/* A call into @fn made with the interrupt enabled, to show why. */
+static const struct callsite *enabled_caller(const struct program *prog,
+					     const struct func *fn, int ctx)
 {
+	int i, j, t;
+
+	for (i = 0; i < prog->nfuncs; i++) {
+		const struct func *caller = prog->funcs[i];
+
+		if (ctx == EC_HARDIRQ ? context_irqs_off(caller) : context_bh_off(caller))
+			continue;
+		for (j = 0; j < caller->ncalls; j++) {
+			const struct callsite *cs = &caller->calls[j];
+
+			if (ctx == EC_HARDIRQ ? held_irqs_off(cs->held, cs->nheld) :
+			    held_bh_off(cs->held, cs->nheld))
+				continue;
+			for (t = 0; t < cs->ntargets; t++)
+				if (cs->targets[t] == fn)
+					return cs;
+		}
+	}
+	return NULL;
+}
+
+static void report(const struct program *prog, int ctx,
+		   const struct acquisition *irq, const struct acquisition *on)
+{
+	const struct callsite *caller = enabled_caller(prog, on->fn, ctx);
 	struct strbuf key = STRBUF_INIT;
 	struct finding *f;
 	const char *irq_fn = context_short_name(irq->fn->name);
@@ -77,6 +103,11 @@ static void report(int ctx, const struct acquisition *irq,
 	context_chain_notes(f, irq->fn, ctx);
 	finding_note(f, irq->fn->file, irq->line, irq->col, "%s() acquires '%s'%s here",
 		     irq_fn, irq->shown, mode_words(irq));
+	if (caller)
+		finding_note(f, caller->caller->file, caller->line, caller->col,
+			     "%s() calls %s() with %s enabled",
+			     context_short_name(caller->caller->name), on_fn,
+			     flavour_words(ctx));
 	finding_note(f, on->fn->file, on->line, 0,
 		     "scenario: CPU0: lock(%s) in %s() with %s enabled",
 		     on->klass, on_fn, flavour_words(ctx));
@@ -121,9 +152,9 @@ static void check_context(const struct program *prog, int ctx)
 		const struct sides *s = list[i];
 
 		if (s->in_irq[0] && (s->enabled[0] || s->enabled[1]))
-			report(ctx, s->in_irq[0], s->enabled[0] ? s->enabled[0] : s->enabled[1]);
+			report(prog, ctx, s->in_irq[0], s->enabled[0] ? s->enabled[0] : s->enabled[1]);
 		else if (s->in_irq[1] && s->enabled[0])
-			report(ctx, s->in_irq[1], s->enabled[0]);
+			report(prog, ctx, s->in_irq[1], s->enabled[0]);
 		free(list[i]);
 	}
 	free(list);
