@@ -116,6 +116,9 @@ static void report(const struct program *prog, int ctx,
 		     context_words(ctx), irq->klass, irq_fn);
 }
 
+/* Classes with a hard-irq finding: their softirq one would say less. */
+static struct ptrtab reported;
+
 static void check_context(const struct program *prog, int ctx)
 {
 	struct ptrtab classes = { 0 };
@@ -130,7 +133,7 @@ static void check_context(const struct program *prog, int ctx)
 			bool in_irq = context_reached(fn, ctx), on;
 			struct sides *s;
 
-			if (!spinning(a))
+			if (!spinning(a) || ptrtab_get(&reported, a->klass))
 				continue;
 			on = enabled_at(a, ctx);
 			if (!in_irq && !on)
@@ -151,10 +154,19 @@ static void check_context(const struct program *prog, int ctx)
 	for (i = 0; i < nlist; i++) {
 		const struct sides *s = list[i];
 
-		if (s->in_irq[0] && (s->enabled[0] || s->enabled[1]))
-			report(prog, ctx, s->in_irq[0], s->enabled[0] ? s->enabled[0] : s->enabled[1]);
-		else if (s->in_irq[1] && s->enabled[0])
-			report(prog, ctx, s->in_irq[1], s->enabled[0]);
+		const struct acquisition *irq = NULL, *on = NULL;
+
+		if (s->in_irq[0] && (s->enabled[0] || s->enabled[1])) {
+			irq = s->in_irq[0];
+			on = s->enabled[0] ? s->enabled[0] : s->enabled[1];
+		} else if (s->in_irq[1] && s->enabled[0]) {
+			irq = s->in_irq[1];
+			on = s->enabled[0];
+		}
+		if (irq) {
+			report(prog, ctx, irq, on);
+			ptrtab_put(&reported, irq->klass, (void *)irq);
+		}
 		free(list[i]);
 	}
 	free(list);
@@ -165,4 +177,5 @@ void check_irq_inversion(const struct program *prog)
 {
 	check_context(prog, EC_HARDIRQ);
 	check_context(prog, EC_SOFTIRQ);
+	ptrtab_clear(&reported);
 }

@@ -142,6 +142,14 @@ static void reach(int ctx)
 	free(queue);
 }
 
+/* Does an entry of context @ctx run with hard irqs (softirqs) off? */
+static bool entry_disables(int ctx, bool irq)
+{
+	if (ctx == EC_HARDIRQ || ctx == EC_IRQ_OFF)
+		return true;
+	return !irq && (ctx == EC_SOFTIRQ || ctx == EC_BH_OFF);
+}
+
 /* Greatest fixpoint: off unless some call is made with it on. */
 static void callers_off(bool irq)
 {
@@ -150,8 +158,7 @@ static void callers_off(bool irq)
 
 	for (i = 0; i < program->nfuncs; i++) {
 		struct ctx_info *ci = &all[i];
-		bool entry_off = ci->entry == EC_HARDIRQ ||
-				 (!irq && (ci->entry == EC_SOFTIRQ || ci->entry == EC_BH_OFF));
+		bool entry_off = entry_disables(ci->entry, irq);
 		bool *off = irq ? &ci->irqs_off : &ci->bh_off;
 
 		*off = entry_off || (ci->entry < 0 && !ci->bound && ci->called);
@@ -172,9 +179,7 @@ static void callers_off(bool irq)
 					struct ctx_info *ci = ctx_of(cs->targets[t]);
 					bool *off = irq ? &ci->irqs_off : &ci->bh_off;
 
-					if (!*off || ci->entry == EC_HARDIRQ ||
-					    (!irq && (ci->entry == EC_SOFTIRQ ||
-						      ci->entry == EC_BH_OFF)))
+					if (!*off || entry_disables(ci->entry, irq))
 						continue;
 					*off = false;
 					changed = true;

@@ -15,7 +15,9 @@
 /* __GFP_DIRECT_RECLAIM in 6.1's gfp_types.h */
 #define GFP_DIRECT_RECLAIM 0x400
 
-static const char *const names[EC_NR] = { "hardirq", "softirq", "atomic", "bh-off" };
+static const char *const names[EC_NR] = {
+	"hardirq", "softirq", "atomic", "bh-off", "irq-off"
+};
 static struct ptrtab field_ctx;		/* field -> context + 1 */
 static struct ptrtab sleepers;		/* name -> gfp argument + 2 */
 
@@ -27,7 +29,7 @@ const char *context_name(int ctx)
 const char *context_words(int ctx)
 {
 	static const char *const words[EC_NR] = {
-		"hard-irq", "softirq", "atomic", "softirqs-off"
+		"hard-irq", "softirq", "atomic", "softirqs-off", "irqs-off"
 	};
 
 	return ctx >= 0 && ctx < EC_NR ? words[ctx] : "?";
@@ -62,7 +64,7 @@ static void parse_context(char *line, const char *file, int nr)
 		if (!strcmp(ctx, names[i]))
 			break;
 	if (i == EC_NR || !field || !strstr(field, "::"))
-		ls_fatal("%s:%d: expected 'hardirq|softirq|atomic|bh-off struct T::field'", file, nr);
+		ls_fatal("%s:%d: expected 'hardirq|softirq|atomic|bh-off|irq-off struct T::field'", file, nr);
 	while (field[strlen(field) - 1] == ' ' || field[strlen(field) - 1] == '\t')
 		field[strlen(field) - 1] = '\0';
 	ptrtab_put(&field_ctx, strtab_intern(field), (void *)(long)(i + 1));

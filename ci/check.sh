@@ -22,6 +22,10 @@
 #      of net/ipv4 and net/ipv6 has no rcu-nulls finding
 #   7. lockscope fix on seed 000: the generated patch verifies (finding
 #      gone, nothing new, addrconf.o builds) and is upstream's fix
+#   8. real-kernel acceptance of irq-inversion and sleep-in-atomic: a
+#      plain spin_lock() against 8139too's interrupt handler and an
+#      msleep() under its rx_lock, re-created, are reported with their
+#      roots and chains; the unmodified file has neither
 #
 # LOCKSCOPE_SKIP_KERNEL=1 runs stages 1-2 only (a quick local loop).
 set -u
@@ -84,6 +88,7 @@ else
 	stage "real kernel: seed 003 (RCU nulls) acceptance" sh ci/accept-seed003.sh "$top/lockscope"
 	stage "real kernel: lockscope fix on seed 000" sh ci/accept-fix-seed000.sh "$top/lockscope"
 	stage "real kernel: lockscope ci on patch series" sh ci/accept-ci.sh "$top/lockscope"
+	stage "real kernel: irq-inversion and sleep-in-atomic acceptance" sh ci/accept-context.sh "$top/lockscope"
 fi
 
 echo

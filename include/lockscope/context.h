@@ -17,6 +17,7 @@ enum exec_ctx {
 	EC_SOFTIRQ,
 	EC_ATOMIC,
 	EC_BH_OFF,
+	EC_IRQ_OFF,
 	EC_NR
 };
 
