@@ -15,11 +15,19 @@
 #include "lockscope/strbuf.h"
 #include "lockscope/wholetree.h"
 
-/* Per class: the nearest interrupt-side and first enabled-side, by mode. */
+/* Per class: the first interrupt-side site by mode, every enabled one. */
 struct sides {
 	const struct acquisition *in_irq[2];	/* [shared] */
-	const struct acquisition *enabled[2];
+	int nenabled;
+	const struct acquisition **enabled;
 };
+
+static void add_enabled(struct sides *s, const struct acquisition *a)
+{
+	s->enabled = ls_xrealloc(s->enabled, (s->nenabled + 1) * sizeof(*s->enabled));
+	s->enabled[s->nenabled++] = a;
+}
+
 
 static bool excl(const struct acquisition *a)
 {
@@ -33,9 +41,35 @@ static const char *mode_words(const struct acquisition *a)
 	return excl(a) ? " for write" : " for read";
 }
 
+/*
+ * A class lockdep would tell apart: a struct member or a global, not a
+ * bare type ("struct spinlock" behind a spinlock_t pointer) or unknown.
+ */
+static bool named_class(const char *klass)
+{
+	return strstr(klass, "::") || (!strchr(klass, ' ') && strcmp(klass, "?"));
+}
+
 static bool spinning(const struct acquisition *a)
 {
-	return !a->trylock && (!strcmp(a->kind, "spin") || !strcmp(a->kind, "rwlock"));
+	return !a->trylock && (!strcmp(a->kind, "spin") || !strcmp(a->kind, "rwlock")) &&
+	       named_class(a->klass);
+}
+
+/*
+ * The two sites in one directory: a driver's interrupt path against its
+ * own process context.  Core code that a driver's handler reaches is
+ * called elsewhere under conventions not modelled here (ndo_set_rx_mode
+ * under the upper device's addr_lock_bh, do_xdp_generic() under
+ * local_bh_disable(), in_softirq() tests), so across directories the
+ * "enabled" side is mostly not.
+ */
+static bool same_directory(const char *a, const char *b)
+{
+	const char *sa = strrchr(a, '/'), *sb = strrchr(b, '/');
+	size_t la = sa ? (size_t)(sa - a) : 0, lb = sb ? (size_t)(sb - b) : 0;
+
+	return la == lb && !strncmp(a, b, la);
 }
 
 static bool enabled_at(const struct acquisition *a, int ctx)
@@ -116,6 +150,26 @@ static void report(const struct program *prog, int ctx,
 		     context_words(ctx), irq->klass, irq_fn);
 }
 
+/* The first enabled site near @irq that deadlocks against it. */
+static const struct acquisition *partner(const struct sides *s,
+					 const struct acquisition *irq)
+{
+	const struct acquisition *best = NULL;
+	int i;
+
+	if (!irq)
+		return NULL;
+	for (i = 0; i < s->nenabled; i++) {
+		const struct acquisition *a = s->enabled[i];
+
+		if ((!excl(irq) && !excl(a)) || !same_directory(a->fn->file, irq->fn->file))
+			continue;
+		if (!best || earlier(a, best))
+			best = a;
+	}
+	return best;
+}
+
 /* Classes with a hard-irq finding: their softirq one would say less. */
 static struct ptrtab reported;
 
@@ -147,26 +201,24 @@ static void check_context(const struct program *prog, int ctx)
 			}
 			if (in_irq && (!s->in_irq[!excl(a)] || earlier(a, s->in_irq[!excl(a)])))
 				s->in_irq[!excl(a)] = a;
-			if (on && (!s->enabled[!excl(a)] || earlier(a, s->enabled[!excl(a)])))
-				s->enabled[!excl(a)] = a;
+			if (on)
+				add_enabled(s, a);
 		}
 	}
 	for (i = 0; i < nlist; i++) {
 		const struct sides *s = list[i];
 
-		const struct acquisition *irq = NULL, *on = NULL;
+		const struct acquisition *irq = s->in_irq[0], *on = partner(s, irq);
 
-		if (s->in_irq[0] && (s->enabled[0] || s->enabled[1])) {
-			irq = s->in_irq[0];
-			on = s->enabled[0] ? s->enabled[0] : s->enabled[1];
-		} else if (s->in_irq[1] && s->enabled[0]) {
+		if (!on) {
 			irq = s->in_irq[1];
-			on = s->enabled[0];
+			on = partner(s, irq);
 		}
-		if (irq) {
+		if (on) {
 			report(prog, ctx, irq, on);
 			ptrtab_put(&reported, irq->klass, (void *)irq);
 		}
+		free(list[i]->enabled);
 		free(list[i]);
 	}
 	free(list);

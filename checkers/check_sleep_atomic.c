@@ -207,7 +207,7 @@ static bool propagate(const struct func *fn, struct sleep_info *si)
 			const struct func *target = cs->targets[t];
 			int how = callee_sleep(cs, target, &cond, &param, &gfp);
 			const struct witness *tw = chosen(sleep_of(target), cond);
-			int hops = tw->hops + 1, fields = tw->fields + (cs->how == 'f');
+			int hops = tw->hops + 1, fields = tw->fields + (cs->via != NULL);
 
 			if (!how || fields > MAX_FIELD_HOPS || target == fn)
 				continue;
@@ -402,7 +402,7 @@ static void check_calls(const struct func *fn)
 			if (callee_sleep(cs, target, &cond, &param, &gfp) != 1)
 				continue;
 			tw = chosen(sleep_of(target), cond);
-			if (tw->fields + (cs->how == 'f') > MAX_LOCKED_FIELD_HOPS)
+			if (tw->fields + (cs->via != NULL) > MAX_LOCKED_FIELD_HOPS)
 				continue;
 			sb_reset(&what);
 			sb_addf(&what, "%s() may sleep (%s) and is called",

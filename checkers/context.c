@@ -4,7 +4,7 @@
  * rules/context.tab names runs in that context, and so does everything
  * it calls: a breadth-first walk from the entries keeps the shortest way
  * in, through at most one call through a function pointer (most of the
- * functions bound to an ops field are other objects').  A function whose
+ * functions bound to an ops field are other objects') and a few calls.  A function whose
  * every visible call is made with hard irqs (softirqs) off, or from a
  * function that runs so, runs so too; one bound to any other field has
  * callers that are not seen, and is not taken to.
@@ -18,7 +18,12 @@
 #include "lockscope/strbuf.h"
 
 #define MAX_FIELD_HOPS 1
-#define MAX_HOPS 32
+/*
+ * Deep chains from an interrupt handler are mostly infeasible (a driver's
+ * handler reaching the whole receive path through a branch its hardware
+ * never takes) and long to check by hand: a few calls down only.
+ */
+#define MAX_HOPS 4
 
 struct ctx_mark {
 	const struct func *parent;	/* the caller on the shortest way in */
@@ -118,7 +123,7 @@ static void reach(int ctx)
 			continue;
 		for (j = 0; j < fn->ncalls; j++) {
 			const struct callsite *cs = &fn->calls[j];
-			int fields = m->fields + (cs->how == 'f');
+			int fields = m->fields + (cs->via != NULL);
 
 			if (fields > MAX_FIELD_HOPS)
 				continue;
