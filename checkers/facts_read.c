@@ -340,6 +340,17 @@ static bool parse_record(struct parse *ps, char *line)
 			return parse_held(f, n, &ps->acq->held, &ps->acq->nheld);
 		return false;
 	}
+	if (!strcmp(f[0], "I")) {
+		if (n != 3 || !ps->acq)
+			return false;
+		if (!strcmp(f[1], "irq-off"))
+			ps->acq->irq_off = true;
+		else if (strcmp(f[1], "bh-off") && strcmp(f[1], "-"))
+			return false;
+		ps->acq->bh_off = strcmp(f[1], "-");
+		ps->acq->sleeps = !strcmp(f[2], "sleeps");
+		return true;
+	}
 	if (!strcmp(f[0], "R")) {
 		const char *field;
 

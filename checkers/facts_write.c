@@ -246,6 +246,13 @@ static void facts_acquire(struct fn_ctx *fn, const struct lock_event *ev,
 	sb_addf(&out, "\t%d", before->s[ev->lock].mask == LS_RELEASED);
 	guard_records(ev->insn->bb);
 	held_records(fn, before);
+	/* the flavour: spin_lock_irqsave() is irq-safe while it is held */
+	if (ev->context & (CTX_IRQ_OFF | CTX_BH_OFF | CTX_SLEEPS)) {
+		record("I");
+		field(ev->context & CTX_IRQ_OFF ? "irq-off" :
+		      ev->context & CTX_BH_OFF ? "bh-off" : "-");
+		field(ev->context & CTX_SLEEPS ? "sleeps" : "-");
+	}
 }
 
 static void arg_record(struct fn_ctx *fn, int i, pseudo_t arg, struct symbol *type)

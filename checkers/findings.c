@@ -278,6 +278,8 @@ static const char *const rule_help[][2] = {
 	{ "lock-order", "Locks acquired in an order that forms a cycle: possible deadlock" },
 	{ "rcu-nulls", "Objects reused without a grace period are linked into a plain RCU hash chain beside an hlist_nulls one" },
 	{ "rcu-walked-add", "A plain list insertion into a list that RCU readers walk" },
+	{ "irq-inversion", "A lock taken in interrupt context and elsewhere with that interrupt enabled" },
+	{ "sleep-in-atomic", "A call that may sleep reached in atomic context" },
 	{ NULL, NULL },
 };
 

@@ -366,28 +366,37 @@ static bool table_event(struct fn_ctx *fn, struct instruction *insn,
 /*
  * spin_lock_bh() also disables softirqs and spin_unlock_bh() enables them:
  * a second event on "bh", so that local_bh_disable() + spin_lock() pairs
- * with spin_unlock_bh().
+ * with spin_unlock_bh().  The _irq flavours do the same on "irq", so that
+ * a call's held locks say whether hard irqs are off there.
  */
-static void bh_event(struct fn_ctx *fn, struct bb_info *bi, const struct lock_event *lock)
+static void shadow_event(struct fn_ctx *fn, struct bb_info *bi,
+			 const struct lock_event *lock, enum lock_kind kind,
+			 unsigned int off, unsigned int on)
 {
 	struct lock_event ev = *lock;
 	struct lock_ref ref;
 
-	if (fn->locks[lock->lock].kind == LK_BH)
+	if (fn->locks[lock->lock].kind == kind)
 		return;
-	if (lock->op == LOP_ACQUIRE && (lock->context & CTX_BH_OFF))
+	if (lock->op == LOP_ACQUIRE && (lock->context & off))
 		ev.op = LOP_ACQUIRE;
-	else if (lock->op == LOP_RELEASE && (lock->context & CTX_BH_ON))
+	else if (lock->op == LOP_RELEASE && (lock->context & on))
 		ev.op = LOP_RELEASE;
 	else
 		return;
-	lockid_fixed("bh", &ref);
+	lockid_fixed(lock_kinds[kind].name, &ref);
 	ev.mode = LM_EXCL;
 	ev.subclass = -1;
-	ev.lock = slot_for(fn, &ref, LK_BH);
+	ev.lock = slot_for(fn, &ref, kind);
 	if (!fn->locks[ev.lock].explicit_use)
 		fn->locks[ev.lock].implied = true;
 	add_event(fn, bi, &ev);
+}
+
+static void bh_event(struct fn_ctx *fn, struct bb_info *bi, const struct lock_event *lock)
+{
+	shadow_event(fn, bi, lock, LK_BH, CTX_BH_OFF, CTX_BH_ON);
+	shadow_event(fn, bi, lock, LK_IRQ, CTX_IRQ_OFF, CTX_IRQ_ON);
 }
 
 /* Calls written in the checked file to functions with context annotations. */

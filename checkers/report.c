@@ -15,6 +15,7 @@
 #include "lockscope/facts.h"
 #include "lockscope/findings.h"
 #include "lockscope/program.h"
+#include "lockscope/context.h"
 #include "lockscope/rules.h"
 #include "lockscope/strbuf.h"
 #include "lockscope/teardown.h"
@@ -75,6 +76,7 @@ void wholetree_run(struct program *prog, const char *dir, const char *rules,
 	phase(false, NULL);
 	program_load_callbacks(rules_dir(rules));
 	teardown_rules_load(rules_dir(rules));
+	context_rules_load(rules_dir(rules));
 	program_load(prog, dir);
 	phase(stats, "load");
 	callgraph_build(prog);
@@ -104,6 +106,11 @@ void wholetree_run(struct program *prog, const char *dir, const char *rules,
 	check_rcu_walked_add(prog);
 	check_rcu_free_calls(prog);
 	phase(stats, "rcu");
+	/* execution contexts: irq-inversion, sleep-in-atomic */
+	contexts_build(prog);
+	check_irq_inversion(prog);
+	check_sleep_in_atomic(prog);
+	phase(stats, "contexts");
 	findings_group();
 }
 

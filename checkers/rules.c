@@ -158,6 +158,8 @@ static void parse_line(char *line, const char *file, int nr)
 			api->context |= CTX_BH_ON;
 		else if (!strcmp(words[i], "irq-off"))
 			api->context |= CTX_IRQ_OFF;
+		else if (!strcmp(words[i], "irq-on"))
+			api->context |= CTX_IRQ_ON;
 		else if (!strcmp(words[i], "sleeps"))
 			api->context |= CTX_SLEEPS;
 		else if (!strncmp(words[i], "sub=", 4) &&

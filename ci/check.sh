@@ -35,6 +35,10 @@
 #   9. lockscope fix on seed 003 and sit.c: rcu-nulls gets no patch and
 #      says why; the rcu-free patch for ipip6_tunnel_del_prl() (call_rcu()
 #      before t->prl is cleared) verifies and sit.o builds
+#   8. real-kernel acceptance of irq-inversion and sleep-in-atomic: a
+#      plain spin_lock() against 8139too's interrupt handler and an
+#      msleep() under its rx_lock, re-created, are reported with their
+#      roots and chains; the unmodified file has neither
 #
 # LOCKSCOPE_SKIP_KERNEL=1 runs stages 1-2 only (a quick local loop).
 set -u
@@ -101,6 +105,7 @@ else
 	stage "real kernel: lockscope fix on seed 003 and sit.c" sh ci/accept-fix-seed003.sh "$top/lockscope"
 	stage "real kernel: lockscope ci on patch series" sh ci/accept-ci.sh "$top/lockscope"
 	stage "real kernel: waits are acquisitions (mlx5e) acceptance" sh ci/accept-waits.sh "$top/lockscope"
+	stage "real kernel: irq-inversion and sleep-in-atomic acceptance" sh ci/accept-context.sh "$top/lockscope"
 fi
 
 echo

@@ -19,6 +19,7 @@
  *   g     <param> <in|notin|never> <v,v,...>     (after C or A)
  *   h     <kind> <mode> <line> <class> <inst> <shown>   (held, after C or A)
  *   r     <inst>                  (after C: released here, the caller's lock)
+ *   I     <irq-off|bh-off|-> <sleeps|->   (after A: its flavour)
  *   B     <struct type> <field> <function> <object>  (a function bound to a field;
  *                                                    object: "&global" or "-")
  *   R     <callee> <arg> <function>               (a function passed to a call)

@@ -58,6 +58,8 @@ struct acquisition {
 	bool trylock;
 	int subclass;			/* lockdep subclass: another instance */
 	bool again;			/* retaken after this function released it */
+	bool irq_off, bh_off;		/* its flavour: _irq/_irqsave, _bh */
+	bool sleeps;			/* mutex_lock_interruptible() sleeps */
 	int nguards;
 	struct pguard *guards;
 	int nheld;

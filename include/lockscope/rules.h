@@ -40,6 +40,7 @@ enum lock_mode {
 #define CTX_IRQ_OFF	0x4	/* hard irqs disabled */
 #define CTX_SLEEPS	0x8	/* the call itself may sleep */
 #define CTX_BH_ON	0x10	/* a release that enables softirqs again */
+#define CTX_IRQ_ON	0x20	/* a release that enables hard irqs again */
 
 /* One row of rules/locks.tab. */
 struct lock_api {

@@ -12,6 +12,9 @@ void check_teardown_race(const struct program *prog);
 void check_rcu_nulls(const struct program *prog);
 void check_rcu_walked_add(const struct program *prog);
 void check_rcu_free_calls(const struct program *prog);
+/* context.c, check_irq_inversion.c, check_sleep_atomic.c */
+void check_irq_inversion(const struct program *prog);
+void check_sleep_in_atomic(const struct program *prog);
 
 /* Locks that can deadlock (not rcu, bh, irq: those nest by design). */
 bool wholetree_lock_kind(const char *kind);

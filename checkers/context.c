@@ -1,0 +1,273 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Execution contexts across the tree.  A callback bound to a field that
+ * rules/context.tab names runs in that context, and so does everything
+ * it calls: a breadth-first walk from the entries keeps the shortest way
+ * in, through at most one call through a function pointer (most of the
+ * functions bound to an ops field are other objects') and a few calls.  A function whose
+ * every visible call is made with hard irqs (softirqs) off, or from a
+ * function that runs so, runs so too; one bound to any other field has
+ * callers that are not seen, and is not taken to.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "lockscope/context.h"
+#include "lockscope/diag.h"
+#include "lockscope/ptrtab.h"
+#include "lockscope/strbuf.h"
+
+#define MAX_FIELD_HOPS 1
+/*
+ * Deep chains from an interrupt handler are mostly infeasible (a driver's
+ * handler reaching the whole receive path through a branch its hardware
+ * never takes) and long to check by hand: a few calls down only.
+ */
+#define MAX_HOPS 4
+
+struct ctx_mark {
+	const struct func *parent;	/* the caller on the shortest way in */
+	const struct callsite *cs;
+	unsigned char hops, fields;
+	bool reached;
+};
+
+struct ctx_info {
+	struct ctx_mark mark[EC_NR];
+	int entry;			/* the context it is bound as, or -1 */
+	const char *entry_field;
+	bool bound;			/* bound to another field: unseen callers */
+	bool called;			/* some call reaches it */
+	bool irqs_off, bh_off;
+};
+
+static struct ptrtab infos;		/* func -> struct ctx_info */
+static struct ctx_info *all;
+static const struct program *program;
+
+static struct ctx_info *ctx_of(const struct func *fn)
+{
+	return ptrtab_get(&infos, fn);
+}
+
+const char *context_short_name(const char *name)
+{
+	const char *colon = strrchr(name, ':');
+
+	return colon ? colon + 1 : name;
+}
+
+bool held_irqs_off(const struct held_lock *h, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (!strcmp(h[i].kind, "irq"))
+			return true;
+	return false;
+}
+
+bool held_bh_off(const struct held_lock *h, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (!strcmp(h[i].kind, "bh") || !strcmp(h[i].kind, "irq"))
+			return true;
+	return false;
+}
+
+static void mark_binding(struct binding *b, void *data)
+{
+	int ctx = context_of_field(b->field), i;
+	struct func *fn;
+
+	(void)data;
+	for (i = 0; i < b->nfns; i++) {
+		for (fn = program_function(b->fns[i]); fn; fn = fn->next_same) {
+			struct ctx_info *ci = ctx_of(fn);
+
+			if (!ci)
+				continue;
+			if (ctx < 0) {
+				ci->bound = true;
+			} else if (ci->entry < 0 || ctx < ci->entry) {
+				ci->entry = ctx;
+				ci->entry_field = b->field;
+			}
+		}
+	}
+}
+
+/* Breadth first from the entries of @ctx. */
+static void reach(int ctx)
+{
+	const struct func **queue;
+	int head = 0, tail = 0, i, j, t;
+
+	queue = ls_xcalloc(program->nfuncs + 1, sizeof(*queue));
+	for (i = 0; i < program->nfuncs; i++) {
+		struct ctx_info *ci = &all[i];
+
+		if (ci->entry != ctx)
+			continue;
+		ci->mark[ctx].reached = true;
+		queue[tail++] = program->funcs[i];
+	}
+	while (head != tail) {
+		const struct func *fn = queue[head];
+		const struct ctx_mark *m = &ctx_of(fn)->mark[ctx];
+
+		head = (head + 1) % (program->nfuncs + 1);
+		if (m->hops >= MAX_HOPS)
+			continue;
+		for (j = 0; j < fn->ncalls; j++) {
+			const struct callsite *cs = &fn->calls[j];
+			int fields = m->fields + (cs->via != NULL);
+
+			if (fields > MAX_FIELD_HOPS)
+				continue;
+			for (t = 0; t < cs->ntargets; t++) {
+				struct ctx_mark *tm = &ctx_of(cs->targets[t])->mark[ctx];
+
+				if (tm->reached && tm->fields <= fields)
+					continue;
+				if (!tm->reached) {
+					queue[tail] = cs->targets[t];
+					tail = (tail + 1) % (program->nfuncs + 1);
+				}
+				tm->reached = true;
+				tm->parent = fn;
+				tm->cs = cs;
+				tm->hops = m->hops + 1;
+				tm->fields = fields;
+			}
+		}
+	}
+	free(queue);
+}
+
+/* Does an entry of context @ctx run with hard irqs (softirqs) off? */
+static bool entry_disables(int ctx, bool irq)
+{
+	if (ctx == EC_HARDIRQ || ctx == EC_IRQ_OFF)
+		return true;
+	return !irq && (ctx == EC_SOFTIRQ || ctx == EC_BH_OFF);
+}
+
+/* Greatest fixpoint: off unless some call is made with it on. */
+static void callers_off(bool irq)
+{
+	bool changed = true;
+	int i, j, t;
+
+	for (i = 0; i < program->nfuncs; i++) {
+		struct ctx_info *ci = &all[i];
+		bool entry_off = entry_disables(ci->entry, irq);
+		bool *off = irq ? &ci->irqs_off : &ci->bh_off;
+
+		*off = entry_off || (ci->entry < 0 && !ci->bound && ci->called);
+	}
+	while (changed) {
+		changed = false;
+		for (i = 0; i < program->nfuncs; i++) {
+			const struct func *fn = program->funcs[i];
+			bool caller_off = irq ? all[i].irqs_off : all[i].bh_off;
+
+			for (j = 0; j < fn->ncalls; j++) {
+				const struct callsite *cs = &fn->calls[j];
+
+				if (caller_off || (irq ? held_irqs_off(cs->held, cs->nheld) :
+						   held_bh_off(cs->held, cs->nheld)))
+					continue;
+				for (t = 0; t < cs->ntargets; t++) {
+					struct ctx_info *ci = ctx_of(cs->targets[t]);
+					bool *off = irq ? &ci->irqs_off : &ci->bh_off;
+
+					if (!*off || entry_disables(ci->entry, irq))
+						continue;
+					*off = false;
+					changed = true;
+				}
+			}
+		}
+	}
+}
+
+void contexts_build(const struct program *prog)
+{
+	int i, j, t;
+
+	program = prog;
+	all = ls_xcalloc(prog->nfuncs ? prog->nfuncs : 1, sizeof(*all));
+	for (i = 0; i < prog->nfuncs; i++) {
+		all[i].entry = -1;
+		ptrtab_put(&infos, prog->funcs[i], &all[i]);
+	}
+	program_for_each_binding(mark_binding, NULL);
+	for (i = 0; i < prog->nfuncs; i++)
+		for (j = 0; j < prog->funcs[i]->ncalls; j++)
+			for (t = 0; t < prog->funcs[i]->calls[j].ntargets; t++)
+				ctx_of(prog->funcs[i]->calls[j].targets[t])->called = true;
+	reach(EC_HARDIRQ);
+	reach(EC_SOFTIRQ);
+	callers_off(true);
+	callers_off(false);
+}
+
+bool context_reached(const struct func *fn, int ctx)
+{
+	const struct ctx_info *ci = ctx_of(fn);
+
+	return ci && ci->mark[ctx].reached;
+}
+
+int context_entry(const struct func *fn)
+{
+	const struct ctx_info *ci = ctx_of(fn);
+
+	return ci ? ci->entry : -1;
+}
+
+bool context_irqs_off(const struct func *fn)
+{
+	const struct ctx_info *ci = ctx_of(fn);
+
+	return ci && ci->irqs_off;
+}
+
+bool context_bh_off(const struct func *fn)
+{
+	const struct ctx_info *ci = ctx_of(fn);
+
+	return ci && ci->bh_off;
+}
+
+void context_chain_notes(struct finding *f, const struct func *fn, int ctx)
+{
+	const struct func *chain[MAX_HOPS + 2];
+	int n = 0, i;
+
+	while (fn && n < MAX_HOPS + 1) {
+		chain[n++] = fn;
+		fn = ctx_of(fn)->mark[ctx].parent;
+	}
+	fn = chain[n - 1];
+	finding_note(f, fn->file, fn->line, 0, "%s() runs in %s context (bound to %s)",
+		     context_short_name(fn->name), context_words(ctx),
+		     ctx_of(fn)->entry_field ? ctx_of(fn)->entry_field : "an entry");
+	for (i = n - 2; i >= 0; i--) {
+		const struct ctx_mark *m = &ctx_of(chain[i])->mark[ctx];
+		const struct callsite *cs = m->cs;
+
+		if (cs->via)
+			finding_note(f, cs->caller->file, cs->line, cs->col,
+				     "%s() calls %s() through %s",
+				     context_short_name(cs->caller->name),
+				     context_short_name(chain[i]->name), cs->via);
+		else
+			finding_note(f, cs->caller->file, cs->line, cs->col, "%s() calls %s()",
+				     context_short_name(cs->caller->name),
+				     context_short_name(chain[i]->name));
+	}
+}

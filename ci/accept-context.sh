@@ -1,0 +1,105 @@
+#!/bin/sh
+# Usage: accept-context.sh LOCKSCOPE
+#
+# Real-kernel acceptance of the execution-context checks.  In a scratch
+# copy of the 6.1 tree, drivers/net/ethernet/realtek/8139too.c gets two
+# bugs of shapes that upstream has fixed many times over:
+#
+#  - irq-inversion: rtl8139_set_wol() (an ethtool operation, process
+#    context) takes tp->lock with plain spin_lock() instead of
+#    spin_lock_irq(), while the interrupt handler rtl8139_interrupt()
+#    (bound by request_irq()) takes it too;
+#  - sleep-in-atomic: rtl8139_chip_reset() polls with msleep() instead of
+#    udelay(), and rtl8139_tx_timeout_task() calls rtl8139_hw_start(),
+#    which resets the chip, with tp->rx_lock held (spin_lock_bh()).
+#
+# lockscope runs over the file through kbuild, on the pristine tree and on
+# the edited copy; "lockscope report" must name each bug with its root and
+# chain, and report nothing of either check on the unmodified file.  Ends
+# with "N passed, N failed".
+set -eu
+export LC_ALL=C
+
+lockscope=${1:?usage: accept-context.sh LOCKSCOPE}
+lockscope=$(cd "$(dirname "$lockscope")" && pwd)/$(basename "$lockscope")
+ci=$(cd "$(dirname "$0")" && pwd)
+. "$ci/accept-lib.sh"
+pristine=$(sh "$ci/kernel-setup.sh" | tail -n 1)
+work=$(sh "$ci/kernel-worktree.sh" context | tail -n 1)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+file=drivers/net/ethernet/realtek/8139too.c
+
+# The re-creation (perl -i replaces the file: the hard link breaks).
+perl -0 -i -pe '
+	s/(static int rtl8139_set_wol\(.*?)spin_lock_irq\(&tp->lock\);(.*?)spin_unlock_irq\(&tp->lock\);/$1spin_lock(&tp->lock);$2spin_unlock(&tp->lock);/s
+		or die "rtl8139_set_wol: the edit did not apply\n";
+	s/(static void rtl8139_chip_reset \(.*?)udelay \(10\);/$1msleep (10);/s
+		or die "rtl8139_chip_reset: the edit did not apply\n";' "$work/$file"
+
+run() {
+	tree=$1 name=$2
+	kbuild_check "$tree" "$tmp/$name" "$tmp/$name.make" "${file%.c}.o"
+	"$lockscope" report --facts-dir="$tmp/$name" >"$tmp/$name.report" 2>&1 || true
+}
+run "$pristine" pristine
+run "$work" edited
+
+checked() {
+	[ -f "$tmp/$1/$file.facts" ]
+}
+check "the pristine file was checked" checked pristine
+check "the edited file was checked" checked edited
+
+# Each finding is its warning line and the note lines after it.
+finding() {
+	awk -v check="$2" -v want="$3" '
+		/: (warning|error): / {
+			inside = index($0, "[lockscope/" check "]") && index($0, want)
+		}
+		inside { print }
+	' "$tmp/$1.report"
+}
+
+has() {
+	printf '%s\n' "$1" | grep -qF -- "$2"
+}
+
+silent() {
+	! grep -Eq '\[lockscope/(irq-inversion|sleep-in-atomic)\]' "$tmp/$1.report"
+}
+check "unmodified 8139too.c: no irq-inversion or sleep-in-atomic finding" silent pristine
+
+# (tp is netdev_priv(dev): the instance is named "&dev+2304->lock")
+inv=$(finding edited irq-inversion "(struct rtl8139_private::lock) is acquired in hard-irq context")
+check "irq-inversion reported at rtl8139_set_wol()'s spin_lock()" \
+	has "$inv" "8139too.c:2354:9: warning: '&dev+2304->lock' (struct rtl8139_private::lock) is acquired in hard-irq context and here with hard irqs enabled"
+check "irq-inversion: the site is in rtl8139_set_wol()" \
+	has "$inv" "scenario: CPU0: lock(struct rtl8139_private::lock) in rtl8139_set_wol() with hard irqs enabled"
+check "irq-inversion: rtl8139_interrupt() is the hard-irq root" \
+	has "$inv" "note: rtl8139_interrupt() runs in hard-irq context (bound to struct irqaction::handler)"
+check "irq-inversion: the handler's own acquisition" \
+	has "$inv" "8139too.c:2162:9: note: rtl8139_interrupt() acquires '&dev_instance+2304->lock' here"
+
+slp=$(finding edited sleep-in-atomic "rtl8139_hw_start() may sleep (msleep())")
+check "sleep-in-atomic reported at rtl8139_tx_timeout_task()'s call" \
+	has "$slp" "8139too.c:1698:9: warning: rtl8139_hw_start() may sleep (msleep()) and is called with '&container_of(work, -624)->rx_lock' held"
+check "sleep-in-atomic: the root is tp->rx_lock" \
+	has "$slp" "8139too.c:1687: note: '&container_of(work, -624)->rx_lock' (struct rtl8139_private::rx_lock) acquired here"
+check "sleep-in-atomic: the chain starts in rtl8139_tx_timeout_task()" \
+	has "$slp" "note: rtl8139_tx_timeout_task() calls rtl8139_hw_start()"
+check "sleep-in-atomic: rtl8139_hw_start() resets the chip" \
+	has "$slp" "note: rtl8139_hw_start() calls rtl8139_chip_reset()"
+check "sleep-in-atomic: the sleeping call" \
+	has "$slp" "8139too.c:749:17: note: rtl8139_chip_reset() calls msleep(), which may sleep"
+
+# Nothing else of these checks on the edited file: one inversion, and the
+# sleep only where a lock is held.
+count() {
+	n=$(grep -Ec "\\[lockscope/$2\\]" "$tmp/edited.report" || true)
+	[ "$n" -eq "$3" ] || { echo "    $2: $n findings, want $3" >&2; return 1; }
+}
+check "edited: exactly one irq-inversion finding" count edited irq-inversion 1
+check "edited: sleep-in-atomic only under tp->rx_lock" count edited sleep-in-atomic 1
+
+finish

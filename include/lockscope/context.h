@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: MIT */
+#ifndef LOCKSCOPE_CONTEXT_H
+#define LOCKSCOPE_CONTEXT_H
+
+#include <stdbool.h>
+#include "lockscope/findings.h"
+#include "lockscope/program.h"
+
+/*
+ * Execution contexts, for the whole-tree step: which functions run in
+ * hard-IRQ or softirq context (reached from a callback that
+ * rules/context.tab names), and which are only ever called with hard
+ * irqs (softirqs) disabled.
+ */
+enum exec_ctx {
+	EC_HARDIRQ,
+	EC_SOFTIRQ,
+	EC_ATOMIC,
+	EC_BH_OFF,
+	EC_IRQ_OFF,
+	EC_NR
+};
+
+/* rules/context.tab and rules/sleeps.tab. */
+void context_rules_load(const char *dir);
+/* The context a callback bound to @field runs in, or -1. */
+int context_of_field(const char *field);
+const char *context_name(int ctx);
+/* For messages: "hard-irq", "softirq", ... */
+const char *context_words(int ctx);
+/* rules/sleeps.tab: -2 not listed, -1 always sleeps, N: when argument N allows reclaim. */
+int sleeps_lookup(const char *name);
+/* Does the GFP mask written "#value" allow direct reclaim? */
+bool gfp_may_sleep(long long mask);
+
+/* Compute the contexts; call after callgraph_build(). */
+void contexts_build(const struct program *prog);
+/* Is @fn reached in @ctx (the entry itself, or down calls)? */
+bool context_reached(const struct func *fn, int ctx);
+/* The entry point @fn is bound as, or -1. */
+int context_entry(const struct func *fn);
+/* Are hard irqs (softirqs) off whenever @fn runs: its context or its callers'? */
+bool context_irqs_off(const struct func *fn);
+bool context_bh_off(const struct func *fn);
+/* Notes: the entry of @ctx and each call down to @fn. */
+void context_chain_notes(struct finding *f, const struct func *fn, int ctx);
+/* Does a held list say hard irqs (softirqs) are off? */
+bool held_irqs_off(const struct held_lock *h, int n);
+bool held_bh_off(const struct held_lock *h, int n);
+
+/* The function's name without its file ("path:name" for statics). */
+const char *context_short_name(const char *name);
+
+#endif
