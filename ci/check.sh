@@ -2,43 +2,39 @@
 # The test command (make check): every stage prints its own result, and
 # the last line counts them all: "N passed, N failed".
 #
-#   1. testcases/ with ./lockscope
-#   2. testcases/ with build/lockscope-san (AddressSanitizer + UBSan)
-#   3. the real 6.1 kernel: net/ipv6 and mlx5 core through kbuild (C=2),
-#      with the sanitizer build: no crash, no abort, no unparsed file
-#   4. real-kernel acceptance of the local checks: unlocks removed from
-#      error paths (and doubled) by a scripted edit are reported; the
-#      unmodified functions are not
-#   5. real-kernel acceptance of the whole-tree step: seed 000 re-created
-#      in net/ipv6 is reported with its chain; the unmodified tree is not
-#   6. the same for teardown races: seed 001 re-created in mlx5 (shutdown
-#      destroys the command pool, commands no longer refuse) is reported
-#      against speed_show(); the unmodified tree is not
-#   7. lockscope ci on series of a temporary git repository over the 6.1
-#      tree: seed 000 re-created is new (exit 1, as a full run says), moved
-#      code is not (exit 0), a doubled lock is, a corrupt cache is rebuilt
-#   6. real-kernel acceptance of rcu-nulls: seed 003 re-created in
-#      net/ipv4 (a plain listener hash) is reported; the unmodified tree
-#      of net/ipv4 and net/ipv6 has no rcu-nulls finding
-#   7. lockscope fix on seed 000: the generated patch verifies (finding
-#      gone, nothing new, addrconf.o builds) and is upstream's fix
-#   8. real-kernel acceptance of wait-under-lock: cancel_work_sync() moved
-#      under the mutex its work takes in mlx5e is reported with the lock,
-#      the binding and the callback; the unmodified files are silent
-#   9. real-kernel acceptance of rcu-walked-add and rcu-free: five real
-#      RCU lifetime bug shapes re-created in net/ (a plain list_add_tail()
-#      into an RCU-walked list_head, kfree() right after list_del_rcu() /
-#      hlist_del_rcu(), an __rcu pointer cleared after kfree_rcu()) are
-#      reported; the unmodified functions are not
-#   8. lockscope fix on seed 001: the teardown-race patches (presence
-#      checks at every unguarded entry point) verify and build
-#   9. lockscope fix on seed 003 and sit.c: rcu-nulls gets no patch and
-#      says why; the rcu-free patch for ipip6_tunnel_del_prl() (call_rcu()
-#      before t->prl is cleared) verifies and sit.o builds
-#   8. real-kernel acceptance of irq-inversion and sleep-in-atomic: a
-#      plain spin_lock() against 8139too's interrupt handler and an
-#      msleep() under its rx_lock, re-created, are reported with their
-#      roots and chains; the unmodified file has neither
+#    1. testcases/ with ./lockscope
+#    2. testcases/ with build/lockscope-san (AddressSanitizer + UBSan)
+#    3. the real 6.1 kernel: net/ipv6 and mlx5 core through kbuild (C=2),
+#       with the sanitizer build: no crash, no abort, no unparsed file
+#    4. local checks: unlocks removed from error paths (and doubled) by a
+#       scripted edit are reported; the unmodified functions are not
+#    5. seed 000 re-created in net/ipv6 is reported with its chain; the
+#       unmodified tree is not
+#    6. seed 001 re-created in mlx5 (shutdown destroys the command pool,
+#       commands no longer refuse) is reported against speed_show(); the
+#       unmodified tree is not
+#    7. seed 003 re-created in net/ipv4 (a plain listener hash) is
+#       reported; net/ipv4 and net/ipv6 unmodified have no rcu-nulls
+#    8. RCU lifetime bugs re-created in net/ (a plain list_add_tail() into
+#       an RCU-walked list, kfree() right after list_del_rcu() /
+#       hlist_del_rcu(), an __rcu pointer cleared after kfree_rcu(), a
+#       free after an unpublish in a helper) are reported; the unmodified
+#       functions are not
+#    9. lockscope fix on seed 000: the patch verifies (finding gone,
+#       nothing new, addrconf.o builds) and is upstream's fix
+#   10. lockscope fix on seed 001: presence checks at every unguarded
+#       entry point verify and build
+#   11. lockscope fix on seed 003 and sit.c: rcu-nulls gets no patch and
+#       says why; the rcu-free patch for ipip6_tunnel_del_prl() verifies
+#   12. lockscope ci on series of a temporary git repository over the 6.1
+#       tree: seed 000 re-created is exactly one new finding (exit 1), a
+#       driver patch's deadlock is new, moved code is not (exit 0), a
+#       corrupt cache is rebuilt
+#   13. wait-under-lock: cancel_work_sync() moved under the mutex its
+#       work takes in mlx5e is reported; the unmodified files are silent
+#   14. irq-inversion and sleep-in-atomic: a plain spin_lock() against
+#       8139too's interrupt handler and an msleep() under its rx_lock are
+#       reported with roots and chains; the unmodified file has neither
 #
 # LOCKSCOPE_SKIP_KERNEL=1 runs stages 1-2 only (a quick local loop).
 set -u
