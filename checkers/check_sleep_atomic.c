@@ -353,6 +353,8 @@ static struct finding *begin(const struct func *fn, const struct held_lock *h,
 			"%s %s: sleeping in atomic context", what, sb_str(&root));
 	sb_release(&key);
 	sb_release(&root);
+	/* a wait or a re-acquisition blamed on this call is the same bug */
+	finding_site(f, fn->file, line, col);
 	root_note(f, fn, h);
 	return f;
 }

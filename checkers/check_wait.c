@@ -59,6 +59,8 @@ static const char *wait_callee(const struct wait_path *w)
 static void path_notes(struct finding *f, const struct wait_path *w,
 		       const struct held_lock *h)
 {
+	/* a sleep-in-atomic finding at this call is the same bug */
+	finding_site(f, w->fn->file, w->cs->line, w->cs->col);
 	if (!strcmp(h->kind, "rcu"))
 		finding_note(f, w->fn->file, h->line, 0,
 			     "the RCU read-side critical section starts here");

@@ -2,8 +2,10 @@
 /*
  * One bug, one finding.  A call made with locks held can be blamed by
  * several checks at once: callback-under-lock once per held lock it takes
- * again, lock-order for each cycle the call closes, and one finding per
- * call site when a locked section makes the same call twice.  One fix
+ * again, wait-under-lock for a wait on a callback that takes it,
+ * sleep-in-atomic when the call may sleep, lock-order for each cycle the
+ * call closes, and one finding per call site when a locked section makes
+ * the same call twice.  One fix
  * (the call moved out of the section) ends them all, so they are shown as
  * one finding: the most severe, with the others as notes.  The group is
  * new to a series when any of its ids is (findings_drop_baseline()).
@@ -66,12 +68,14 @@ static int by_site(const void *a, const void *b)
 	return c ? c : x->finding - y->finding;
 }
 
+/* The checks whose finding is "this call, under this lock": one fix each. */
 static bool owns_calls(const struct finding *f)
 {
-	return !strcmp(f->check, "callback-under-lock");
+	return !strcmp(f->check, "callback-under-lock") ||
+	       !strcmp(f->check, "wait-under-lock");
 }
 
-/* The findings blaming a call that a callback-under-lock finding blames. */
+/* The findings blaming a call that a callback- or wait-under-lock finding blames. */
 static void join_by_site(int n)
 {
 	struct blamed *all = NULL;

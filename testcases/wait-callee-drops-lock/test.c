@@ -35,15 +35,15 @@ static void port_timer_stop(struct port *port)
 static void port_restart(struct port *port)
 	__releases(&port->lock) __acquires(&port->lock)
 {
-	spin_unlock(&port->lock);
+	spin_unlock_bh(&port->lock);
 	port_timer_stop(port);
-	spin_lock(&port->lock);
+	spin_lock_bh(&port->lock);
 }
 
 void port_reset(struct port *port)
 {
-	spin_lock(&port->lock);
+	spin_lock_bh(&port->lock);
 	port->up = 1;
 	port_restart(port);
-	spin_unlock(&port->lock);
+	spin_unlock_bh(&port->lock);
 }

@@ -18,8 +18,8 @@ void link_up(struct link *l)
 
 void link_set_mtu(struct link *l, unsigned long mtu)
 {
-	mutex_lock(&l->cfg_lock);
+	spin_lock_bh(&l->cfg_lock);
 	del_timer_sync(&l->poll);
 	l->mtu = mtu;
-	mutex_unlock(&l->cfg_lock);
+	spin_unlock_bh(&l->cfg_lock);
 }

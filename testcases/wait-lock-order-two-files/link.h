@@ -3,7 +3,7 @@
 #define TEST_LINK_H
 
 struct link {
-	struct mutex cfg_lock;
+	spinlock_t cfg_lock;
 	spinlock_t stats_lock;
 	struct timer_list poll;
 	unsigned long rx, mtu;

@@ -13,7 +13,7 @@
  * check-error-start
 test.c:32:9: warning: possible circular locking dependency through a wait for a callback: '(timer) struct link::poll' -> 'struct link::stats_lock' -> 'struct link::cfg_lock' -> '(timer) struct link::poll' [lockscope/lock-order]
 link.c:15: note: link_poll() runs as a callback of 'struct link::poll' (bound here): a wait for it waits for what it takes
-link.c:8:9: note: link_poll() acquires '&container_of(t, -16)->stats_lock' here
+link.c:8:9: note: link_poll() acquires '&container_of(t, -8)->stats_lock' here
 test.c:31: note: link_stats_reset() holds '&l->stats_lock' (struct link::stats_lock) from here
 test.c:32:9: note: ... and acquires '&l->cfg_lock' (struct link::cfg_lock) here
 link.c:21: note: link_set_mtu() holds '&l->cfg_lock' (struct link::cfg_lock) from here
@@ -21,16 +21,16 @@ link.c:22:9: note: ... and waits for '&l->poll' ((timer) struct link::poll) here
 link.c:15: note: scenario: CPU0: link_poll() runs for 'struct link::poll'
 test.c:31: note: scenario: CPU1: lock(&l->stats_lock) in link_stats_reset()
 link.c:21: note: scenario: CPU2: lock(&l->cfg_lock) in link_set_mtu()
-link.c:15: note: scenario: CPU0: lock(&container_of(t, -16)->stats_lock) waits for CPU1: deadlock
+link.c:15: note: scenario: CPU0: lock(&container_of(t, -8)->stats_lock) waits for CPU1: deadlock
 test.c:32: note: scenario: CPU1: lock(&l->cfg_lock) waits for CPU2: deadlock
 link.c:22: note: scenario: CPU2: wait(&l->poll) waits for CPU0: deadlock
  * check-error-end
  */
 void link_stats_reset(struct link *l)
 {
-	spin_lock(&l->stats_lock);
-	mutex_lock(&l->cfg_lock);
+	spin_lock_bh(&l->stats_lock);
+	spin_lock_bh(&l->cfg_lock);
 	l->mtu = 0;
-	mutex_unlock(&l->cfg_lock);
-	spin_unlock(&l->stats_lock);
+	spin_unlock_bh(&l->cfg_lock);
+	spin_unlock_bh(&l->stats_lock);
 }

@@ -7,12 +7,18 @@
  *
  * check-name: synchronize_rcu() inside rcu_read_lock()
  * check-error-start
-test.c:35:17: error: synchronize_rcu() waits for an RCU grace period inside an RCU read-side critical section: deadlock [lockscope/wait-under-lock]
-test.c:31: note: the RCU read-side critical section starts here
-test.c:49:17: error: cache_retire() is called inside an RCU read-side critical section and waits for an RCU grace period: deadlock [lockscope/wait-under-lock]
-test.c:45: note: the RCU read-side critical section starts here
-test.c:49:17: note: cache_lookup_helper() calls cache_retire()
-test.c:23:9: note: cache_retire() waits for an RCU grace period here
+test.c:41:17: error: synchronize_rcu() waits for an RCU grace period inside an RCU read-side critical section: deadlock [lockscope/wait-under-lock]
+test.c:37: note: the RCU read-side critical section starts here
+test.c:41:17: note: the same bug, also: synchronize_rcu() may sleep and is called inside an RCU read-side section: sleeping in atomic context [lockscope/sleep-in-atomic]
+test.c:37: note: RCU read-side section entered here
+test.c:41:17: note: cache_lookup() calls synchronize_rcu(), which may sleep
+test.c:55:17: error: cache_retire() is called inside an RCU read-side critical section and waits for an RCU grace period: deadlock [lockscope/wait-under-lock]
+test.c:51: note: the RCU read-side critical section starts here
+test.c:55:17: note: cache_lookup_helper() calls cache_retire()
+test.c:29:9: note: cache_retire() waits for an RCU grace period here
+test.c:55:17: note: the same bug, also: cache_retire() may sleep (synchronize_rcu()) and is called inside an RCU read-side section: sleeping in atomic context [lockscope/sleep-in-atomic]
+test.c:51: note: RCU read-side section entered here
+test.c:29:9: note: cache_retire() calls synchronize_rcu(), which may sleep
  * check-error-end
  */
 struct table { int size; };

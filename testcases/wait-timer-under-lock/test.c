@@ -41,8 +41,8 @@ void port_start(struct port *port)
 
 void port_stop(struct port *port)
 {
-	spin_lock(&port->lock);
+	spin_lock_bh(&port->lock);
 	port->running = 0;
 	del_timer_sync(&port->watchdog);
-	spin_unlock(&port->lock);
+	spin_unlock_bh(&port->lock);
 }
