@@ -26,33 +26,14 @@
 #include "lockscope/resources.h"
 #include "lockscope/source.h"
 #include "lockscope/strbuf.h"
-
-/* @p without casts and constant offsets, the offsets added to *@off. */
-static pseudo_t address_of(pseudo_t p, long long *off)
-{
-	int guard = 0;
-
-	while (p && p->type == PSEUDO_REG && p->def && guard++ < 16) {
-		struct instruction *def = p->def;
-
-		if (def->opcode == OP_PTRCAST || def->opcode == OP_COPY) {
-			p = def->src;
-		} else if (def->opcode == OP_ADD && def->src2->type == PSEUDO_VAL) {
-			*off += def->src2->value;
-			p = def->src1;
-		} else {
-			break;
-		}
-	}
-	return p;
-}
+#include "lockscope/irtypes.h"
 
 /* Do two loads or stores access the same place? */
 static bool same_place(struct instruction *a, struct instruction *b)
 {
 	long long oa = a->offset, ob = b->offset;
 
-	return address_of(a->src, &oa) == address_of(b->src, &ob) && oa == ob;
+	return ir_strip_offsets(a->src, &oa) == ir_strip_offsets(b->src, &ob) && oa == ob;
 }
 
 /* The __rcu load that @obj is the value of, or NULL. */
@@ -324,7 +305,7 @@ static int passes(struct instruction *insn, pseudo_t obj, bool exact)
 	FOR_EACH_PTR(insn->arguments, arg) {
 		long long off = 0;
 
-		if (exact ? address_of(arg, &off) == obj && !off : pointer_object(arg) == obj)
+		if (exact ? ir_strip_offsets(arg, &off) == obj && !off : pointer_object(arg) == obj)
 			return i;
 		i++;
 	} END_FOR_EACH_PTR(arg);

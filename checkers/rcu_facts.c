@@ -22,6 +22,7 @@
 #include "lockscope/rcu.h"
 #include "lockscope/source.h"
 #include "lockscope/strbuf.h"
+#include "lockscope/irtypes.h"
 
 static pseudo_t nth_arg(struct instruction *insn, int n)
 {
@@ -121,23 +122,6 @@ static void rcu_facts_function(struct fn_ctx *fn)
 		rcu_sections_free(sections);
 }
 
-static struct symbol *strip_node(struct symbol *type)
-{
-	while (type && type->type == SYM_NODE)
-		type = type->ctype.base_type;
-	return type;
-}
-
-/* The struct a pointer type points to, or NULL. */
-static struct symbol *struct_pointee(struct symbol *type)
-{
-	type = strip_node(type);
-	if (!type || type->type != SYM_PTR)
-		return NULL;
-	type = strip_node(type->ctype.base_type);
-	return type && type->type == SYM_STRUCT ? type : NULL;
-}
-
 /*
  * The path of the member of type @want at byte @off of @type, through
  * nested and anonymous structs and unions: a union holds an hlist_node
@@ -152,7 +136,7 @@ static bool member_path(struct symbol *type, long long off, struct symbol *want,
 	if (depth > 8 || !type || (type->type != SYM_STRUCT && type->type != SYM_UNION))
 		return false;
 	FOR_EACH_PTR(type->symbol_list, m) {
-		struct symbol *mt = strip_node(m->ctype.base_type);
+		struct symbol *mt = ir_strip_node(m->ctype.base_type);
 		size_t len = sb->len;
 
 		if (!mt || off < (long long)m->offset ||
@@ -169,20 +153,6 @@ static bool member_path(struct symbol *type, long long off, struct symbol *want,
 			sb->buf[len] = '\0';
 	} END_FOR_EACH_PTR(m);
 	return false;
-}
-
-static struct symbol *param_type(struct entrypoint *ep, int nr)
-{
-	struct symbol *fn = strip_node(ep->name), *arg;
-	int i = 0;
-
-	if (!fn || fn->type != SYM_FN)
-		return NULL;
-	FOR_EACH_PTR(fn->arguments, arg) {
-		if (i++ == nr)
-			return arg;
-	} END_FOR_EACH_PTR(arg);
-	return NULL;
 }
 
 /*
@@ -203,7 +173,7 @@ static void node_describe(struct entrypoint *ep, pseudo_t p, struct symbol *want
 		struct instruction *def = p->type == PSEUDO_REG ? p->def : NULL;
 
 		if (p->type == PSEUDO_ARG) {
-			type = struct_pointee(param_type(ep, p->nr - 1));
+			type = ir_struct_pointee(ir_param(ep, p->nr - 1));
 			break;
 		}
 		if (!def)
@@ -214,17 +184,17 @@ static void node_describe(struct entrypoint *ep, pseudo_t p, struct symbol *want
 			continue;
 		}
 		if (def->opcode == OP_PTRCAST || def->opcode == OP_COPY) {
-			type = struct_pointee(def->type);
-			if (type && type != strip_node(want))
+			type = ir_struct_pointee(def->type);
+			if (type && type != ir_strip_node(want))
 				break;
 			type = NULL;
 			p = def->src;
 			continue;
 		}
-		type = struct_pointee(def->type);
+		type = ir_struct_pointee(def->type);
 		break;
 	}
-	want = strip_node(want);
+	want = ir_strip_node(want);
 	if (type && want && member_path(type, off, want, &path, 0)) {
 		sb_addf(klass, "%s::%s", show_typename(type), sb_str(&path));
 		lockid_describe(ep, p, NULL, NULL, &ref);

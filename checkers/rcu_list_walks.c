@@ -22,60 +22,11 @@
 #include "lockscope/ptrtab.h"
 #include "lockscope/rules.h"
 #include "lockscope/strbuf.h"
-
-static struct symbol *strip_node(struct symbol *type)
-{
-	while (type && type->type == SYM_NODE)
-		type = type->ctype.base_type;
-	return type;
-}
-
-static struct symbol *struct_pointee(struct symbol *type)
-{
-	type = strip_node(type);
-	if (!type || type->type != SYM_PTR)
-		return NULL;
-	type = strip_node(type->ctype.base_type);
-	return type && type->type == SYM_STRUCT ? type : NULL;
-}
-
-static struct symbol *param_type(struct entrypoint *ep, int nr)
-{
-	struct symbol *fn = strip_node(ep->name), *arg;
-	int i = 0;
-
-	if (!fn || fn->type != SYM_FN)
-		return NULL;
-	FOR_EACH_PTR(fn->arguments, arg) {
-		if (i++ == nr)
-			return arg;
-	} END_FOR_EACH_PTR(arg);
-	return NULL;
-}
+#include "lockscope/irtypes.h"
 
 static bool is_list_head(struct symbol *type)
 {
 	return type && type->ident && !strcmp(show_ident(type->ident), "list_head");
-}
-
-/* @p without casts and constant offsets, the offsets added to *@off. */
-static pseudo_t base_of(pseudo_t p, long long *off)
-{
-	int guard = 0;
-
-	while (p && p->type == PSEUDO_REG && p->def && guard++ < 16) {
-		struct instruction *def = p->def;
-
-		if (def->opcode == OP_PTRCAST || def->opcode == OP_COPY) {
-			p = def->src;
-		} else if (def->opcode == OP_ADD && def->src2->type == PSEUDO_VAL) {
-			*off += def->src2->value;
-			p = def->src1;
-		} else {
-			break;
-		}
-	}
-	return p;
 }
 
 struct entry {
@@ -93,7 +44,7 @@ static bool reloaded_entry(struct entrypoint *ep, struct instruction *store,
 			   struct entry *out, int depth)
 {
 	long long soff = store->offset, loff;
-	pseudo_t local = base_of(store->src, &soff);
+	pseudo_t local = ir_strip_offsets(store->src, &soff);
 	struct basic_block *bb;
 	struct instruction *insn;
 
@@ -104,7 +55,7 @@ static bool reloaded_entry(struct entrypoint *ep, struct instruction *store,
 			if (!insn->bb || insn->opcode != OP_LOAD)
 				continue;
 			loff = insn->offset;
-			if (insn->is_volatile && base_of(insn->src, &loff) == local &&
+			if (insn->is_volatile && ir_strip_offsets(insn->src, &loff) == local &&
 			    loff == soff && becomes_entry(ep, insn->target, 0, out, depth + 1)) {
 				out->reloaded = true;
 				return true;
@@ -131,7 +82,7 @@ static bool becomes_entry(struct entrypoint *ep, pseudo_t v, long long off,
 		switch (insn->opcode) {
 		case OP_PTRCAST:
 		case OP_COPY:
-			to = struct_pointee(insn->type);
+			to = ir_struct_pointee(insn->type);
 			if (to && !is_list_head(to) && off <= 0) {
 				out->type = to;
 				out->member = -off;
@@ -174,7 +125,7 @@ static bool cursor_link_loaded(struct entrypoint *ep, pseudo_t phi, long long me
 			if (!insn->bb || insn->opcode != OP_LOAD || !insn->is_volatile)
 				continue;
 			off = insn->offset;
-			if (base_of(insn->src, &off) == phi && off == member)
+			if (ir_strip_offsets(insn->src, &off) == phi && off == member)
 				return true;
 		} END_FOR_EACH_PTR(insn);
 	} END_FOR_EACH_PTR(bb);
@@ -228,27 +179,27 @@ static bool loop_cursor(struct entrypoint *ep, const struct entry *e)
 
 bool rcu_list_walk_load(struct entrypoint *ep, struct instruction *insn)
 {
-	struct symbol *type = strip_node(insn->type);
+	struct symbol *type = ir_strip_node(insn->type);
 	struct entry e = { 0 };
 	long long off = insn->offset;
 	pseudo_t base;
 	struct instruction *def;
 
 	if (insn->opcode != OP_LOAD || !insn->is_volatile ||
-	    !is_list_head(struct_pointee(type)) ||
+	    !is_list_head(ir_struct_pointee(type)) ||
 	    !becomes_entry(ep, insn->target, 0, &e, 0))
 		return false;
-	base = base_of(insn->src, &off);
+	base = ir_strip_offsets(insn->src, &off);
 	/* list_first_or_null_rcu() reading back its own local */
 	if (base && base->type == PSEUDO_SYM &&
 	    !(base->sym->ctype.modifiers & (MOD_TOPLEVEL | MOD_STATIC)))
 		return false;
 	/* pos->member.next: the cursor's link, not the list's head */
 	def = base && base->type == PSEUDO_REG ? base->def : NULL;
-	if (off == e.member && def && struct_pointee(def->type) == e.type)
+	if (off == e.member && def && ir_struct_pointee(def->type) == e.type)
 		return false;
 	if (off == e.member && base && base->type == PSEUDO_ARG &&
-	    struct_pointee(param_type(ep, base->nr - 1)) == e.type)
+	    ir_struct_pointee(ir_param(ep, base->nr - 1)) == e.type)
 		return false;
 	return e.reloaded || loop_cursor(ep, &e);
 }

@@ -12,6 +12,7 @@
 #include "lockscope/rcu.h"
 #include "lockscope/strbuf.h"
 #include "lockscope/tables.h"
+#include "lockscope/irtypes.h"
 
 const char *const rcu_op_names[RCU_NR_OPS] = {
 	[RCU_ADD_RCU] = "add-rcu", [RCU_ADD] = "add", [RCU_DEL_RCU] = "del-rcu",
@@ -116,16 +117,9 @@ void rcu_rules_load(const char *dir)
 	table_read(dir, "rcu.tab", "RCU rules", parse_line);
 }
 
-static struct symbol *strip_node(struct symbol *type)
-{
-	while (type && type->type == SYM_NODE)
-		type = type->ctype.base_type;
-	return type;
-}
-
 bool rcu_is_rcu_pointer(struct symbol *type)
 {
-	type = strip_node(type);
+	type = ir_strip_node(type);
 	return type && type->type == SYM_PTR && type->ctype.as &&
 	       type->ctype.as->len == 5 && !strcmp(show_ident(type->ctype.as), "__rcu");
 }
@@ -137,7 +131,7 @@ enum rcu_link rcu_pointer_link(struct symbol *type)
 
 	if (!rcu_is_rcu_pointer(type))
 		return RL_NONE;
-	to = strip_node(strip_node(type)->ctype.base_type);
+	to = ir_strip_node(ir_strip_node(type)->ctype.base_type);
 	if (!to || to->type != SYM_STRUCT || !to->ident)
 		return RL_NONE;
 	name = show_ident(to->ident);

@@ -23,6 +23,7 @@
 #include "symbol.h"
 #include "lockscope/facts.h"
 #include "lockscope/rcu.h"
+#include "lockscope/irtypes.h"
 
 #define SLAB_TYPESAFE_BY_RCU_FLAG 0x00080000ULL
 
@@ -58,13 +59,6 @@ static unsigned long long flags_value(struct expression *e)
 	return 0;
 }
 
-static struct symbol *strip_node(struct symbol *type)
-{
-	while (type && type->type == SYM_NODE)
-		type = type->ctype.base_type;
-	return type;
-}
-
 /* The struct type of "sizeof(struct T)", before evaluation. */
 static struct symbol *sizeof_struct(struct expression *e)
 {
@@ -74,7 +68,7 @@ static struct symbol *sizeof_struct(struct expression *e)
 		e = e->unop;
 	if (!e || e->type != EXPR_SIZEOF || !e->cast_type)
 		return NULL;
-	type = strip_node(e->cast_type);
+	type = ir_strip_node(e->cast_type);
 	return type && type->type == SYM_STRUCT && type->ident ? type : NULL;
 }
 
@@ -91,7 +85,7 @@ static void recyclable(struct symbol *type, struct position pos, const char *sou
 		facts_field_int(pos.line);
 		facts_field(source);
 		first = first_ptr_list((struct ptr_list *)type->symbol_list);
-		type = first ? strip_node(first->ctype.base_type) : NULL;
+		type = first ? ir_strip_node(first->ctype.base_type) : NULL;
 	}
 }
 
