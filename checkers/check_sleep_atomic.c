@@ -316,6 +316,41 @@ static const char *leaf_name(const struct func *fn, bool cond)
 	return buf;
 }
 
+/* The sleeping lock acquisition at the end of the chain, or NULL. */
+static const struct acquisition *leaf_acq(const struct func *fn, bool cond)
+{
+	const struct witness *w = chosen(sleep_of(fn), cond);
+	int hops = 0;
+
+	while (w->next && hops++ < 64) {
+		cond = w->next_cond;
+		w = chosen(sleep_of(w->next), cond);
+	}
+	return w->acq;
+}
+
+/*
+ * Can @cs's constant arguments reach @target's sleeping lock?  The lock
+ * summaries know under which parameter values each class is taken
+ * (ipv6_ifa_notify(0, ifa) takes no mutex: only its RTM_DELADDR case
+ * does), as callback-under-lock uses them.
+ */
+static bool leaf_reachable(const struct callsite *cs, const struct func *target, bool cond)
+{
+	const struct acquisition *leaf = leaf_acq(target, cond);
+	int k;
+
+	if (!leaf)
+		return true;
+	for (k = 0; k < target->nsum; k++) {
+		const struct acquisition *a = summary_acq(&target->sum[k]);
+
+		if (a->klass == leaf->klass && a->mode == leaf->mode)
+			return summary_map(cs, target, &target->sum[k], NULL, NULL, NULL);
+	}
+	return true;
+}
+
 static void root_words(struct strbuf *sb, const struct held_lock *h)
 {
 	if (!strcmp(h->kind, "irq"))
@@ -401,7 +436,8 @@ static void check_calls(const struct func *fn)
 			const struct func *target = cs->targets[t];
 			const struct witness *tw;
 
-			if (callee_sleep(cs, target, &cond, &param, &gfp) != 1)
+			if (callee_sleep(cs, target, &cond, &param, &gfp) != 1 ||
+			    !leaf_reachable(cs, target, cond))
 				continue;
 			tw = chosen(sleep_of(target), cond);
 			if (tw->fields + (cs->via != NULL) > MAX_LOCKED_FIELD_HOPS)
