@@ -21,6 +21,8 @@
 # non-zero exits, warnings per check from the per-file runs, and "lockscope
 # report" on all the facts: its wall time, peak RSS and findings per check.
 # --summary only re-reads the logs of an earlier (or still running) run.
+# A file with errors is checked again with Debian's sparse through kbuild:
+# errors that sparse prints as well are the tree's, not lockscope's.
 #
 # The checker is a copy of ./lockscope (or $LOCKSCOPE) and its rules/ taken
 # at the start,
@@ -39,6 +41,23 @@ ci=$(cd "$(dirname "$0")" && pwd)
 cache=${LOCKSCOPE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/lockscope}
 out=$cache/defconfig
 log=$out/check
+
+# Errors in a file are lockscope's to explain only if Debian's sparse, run
+# by kbuild on the same object, does not print them too: prints which.
+sparse_verdict() {
+	[ -x /usr/bin/sparse ] || { echo "(no /usr/bin/sparse to compare)"; return; }
+	sparse_log=$out/sparse/$1.log
+	mkdir -p "$(dirname "$sparse_log")"
+	make -C "$tree" -s C=2 CHECK=/usr/bin/sparse "${1%.c}.o" >"$sparse_log" 2>&1 || :
+	grep -E "$error_re" "$2" | sort -u >"$sparse_log.ours"
+	grep -E "$error_re" "$sparse_log" | sort -u >"$sparse_log.theirs"
+	only_ours=$(comm -23 "$sparse_log.ours" "$sparse_log.theirs" | wc -l)
+	if [ "$only_ours" -eq 0 ]; then
+		echo "Debian's sparse prints the same errors (the tree's own)"
+	else
+		echo "$only_ours error(s) that Debian's sparse does not print"
+	fi
+}
 
 summary() {
 	crash_re='ERROR: [A-Za-z]*Sanitizer|runtime error:|^Segmentation fault|^Aborted'
@@ -59,7 +78,7 @@ summary() {
 			grep -E "$crash_re" "$flog" | head -n 3 | sed 's/^/    /' >>"$out/crashes.txt"
 		elif grep -Eq "$error_re" "$flog"; then
 			nparse=$((nparse + 1))
-			echo "$f:" >>"$out/parse-errors.txt"
+			echo "$f: $(sparse_verdict "$f" "$flog")" >>"$out/parse-errors.txt"
 			grep -E "$error_re" "$flog" | head -n 3 | sed 's/^/    /' >>"$out/parse-errors.txt"
 		elif [ "$rc" -ne 0 ]; then
 			nexit=$((nexit + 1))
