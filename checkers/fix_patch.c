@@ -42,15 +42,33 @@ static int depth(const char *file)
 	return n;
 }
 
+/* The file's name without its directory and extension. */
+static void basename_of(struct strbuf *sb, const char *file)
+{
+	const char *slash = strrchr(file, '/');
+
+	component(sb, slash ? slash + 1 : file, 0);
+}
+
 /*
  * Subjects name the subsystem the way its maintainers do: "ipv6:",
- * "net:" for the core, "net/mlx5:" for an Ethernet driver.
+ * "net:" for the core, "net/mlx5:" for an Ethernet driver, "ALSA: timer:"
+ * for sound/core/timer.c.
  */
 void fix_subsystem(struct strbuf *sb, const char *file)
 {
 	if (!strncmp(file, "./", 2))
 		file += 2;
-	if (!strncmp(file, "net/core/", 9)) {
+	if (!strncmp(file, "sound/soc/", 10) && depth(file) >= 3) {
+		sb_add(sb, "ASoC: ");
+		component(sb, file, 2);
+	} else if (!strncmp(file, "sound/core/", 11) && depth(file) == 2) {
+		sb_add(sb, "ALSA: ");
+		basename_of(sb, file);
+	} else if (!strncmp(file, "sound/", 6) && depth(file) >= 2) {
+		sb_add(sb, "ALSA: ");
+		component(sb, file, depth(file) - 1);
+	} else if (!strncmp(file, "net/core/", 9)) {
 		sb_add(sb, "net");
 	} else if (!strncmp(file, "drivers/net/ethernet/", 21) && depth(file) >= 5) {
 		sb_add(sb, "net/");
