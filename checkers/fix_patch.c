@@ -93,6 +93,24 @@ static int more_entries(const struct finding *f)
 	return n;
 }
 
+/* Subjects fit in 75 columns; the locks go to the body when they do not. */
+#define SUBJECT_MAX 75
+
+static void lock_order_subject(struct strbuf *sb, const char *func,
+			       const char *lock, const char *held)
+{
+	struct strbuf full = STRBUF_INIT;
+
+	sb_addf(&full, "%s: fix lock order in %s(): take %s before %s", sb_str(sb),
+		func, lock + (*lock == '&'), held + (*held == '&'));
+	if (strlen(sb_str(&full)) <= SUBJECT_MAX)
+		sb_addf(sb, ": fix lock order in %s(): take %s before %s", func,
+			lock + (*lock == '&'), held + (*held == '&'));
+	else
+		sb_addf(sb, ": fix lock order in %s()", func);
+	sb_release(&full);
+}
+
 static void subject(struct strbuf *sb, const struct finding *f)
 {
 	const char *fixfile = finding_fix_value(f, "fixfile");
@@ -106,8 +124,7 @@ static void subject(struct strbuf *sb, const struct finding *f)
 		sb_addf(sb, ": fix deadlock calling %s() under %s in %s()",
 			finding_fix_value(f, "callee"), lock + (*lock == '&'), func);
 	else if (!strcmp(f->check, "lock-order"))
-		sb_addf(sb, ": fix lock order in %s(): take %s before %s", func,
-			lock + (*lock == '&'), held + (*held == '&'));
+		lock_order_subject(sb, func, lock, held);
 	else if (!strcmp(f->check, "rcu-free") && mode && !strcmp(mode, "move"))
 		sb_addf(sb, ": fix use after free in %s(): unpublish before %s()", func,
 			finding_fix_value(f, "callee"));
@@ -148,6 +165,28 @@ static void wrap(FILE *out, const char *text)
 			s++;
 	}
 	fputc('\n', out);
+}
+
+/* What the patch does, for the checks whose subject cannot say it all. */
+static void what_it_does(FILE *out, const struct finding *f)
+{
+	const char *lock = finding_fix_value(f, "lock");
+	const char *held = finding_fix_value(f, "held");
+	const char *dominant = finding_fix_value(f, "dominant");
+	struct strbuf sb = STRBUF_INIT;
+	int n;
+
+	if (strcmp(f->check, "lock-order") || !lock || !held || !dominant)
+		return;
+	n = atoi(dominant);
+	sb_addf(&sb, "%s() is the one site that takes '%s' while holding '%s'; "
+		"%d other%s take%s them the other way round. Take '%s' first here too, "
+		"and release it after '%s' on every exit.",
+		finding_fix_value(f, "func"), lock, held, n, n == 1 ? "" : "s",
+		n == 1 ? "s" : "", lock, held);
+	wrap(out, sb_str(&sb));
+	fputc('\n', out);
+	sb_release(&sb);
 }
 
 struct stat_file {
@@ -221,6 +260,7 @@ int fix_write_patch(FILE *out, const struct finding *f, const char *diff_path,
 	sb_release(&sb);
 	wrap(out, f->msg);
 	fprintf(out, "\n");
+	what_it_does(out, f);
 	for (i = 0; i < f->nnotes; i++) {
 		const struct note *n = &f->notes[i];
 
