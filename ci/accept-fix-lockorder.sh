@@ -25,14 +25,11 @@
 set -eu
 export LC_ALL=C
 
-lockscope=${1:?usage: accept-fix-lockorder.sh LOCKSCOPE}
-lockscope=$(cd "$(dirname "$lockscope")" && pwd)/$(basename "$lockscope")
 ci=$(cd "$(dirname "$0")" && pwd)
 . "$ci/accept-lib.sh"
 . "$ci/accept-fix-lib.sh"
 work=$(fix_worktree fix-lockorder)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+accept_tmpdir
 file=sound/core/timer.c
 
 # the unmodified file first: no lock-order finding
