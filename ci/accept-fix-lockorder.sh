@@ -28,7 +28,7 @@ export LC_ALL=C
 ci=$(cd "$(dirname "$0")" && pwd)
 . "$ci/accept-lib.sh"
 . "$ci/accept-fix-lib.sh"
-work=$(fix_worktree fix-lockorder)
+work=$(fix_worktree fix-lockorder) || { echo "0 passed, 1 failed"; exit 1; }
 accept_tmpdir
 file=sound/core/timer.c
 
