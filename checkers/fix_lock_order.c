@@ -107,4 +107,5 @@ void fix_lock_order(struct finding *f, const struct program *prog,
 	finding_fix(f, "heldline", "%d", m->held_line);
 	finding_fix(f, "lock", "%s", m->acq_shown);
 	finding_fix(f, "held", "%s", m->held_shown);
+	finding_fix(f, "dominant", "%d", minor ? n0 : n1);
 }

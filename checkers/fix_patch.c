@@ -42,15 +42,33 @@ static int depth(const char *file)
 	return n;
 }
 
+/* The file's name without its directory and extension. */
+static void basename_of(struct strbuf *sb, const char *file)
+{
+	const char *slash = strrchr(file, '/');
+
+	component(sb, slash ? slash + 1 : file, 0);
+}
+
 /*
  * Subjects name the subsystem the way its maintainers do: "ipv6:",
- * "net:" for the core, "net/mlx5:" for an Ethernet driver.
+ * "net:" for the core, "net/mlx5:" for an Ethernet driver, "ALSA: timer:"
+ * for sound/core/timer.c.
  */
 void fix_subsystem(struct strbuf *sb, const char *file)
 {
 	if (!strncmp(file, "./", 2))
 		file += 2;
-	if (!strncmp(file, "net/core/", 9)) {
+	if (!strncmp(file, "sound/soc/", 10) && depth(file) >= 3) {
+		sb_add(sb, "ASoC: ");
+		component(sb, file, 2);
+	} else if (!strncmp(file, "sound/core/", 11) && depth(file) == 2) {
+		sb_add(sb, "ALSA: ");
+		basename_of(sb, file);
+	} else if (!strncmp(file, "sound/", 6) && depth(file) >= 2) {
+		sb_add(sb, "ALSA: ");
+		component(sb, file, depth(file) - 1);
+	} else if (!strncmp(file, "net/core/", 9)) {
 		sb_add(sb, "net");
 	} else if (!strncmp(file, "drivers/net/ethernet/", 21) && depth(file) >= 5) {
 		sb_add(sb, "net/");
@@ -75,6 +93,24 @@ static int more_entries(const struct finding *f)
 	return n;
 }
 
+/* Subjects fit in 75 columns; the locks go to the body when they do not. */
+#define SUBJECT_MAX 75
+
+static void lock_order_subject(struct strbuf *sb, const char *func,
+			       const char *lock, const char *held)
+{
+	struct strbuf full = STRBUF_INIT;
+
+	sb_addf(&full, "%s: fix lock order in %s(): take %s before %s", sb_str(sb),
+		func, lock + (*lock == '&'), held + (*held == '&'));
+	if (strlen(sb_str(&full)) <= SUBJECT_MAX)
+		sb_addf(sb, ": fix lock order in %s(): take %s before %s", func,
+			lock + (*lock == '&'), held + (*held == '&'));
+	else
+		sb_addf(sb, ": fix lock order in %s()", func);
+	sb_release(&full);
+}
+
 static void subject(struct strbuf *sb, const struct finding *f)
 {
 	const char *fixfile = finding_fix_value(f, "fixfile");
@@ -88,8 +124,7 @@ static void subject(struct strbuf *sb, const struct finding *f)
 		sb_addf(sb, ": fix deadlock calling %s() under %s in %s()",
 			finding_fix_value(f, "callee"), lock + (*lock == '&'), func);
 	else if (!strcmp(f->check, "lock-order"))
-		sb_addf(sb, ": fix lock order in %s(): take %s before %s", func,
-			lock + (*lock == '&'), held + (*held == '&'));
+		lock_order_subject(sb, func, lock, held);
 	else if (!strcmp(f->check, "rcu-free") && mode && !strcmp(mode, "move"))
 		sb_addf(sb, ": fix use after free in %s(): unpublish before %s()", func,
 			finding_fix_value(f, "callee"));
@@ -130,6 +165,28 @@ static void wrap(FILE *out, const char *text)
 			s++;
 	}
 	fputc('\n', out);
+}
+
+/* What the patch does, for the checks whose subject cannot say it all. */
+static void what_it_does(FILE *out, const struct finding *f)
+{
+	const char *lock = finding_fix_value(f, "lock");
+	const char *held = finding_fix_value(f, "held");
+	const char *dominant = finding_fix_value(f, "dominant");
+	struct strbuf sb = STRBUF_INIT;
+	int n;
+
+	if (strcmp(f->check, "lock-order") || !lock || !held || !dominant)
+		return;
+	n = atoi(dominant);
+	sb_addf(&sb, "%s() is the one site that takes '%s' while holding '%s'; "
+		"%d other%s take%s them the other way round. Take '%s' first here too, "
+		"and release it after '%s' on every exit.",
+		finding_fix_value(f, "func"), lock, held, n, n == 1 ? "" : "s",
+		n == 1 ? "s" : "", lock, held);
+	wrap(out, sb_str(&sb));
+	fputc('\n', out);
+	sb_release(&sb);
 }
 
 struct stat_file {
@@ -203,6 +260,7 @@ int fix_write_patch(FILE *out, const struct finding *f, const char *diff_path,
 	sb_release(&sb);
 	wrap(out, f->msg);
 	fprintf(out, "\n");
+	what_it_does(out, f);
 	for (i = 0; i < f->nnotes; i++) {
 		const struct note *n = &f->notes[i];
 

@@ -13,6 +13,7 @@
 
 #include "lib.h"
 #include "symbol.h"
+#include "lockscope/irtypes.h"
 #include "lockscope/lockid.h"
 #include "lockscope/strbuf.h"
 
@@ -252,21 +253,6 @@ static void deref(struct desc *d, struct symbol *ptr_type)
 	sb_reset(&d->member);
 }
 
-static struct symbol *fn_param(struct entrypoint *ep, int nr)
-{
-	struct symbol *fn = base_type(ep->name);
-	struct symbol *arg;
-	int i = 0;
-
-	if (!fn || fn->type != SYM_FN)
-		return NULL;
-	FOR_EACH_PTR(fn->arguments, arg) {
-		if (i++ == nr)
-			return arg;
-	} END_FOR_EACH_PTR(arg);
-	return NULL;
-}
-
 static int param_index(struct entrypoint *ep, struct symbol *sym)
 {
 	struct symbol *fn = base_type(ep->name);
@@ -285,7 +271,7 @@ static int param_index(struct entrypoint *ep, struct symbol *sym)
 
 static void root_param(struct entrypoint *ep, struct desc *d, int nr, pseudo_t p)
 {
-	struct symbol *arg = fn_param(ep, nr);
+	struct symbol *arg = ir_param(ep, nr);
 
 	d->root = ROOT_PARAM;
 	d->param = nr;

@@ -33,13 +33,10 @@
 set -u
 export LC_ALL=C
 
-lockscope=${1:?usage: accept-ci.sh LOCKSCOPE}
-lockscope=$(cd "$(dirname "$lockscope")" && pwd)/$(basename "$lockscope")
 ci=$(cd "$(dirname "$0")" && pwd)
 . "$ci/accept-lib.sh"
 work=$(sh "$ci/kernel-worktree.sh" ci-accept | tail -n 1) || exit 1
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+accept_tmpdir
 export XDG_CACHE_HOME=$tmp/xdg
 
 now() { date +%s.%N; }

@@ -20,14 +20,11 @@
 set -eu
 export LC_ALL=C
 
-lockscope=${1:?usage: accept-context.sh LOCKSCOPE}
-lockscope=$(cd "$(dirname "$lockscope")" && pwd)/$(basename "$lockscope")
 ci=$(cd "$(dirname "$0")" && pwd)
 . "$ci/accept-lib.sh"
 pristine=$(sh "$ci/kernel-setup.sh" | tail -n 1)
 work=$(sh "$ci/kernel-worktree.sh" context | tail -n 1)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+accept_tmpdir
 file=drivers/net/ethernet/realtek/8139too.c
 
 # The re-creation (perl -i replaces the file: the hard link breaks).

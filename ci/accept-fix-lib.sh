@@ -28,11 +28,21 @@ worktree_copy() {
 
 # fix_worktree NAME: the work tree for a fix acceptance: a fresh
 # kernel-worktree.sh copy, or with $LOCKSCOPE_FIX_FROM a copy of that
-# (unmodified) work tree instead.
+# (unmodified) work tree instead.  The copy can race with another kbuild
+# run's temporary files in the tree copied: it is retried.
 fix_worktree() {
-	if [ -n "${LOCKSCOPE_FIX_FROM:-}" ]; then
-		worktree_copy "$LOCKSCOPE_FIX_FROM" "$1"
-	else
-		sh "$ci/kernel-worktree.sh" "$1" | tail -n 1
-	fi
+	for try in 1 2 3; do
+		if [ -n "${LOCKSCOPE_FIX_FROM:-}" ]; then
+			fixed=$(worktree_copy "$LOCKSCOPE_FIX_FROM" "$1") || fixed=
+		else
+			fixed=$(sh "$ci/kernel-worktree.sh" "$1" | tail -n 1)
+		fi
+		if [ -n "$fixed" ] && [ -f "$fixed/Makefile" ]; then
+			echo "$fixed"
+			return 0
+		fi
+		sleep 5
+	done
+	echo "fix_worktree: no copy of the kernel tree for $1" >&2
+	return 1
 }

@@ -16,14 +16,11 @@
 set -eu
 export LC_ALL=C
 
-lockscope=${1:?usage: accept-fix-seed001.sh LOCKSCOPE}
-lockscope=$(cd "$(dirname "$lockscope")" && pwd)/$(basename "$lockscope")
 ci=$(cd "$(dirname "$0")" && pwd)
 . "$ci/accept-lib.sh"
 . "$ci/accept-fix-lib.sh"
 work=$(fix_worktree fix-seed001)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+accept_tmpdir
 mlx5=drivers/net/ethernet/mellanox/mlx5/core
 
 # The re-creation of accept-seed001.sh.

@@ -17,14 +17,11 @@
 set -eu
 export LC_ALL=C
 
-lockscope=${1:?usage: accept-fix-seed003.sh LOCKSCOPE}
-lockscope=$(cd "$(dirname "$lockscope")" && pwd)/$(basename "$lockscope")
 ci=$(cd "$(dirname "$0")" && pwd)
 . "$ci/accept-lib.sh"
 . "$ci/accept-fix-lib.sh"
 work=$(fix_worktree fix-seed003)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+accept_tmpdir
 
 # The re-creation of accept-seed003.sh, on the files checked here.
 cat >"$tmp/recreate.sh" <<'EOS'

@@ -1,6 +1,14 @@
-# Shared by the ci/accept-*.sh scripts (sourced, not run): verdicts counted
-# into the "N passed, N failed" line, and lockscope run over a kernel tree
-# through kbuild.  The sourcing script sets $lockscope first.
+# Shared by the ci/accept-*.sh scripts, sourced (not run) with the script's
+# own arguments, as
+#	ci=$(cd "$(dirname "$0")" && pwd)
+#	. "$ci/accept-lib.sh"
+# $lockscope is the script's first argument, made absolute (the scripts
+# run it from kernel trees); then verdicts counted into the "N passed,
+# N failed" line, a scratch directory, and lockscope run over a kernel
+# tree through kbuild.
+
+lockscope=${1:?usage: $(basename "$0") LOCKSCOPE}
+lockscope=$(cd "$(dirname "$lockscope")" && pwd)/$(basename "$lockscope")
 
 passed=0
 failed=0
@@ -24,6 +32,12 @@ check() {
 	else
 		verdict 1 "$what"
 	fi
+}
+
+# accept_tmpdir: $tmp, a fresh directory removed when the script exits
+accept_tmpdir() {
+	tmp=$(mktemp -d)
+	trap 'rm -rf "$tmp"' EXIT
 }
 
 # kbuild_check TREE FACTS LOG TARGET...: lockscope as kbuild's CHECK over

@@ -26,8 +26,6 @@
 set -eu
 export LC_ALL=C
 
-lockscope=${1:?usage: accept-rcu.sh LOCKSCOPE}
-lockscope=$(cd "$(dirname "$lockscope")" && pwd)/$(basename "$lockscope")
 ci=$(cd "$(dirname "$0")" && pwd)
 . "$ci/accept-lib.sh"
 pristine=$(sh "$ci/kernel-setup.sh" | tail -n 1)
@@ -41,8 +39,7 @@ for try in 1 2 3; do
 	sleep 5
 done
 [ -n "$work" ] || { echo "accept-rcu: no kernel worktree"; echo "0 passed, 1 failed"; exit 1; }
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+accept_tmpdir
 
 # The re-creations (perl -i replaces each file: the hard links break).
 edit() {

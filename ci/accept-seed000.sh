@@ -13,14 +13,11 @@
 set -eu
 export LC_ALL=C
 
-lockscope=${1:?usage: accept-seed000.sh LOCKSCOPE}
-lockscope=$(cd "$(dirname "$lockscope")" && pwd)/$(basename "$lockscope")
 ci=$(cd "$(dirname "$0")" && pwd)
 . "$ci/accept-lib.sh"
 pristine=$(sh "$ci/kernel-setup.sh" | tail -n 1)
 work=$(sh "$ci/kernel-worktree.sh" seed000 | tail -n 1)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+accept_tmpdir
 
 # The re-creation: the notify goes back under the lock.
 perl -0 -i -pe '

@@ -23,8 +23,6 @@
 set -eu
 export LC_ALL=C
 
-lockscope=${1:?usage: accept-seed001.sh LOCKSCOPE}
-lockscope=$(cd "$(dirname "$lockscope")" && pwd)/$(basename "$lockscope")
 ci=$(cd "$(dirname "$0")" && pwd)
 . "$ci/accept-lib.sh"
 pristine=$(sh "$ci/kernel-setup.sh" | tail -n 1)

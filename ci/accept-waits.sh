@@ -13,14 +13,11 @@
 set -eu
 export LC_ALL=C
 
-lockscope=${1:?usage: accept-waits.sh LOCKSCOPE}
-lockscope=$(cd "$(dirname "$lockscope")" && pwd)/$(basename "$lockscope")
 ci=$(cd "$(dirname "$0")" && pwd)
 . "$ci/accept-lib.sh"
 pristine=$(sh "$ci/kernel-setup.sh" | tail -n 1)
 work=$(sh "$ci/kernel-worktree.sh" waits | tail -n 1)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+accept_tmpdir
 mlx5=drivers/net/ethernet/mellanox/mlx5/core
 objects="$mlx5/en_main.o $mlx5/en_fs.o $mlx5/en_stats.o $mlx5/health.o"
 

@@ -35,6 +35,10 @@
 #   14. irq-inversion and sleep-in-atomic: a plain spin_lock() against
 #       8139too's interrupt handler and an msleep() under its rx_lock are
 #       reported with roots and chains; the unmodified file has neither
+#   15. lockscope fix on a lock-order inversion re-created in ALSA's
+#       timer.c (two nested locks swapped): the patch verifies (finding
+#       gone, nothing new, timer.o builds) and restores the pristine
+#       function; the unmodified file has no lock-order finding
 #
 # LOCKSCOPE_SKIP_KERNEL=1 runs stages 1-2 only (a quick local loop).
 set -u
@@ -102,6 +106,7 @@ else
 	stage "real kernel: lockscope ci on patch series" sh ci/accept-ci.sh "$top/lockscope"
 	stage "real kernel: waits are acquisitions (mlx5e) acceptance" sh ci/accept-waits.sh "$top/lockscope"
 	stage "real kernel: irq-inversion and sleep-in-atomic acceptance" sh ci/accept-context.sh "$top/lockscope"
+	stage "real kernel: lockscope fix on a lock-order inversion (ALSA timer)" sh ci/accept-fix-lockorder.sh "$top/lockscope"
 fi
 
 echo

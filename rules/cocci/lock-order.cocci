@@ -7,7 +7,14 @@
 ///     lock(B); ... lock(A); ... unlock(A); ... unlock(B);
 /// becomes
 ///     lock(A); lock(B); ... ... unlock(B); unlock(A);
-/// Sections that are not nested (A released after B) are left alone.
+/// The interrupt state belongs to the outermost lock: when the two
+/// acquisitions differ in flavour (_irq, _irqsave, _bh), A takes B's
+/// flavour and saved flags and B takes A's, and so do their releases:
+///     spin_lock_irqsave(B, f); ... spin_lock(A);
+/// becomes
+///     spin_lock_irqsave(A, f); spin_lock(B); ...
+/// Sections that are not nested (A released after B) are left alone,
+/// and say so.
 ///
 /// Instantiated per finding by "lockscope fix":
 ///   -D func=FUNCTION -D line=LINE_OF_A -D heldline=LINE_OF_B
@@ -29,17 +36,43 @@ HELD = int(held_line)
 UA = set()
 UB = set()
 
+# The interrupt flavours of lock and unlock calls, longest first.
+FLAVOURS = ("_irqsave", "_irqrestore", "_irq", "_bh")
+
+
+def flavour(name):
+	for f in FLAVOURS:
+		if name.endswith(f):
+			return f
+	return ""
+
+
+def base(name):
+	return name[:len(name) - len(flavour(name))]
+
+
+# The lock side's flavour as its release spells it, and back.
+def as_unlock(f):
+	return "_irqrestore" if f == "_irqsave" else f
+
+
+# Nothing to exchange: one flavour, or releases that do not pair up.
+def same_flavours(lka, lkb, ul, ulb):
+	fa = flavour(lka)
+	fb = flavour(lkb)
+	return fa == fb or as_unlock(fa) != flavour(ul) or as_unlock(fb) != flavour(ulb)
+
 @r depends on patch exists@
 identifier virtual.func;
 identifier lkb =~ "lock", lka =~ "lock";
 expression A, B;
-expression list EA;
+expression list EA, EB;
 position pb : script:python() { int(pb[0].line) == HELD };
 position pa : script:python() { int(pa[0].line) == OUTER };
 @@
 func(...) {
 <+...
-lkb@pb(B, ...);
+lkb@pb(B, EB);
 ...
 lka@pa(A, EA);
 ...+>
@@ -67,12 +100,13 @@ expression r.B;
 identifier ulb =~ "unlock";
 position r.pb;
 position pv;
+expression list EV;
 @@
 func(...) {
 <+...
 lkb@pb(B, ...);
 ...
-ulb@pv(B, ...);
+ulb@pv(B, EV);
 ...+>
 }
 
@@ -93,6 +127,15 @@ ul(A, ...);
 ...+>
 }
 
+@script:python depends on crossed@
+f << virtual.func;
+A << r.A;
+B << r.B;
+@@
+print("lockscope-nofix: %s() releases '%s' after '%s': the sections are not "
+      "nested, so moving the acquisition would move the release" %
+      (f, "".join(A.split()), "".join(B.split())))
+
 @script:python depends on relb && !crossed@
 pu << rela.pu;
 pv << relb.pv;
@@ -102,16 +145,42 @@ for p in pu:
 for p in pv:
 	UB.add(int(p.line))
 
-@depends on relb && !crossed@
+// The names the calls take instead when the two flavours differ (the
+// same names otherwise, unused).
+@script:python flavoured depends on relb && !crossed@
+lka << r.lka;
+lkb << r.lkb;
+ul << rela.ul;
+ulb << relb.ulb;
+nlka;
+nlkb;
+nul;
+nulb;
+@@
+fa = flavour(lka)
+fb = flavour(lkb)
+if same_flavours(lka, lkb, ul, ulb):
+	coccinelle.nlka = cocci.make_ident(lka)
+	coccinelle.nlkb = cocci.make_ident(lkb)
+	coccinelle.nul = cocci.make_ident(ul)
+	coccinelle.nulb = cocci.make_ident(ulb)
+else:
+	coccinelle.nlka = cocci.make_ident(base(lka) + fb)
+	coccinelle.nlkb = cocci.make_ident(base(lkb) + fa)
+	coccinelle.nul = cocci.make_ident(base(ul) + as_unlock(fb))
+	coccinelle.nulb = cocci.make_ident(base(ulb) + as_unlock(fa))
+
+@depends on flavoured@
 identifier virtual.func, r.lka, r.lkb, rela.ul, relb.ulb;
 expression r.A, r.B;
 expression list r.EA, rela.EU;
+position pf : script:python(lka, lkb, ul, ulb) { same_flavours(lka, lkb, ul, ulb) };
 position p1 : script:python() { int(p1[0].line) == HELD };
 position p2 : script:python() { int(p2[0].line) == OUTER };
 position p3 : script:python() { int(p3[0].line) in UA };
 position p4 : script:python() { int(p4[0].line) in UB };
 @@
-func(...) {
+func@pf(...) {
 <...
 (
 + lka(A, EA);
@@ -123,6 +192,35 @@ func(...) {
 |
   ulb@p4(B, ...);
 + ul(A, EU);
+)
+...>
+}
+
+@depends on flavoured@
+identifier virtual.func, r.lka, r.lkb, rela.ul, relb.ulb;
+identifier flavoured.nlka, flavoured.nlkb, flavoured.nul, flavoured.nulb;
+expression r.A, r.B;
+expression list r.EA, r.EB, rela.EU, relb.EV;
+position pf : script:python(lka, lkb, ul, ulb) { not same_flavours(lka, lkb, ul, ulb) };
+position p1 : script:python() { int(p1[0].line) == HELD };
+position p2 : script:python() { int(p2[0].line) == OUTER };
+position p3 : script:python() { int(p3[0].line) in UA };
+position p4 : script:python() { int(p4[0].line) in UB };
+@@
+func@pf(...) {
+<...
+(
+- lkb@p1(B, EB);
++ nlka(A, EB);
++ nlkb(B, EA);
+|
+- lka@p2(A, EA);
+|
+- ul@p3(A, ...);
+|
+- ulb@p4(B, EV);
++ nulb(B, EU);
++ nul(A, EV);
 )
 ...>
 }

@@ -101,6 +101,9 @@ do_diff() {
 	spatch --python "$python" --very-quiet --no-includes --include-headers \
 		--sp-file "$sp" "$@" -o "$tmp/new.c" "$tmp/orig.c" >"$tmp/spatch.log" 2>&1
 	if [ ! -s "$tmp/new.c" ] || cmp -s "$tmp/orig.c" "$tmp/new.c"; then
+		# a rule that declines says why
+		nofix=$(sed -n 's/^lockscope-nofix: //p' "$tmp/spatch.log" | head -n 1)
+		[ -z "$nofix" ] || die "no patch: $nofix"
 		grep -i "error\|exception" "$tmp/spatch.log" | head -n 3 >&2
 		die "$rule.cocci does not match $func() in $file (line $line)"
 	fi
