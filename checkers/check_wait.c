@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 /*
  * wait-under-lock (whole tree): a call that waits for a callback to
- * finish (del_timer_sync(), cancel_work_sync(), free_irq(), removing a
- * sysfs attribute, ...), made while holding lock L, itself or down direct
+ * finish (del_timer_sync(), cancel_work_sync(), free_irq(),
+ * synchronize_irq(), removing a sysfs attribute or a device, ...), made
+ * while holding lock L, itself or down direct
  * calls, when a callback it waits for acquires L: the callback spins on
  * L, the waiter never lets go.  And synchronize_rcu() inside an RCU
  * read-side critical section.  See waits.c for the model.
@@ -91,7 +92,9 @@ static void report_rcu(const struct wait_path *w, const struct held_lock *h)
 
 static const char *const kind_words[][2] = {
 	{ "timer", "the timer" }, { "work", "the work" }, { "irq", "the IRQ handler of" },
-	{ "sysfs", "the sysfs callbacks of" }, { "wq", "every work on the workqueue" },
+	{ "irqline", "the handlers of the IRQ" }, { "sysfs", "the sysfs callbacks of" },
+	{ "kobj", "the sysfs callbacks of the attributes of" },
+	{ "wq", "every work on the workqueue" },
 };
 
 static const char *kind_word(const char *kind)
@@ -138,6 +141,14 @@ static void report(const struct wait_path *w, const char *kind, const struct hel
 		finding_note(f, holder->file, holder->line, 0,
 			     "%s() is a callback of the attribute '%s'", short_name(cb->name),
 			     holder->calls[0].held[0].shown);
+	else if (!strcmp(kind, "kobj"))
+		finding_note(f, holder->file, holder->line, 0,
+			     "%s() is a callback of an attribute attached to '%s'",
+			     short_name(cb->name), holder->calls[0].held[0].shown);
+	else if (!strcmp(kind, "irqline"))
+		finding_note(f, holder->file, holder->line, 0,
+			     "%s() is requested as a handler of the IRQ '%s' here",
+			     short_name(cb->name), holder->calls[0].held[0].shown);
 	else
 		finding_note(f, holder->file, holder->line, 0,
 			     "%s() is bound to '%s' here: it runs as its %s callback",

@@ -3,7 +3,8 @@
  * Per-file facts for the waits (rules/waits.tab): after a waiting call's
  * C record, "Y kind object shown"; a callback bound to an object,
  * "Z fid line kind object callback" (a workqueue's callback is the work
- * object queued on it); a sysfs group or attribute array holding another
+ * object queued on it, a device's or kobject's the sysfs attribute or
+ * group attached to it); a sysfs group or attribute array holding another
  * global, "Q container member".
  */
 #include <stdio.h>
@@ -77,8 +78,78 @@ static bool wq_object(struct entrypoint *ep, pseudo_t arg, char *buf, int size)
 	return true;
 }
 
-/* The object a rule's argument names, and the object as written. */
-static bool object_name(struct fn_ctx *fn, const char *kind, pseudo_t arg,
+/*
+ * An IRQ line: the member or global its number is loaded from,
+ * "struct pci_dev::irq", shown as written ("np->pci_dev->irq").
+ */
+static bool irq_line(struct entrypoint *ep, pseudo_t arg, char *buf, int size,
+		     char *shown, int ssize)
+{
+	char container[128], field[128];
+	struct lock_ref ref;
+	struct instruction *def;
+	int guard = 0;
+
+	while (arg && arg->type == PSEUDO_REG && (def = arg->def) && guard++ < 4 &&
+	       (def->opcode == OP_ZEXT || def->opcode == OP_SEXT || def->opcode == OP_TRUNC))
+		arg = def->src;
+	if (!arg || arg->type != PSEUDO_REG || !(def = arg->def) || def->opcode != OP_LOAD)
+		return false;
+	if (def->src->type == PSEUDO_SYM && is_global(def->src->sym) && !def->offset) {
+		lockid_symbol_name(def->src->sym, buf, size);
+		snprintf(shown, ssize, "%s", def->src->sym->ident->name);
+		return true;
+	}
+	if (!lockid_field_of(ep, def->src, def->offset, container, sizeof(container),
+			     field, sizeof(field)))
+		return false;
+	snprintf(buf, size, "%s::%s", container, field);
+	lockid_describe(ep, def->src, NULL, NULL, &ref);
+	snprintf(shown, ssize, "%s->%s", ref.instance ? ref.instance : "?", field);
+	lockid_release(&ref);
+	return true;
+}
+
+/*
+ * A device or a kobject, by its member class ("struct foo::dev"); a
+ * device's kobject is the device.  A bare type is no object.
+ */
+static bool kobj_object(struct entrypoint *ep, pseudo_t arg, struct symbol *want,
+			char *buf, int size, char *shown, int ssize)
+{
+	struct lock_ref ref;
+	size_t n;
+	bool ok;
+
+	lockid_describe(ep, arg, want, NULL, &ref);
+	ok = ref.klass && (ref.global || (ref.class_known && strstr(ref.klass, "::")));
+	if (ok) {
+		snprintf(buf, size, "%s", ref.klass);
+		n = strlen(buf);
+		if (n > 5 && !strcmp(buf + n - 5, ".kobj"))
+			buf[n - 5] = 0;
+		snprintf(shown, ssize, "%s", ref.instance ? ref.instance : buf);
+	}
+	lockid_release(&ref);
+	return ok;
+}
+
+/* A sysfs attribute or group: the global it is. */
+static bool sysfs_object(pseudo_t arg, char *buf, int size)
+{
+	pseudo_t p = pointer_object(arg);
+
+	if (!p || p->type != PSEUDO_SYM || !is_global(p->sym))
+		return false;
+	snprintf(buf, size, "&%s", p->sym->ident->name);
+	return true;
+}
+
+/*
+ * The object a rule's argument names, and the object as written; @want:
+ * the type the callee's parameter points to, if known.
+ */
+static bool object_name(struct fn_ctx *fn, const char *kind, pseudo_t arg, struct symbol *want,
 			char *buf, int size, char *shown, int ssize)
 {
 	struct lock_ref ref;
@@ -91,17 +162,17 @@ static bool object_name(struct fn_ctx *fn, const char *kind, pseudo_t arg,
 	}
 	if (!arg)
 		return false;
+	if (!strcmp(kind, "irqline"))
+		return irq_line(fn->ep, arg, buf, size, shown, ssize);
+	if (!strcmp(kind, "kobj"))
+		return kobj_object(fn->ep, arg, want, buf, size, shown, ssize);
 	if (!strcmp(kind, "irq"))
 		ok = irq_object(fn->fn, arg, buf, size);
 	else if (!strcmp(kind, "wq"))
 		ok = wq_object(fn->ep, arg, buf, size);
-	else if (!strcmp(kind, "sysfs")) {
-		pseudo_t p = pointer_object(arg);
-
-		ok = p && p->type == PSEUDO_SYM && is_global(p->sym);
-		if (ok)
-			snprintf(buf, size, "&%s", p->sym->ident->name);
-	} else {
+	else if (!strcmp(kind, "sysfs"))
+		ok = sysfs_object(arg, buf, size);
+	else {
 		lockid_describe(fn->ep, arg, NULL, NULL, &ref);
 		ok = ref.class_known && ref.klass;
 		if (ok)
@@ -145,8 +216,10 @@ void wait_call_facts(struct fn_ctx *fn, struct instruction *insn)
 		return;
 	for (r = wait_rule(insn->func->sym->ident->name); r; r = r->next) {
 		pseudo_t obj = r->object >= 0 ? ptr_list_nth(insn->arguments, r->object) : NULL;
+		struct symbol *want = r->object >= 0 ?
+			lockid_param_pointee(insn->func->sym->ctype.base_type, r->object) : NULL;
 
-		if (!object_name(fn, r->kind, obj, object, sizeof(object),
+		if (!object_name(fn, r->kind, obj, want, object, sizeof(object),
 				 shown, sizeof(shown)))
 			continue;
 		switch (r->role) {
@@ -162,9 +235,14 @@ void wait_call_facts(struct fn_ctx *fn, struct instruction *insn)
 				bind_record(fn, insn->pos.line, r->kind, object,
 					    lockid_symbol_name(callback, name, sizeof(name)));
 			break;
+		case WAIT_ATTACH:
+			if (sysfs_object(ptr_list_nth(insn->arguments, r->callback),
+					 cb, sizeof(cb)))
+				bind_record(fn, insn->pos.line, r->kind, object, cb);
+			break;
 		case WAIT_QUEUE:
 			if (object_name(fn, "work", ptr_list_nth(insn->arguments, r->callback),
-					cb, sizeof(cb), shown, sizeof(shown)))
+					NULL, cb, sizeof(cb), shown, sizeof(shown)))
 				bind_record(fn, insn->pos.line, "wq", object, cb);
 			break;
 		}

@@ -42,14 +42,22 @@ static void add_rule(const char *name, enum wait_role role, const char *kind,
 		     int object, int callback)
 {
 	struct wait_rule *r = ls_xcalloc(1, sizeof(*r));
+	struct wait_rule *last;
 
 	name = strtab_intern(name);
 	r->role = role;
 	r->kind = strtab_intern(kind);
 	r->object = object;
 	r->callback = callback;
-	r->next = ptrtab_get(&rules, name);
-	ptrtab_put(&rules, name, r);
+	/* in the table's order: a wait tries its rules first to last */
+	last = ptrtab_get(&rules, name);
+	if (!last) {
+		ptrtab_put(&rules, name, r);
+		return;
+	}
+	while (last->next)
+		last = (struct wait_rule *)last->next;
+	last->next = r;
 }
 
 static bool parse_line(char **w, int n)
@@ -59,6 +67,9 @@ static bool parse_line(char **w, int n)
 	if (!strcmp(w[0], "bind"))
 		return n == 5 && parse_arg(w[3], &a) && parse_arg(w[4], &b) &&
 		       a >= 0 && b >= 0 && (add_rule(w[1], WAIT_BIND, w[2], a, b), true);
+	if (!strcmp(w[0], "attach"))
+		return n == 5 && parse_arg(w[3], &a) && parse_arg(w[4], &b) &&
+		       a >= 0 && b >= 0 && (add_rule(w[1], WAIT_ATTACH, w[2], a, b), true);
 	if (!strcmp(w[0], "queue"))
 		return n == 4 && parse_arg(w[2], &a) && parse_arg(w[3], &b) &&
 		       a >= 0 && b >= 0 && (add_rule(w[1], WAIT_QUEUE, "wq", a, b), true);

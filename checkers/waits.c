@@ -104,20 +104,34 @@ void wait_discard(struct func *fn)
 
 /* ---- pseudo locks and their holders -------------------------------------- */
 
-static const char *pseudo_class(const char *kind, const char *object)
+/*
+ * An IRQ line ("struct pci_dev::irq") or a device ("struct pci_dev::dev")
+ * is named by a class every driver shares: one driver's directory tells
+ * its lines and devices from another's.
+ */
+static bool scoped(const char *kind)
+{
+	return !strcmp(kind, "irqline") || !strcmp(kind, "kobj");
+}
+
+static const char *pseudo_class(const char *kind, const char *object, const char *file)
 {
 	struct strbuf s = STRBUF_INIT;
+	const char *slash = file ? strrchr(file, '/') : NULL;
 	const char *k;
 
 	sb_addf(&s, "(%s) %s", kind, object);
+	if (scoped(kind))
+		sb_addf(&s, " in %.*s", slash ? (int)(slash - file) : 1, slash ? file : ".");
 	k = strtab_intern(sb_str(&s));
 	sb_release(&s);
 	return k;
 }
 
-static struct pseudo_lock *pseudo_of(const char *kind, const char *object)
+/* @file: where the object is named, for the scoped kinds. */
+static struct pseudo_lock *pseudo_of(const char *kind, const char *object, const char *file)
 {
-	const char *klass = pseudo_class(kind, object);
+	const char *klass = pseudo_class(kind, object, file);
 	struct pseudo_lock *p = ptrtab_get(&pseudos, klass);
 
 	if (!p) {
@@ -221,6 +235,12 @@ static void make_holders(struct program *prog, struct pseudo_lock *p)
 		sysfs_holders(prog, p, p->object, 0);
 		return;
 	}
+	if (!strcmp(p->kind, "kobj")) {
+		/* a device's or kobject's: those of the attributes attached to it */
+		for (i = 0; i < p->nbound; i++)
+			sysfs_holders(prog, p, p->bound[i].b->callback, 0);
+		return;
+	}
 	if (strcmp(p->kind, "wq")) {
 		bound_holders(prog, p, p, NULL);
 		return;
@@ -228,7 +248,7 @@ static void make_holders(struct program *prog, struct pseudo_lock *p)
 	/* a workqueue: the callbacks of every work queued on it */
 	works = ptrtab_get(&queued, p->object);
 	for (i = 0; works && i < works->nfns; i++)
-		bound_holders(prog, p, pseudo_of(strtab_intern("work"), works->fns[i]),
+		bound_holders(prog, p, pseudo_of(strtab_intern("work"), works->fns[i], NULL),
 			      works->fns[i]);
 }
 
@@ -246,7 +266,7 @@ static void collect_bindings(const struct program *prog)
 			struct binding *works;
 
 			if (b->kind != wq) {
-				struct pseudo_lock *p = pseudo_of(b->kind, b->object);
+				struct pseudo_lock *p = pseudo_of(b->kind, b->object, fn->file);
 
 				p->bound = ls_xrealloc(p->bound,
 						       (p->nbound + 1) * sizeof(*p->bound));
@@ -304,7 +324,7 @@ void waits_model(struct program *prog)
 
 			if (!cs->wait)
 				continue;
-			p = pseudo_of(cs->wait->kind, cs->wait->object);
+			p = pseudo_of(cs->wait->kind, cs->wait->object, fn->file);
 			make_holders(prog, p);
 			if (p->nholders || !strcmp(p->kind, "rcu"))
 				add_wait(fn, cs, p);

@@ -104,7 +104,7 @@ else
 	stage "real kernel: lockscope fix on seed 001" sh ci/accept-fix-seed001.sh "$top/lockscope"
 	stage "real kernel: lockscope fix on seed 003 and sit.c" sh ci/accept-fix-seed003.sh "$top/lockscope"
 	stage "real kernel: lockscope ci on patch series" sh ci/accept-ci.sh "$top/lockscope"
-	stage "real kernel: waits are acquisitions (mlx5e) acceptance" sh ci/accept-waits.sh "$top/lockscope"
+	stage "real kernel: waits are acquisitions (mlx5e, e100, tg3) acceptance" sh ci/accept-waits.sh "$top/lockscope"
 	stage "real kernel: irq-inversion and sleep-in-atomic acceptance" sh ci/accept-context.sh "$top/lockscope"
 	stage "real kernel: lockscope fix on a lock-order inversion (ALSA timer)" sh ci/accept-fix-lockorder.sh "$top/lockscope"
 fi

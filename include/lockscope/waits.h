@@ -10,13 +10,14 @@
  * tree: each wait becomes an acquisition of the object's pseudo lock,
  * and each callback runs holding it.
  */
-enum wait_role { WAIT_BIND, WAIT_QUEUE, WAIT_WAIT };
+enum wait_role { WAIT_BIND, WAIT_QUEUE, WAIT_WAIT, WAIT_ATTACH };
 
 struct wait_rule {
 	enum wait_role role;
 	const char *kind;		/* interned: timer, work, irq, ... */
 	int object;			/* argument, -1: none */
-	int callback;			/* BIND: the function; QUEUE: the work */
+	int callback;			/* BIND: the function; QUEUE: the work;
+					   ATTACH: the sysfs attribute or group */
 	const struct wait_rule *next;
 };
 

@@ -86,7 +86,7 @@ static inline void *netdev_priv(const struct net_device *dev)
 #define to_net_dev(d) container_of(d, struct net_device, dev)
 int restart_syscall(void);
 
-struct pci_dev { struct device dev; };
+struct pci_dev { struct device dev; unsigned int irq; };
 struct pci_device_id { unsigned int vendor, device; };
 struct pci_driver {
 	const char *name;

@@ -7,9 +7,9 @@
  *
  * check-name: free_irq() under the lock its handler takes
  * check-error-start
-test.c:44:9: warning: free_irq() waits for the IRQ handler of 'struct board' with '&b->lock' held, and its callback board_interrupt() acquires 'struct board::lock': deadlock [lockscope/wait-under-lock]
+test.c:44:9: warning: free_irq() waits for the handlers of the IRQ 'b->irq' with '&b->lock' held, and its callback board_interrupt() acquires 'struct board::lock': deadlock [lockscope/wait-under-lock]
 test.c:42: note: '&b->lock' (struct board::lock) acquired here
-test.c:37: note: board_interrupt() is bound to 'struct board' here: it runs as its irq callback
+test.c:37: note: board_interrupt() is requested as a handler of the IRQ 'struct board::irq' here
 test.c:29:9: note: board_interrupt() acquires '&dev_id->lock' here
 test.c:42: note: scenario: CPU0: lock(&b->lock) in board_shutdown()
 test.c:37: note: scenario: CPU1: board_interrupt() starts, lock(struct board::lock) waits for CPU0
