@@ -34,11 +34,24 @@ lockscope=$(cd "$(dirname "$lockscope")" && pwd)/$(basename "$lockscope")
 ci=$(cd "$(dirname "$0")" && pwd)
 . "$ci/accept-lib.sh"
 pristine=$(sh "$ci/kernel-setup.sh" | tail -n 1)
-work=$(sh "$ci/kernel-worktree.sh" context-madeup | tail -n 1)
-upstream=$(sh "$ci/kernel-worktree.sh" context-upstream | tail -n 1)
+file=drivers/net/ethernet/realtek/8139too.c
+
+# A copy made while another kbuild runs in the pristine tree may miss a
+# generated file that was being replaced: try again.
+worktree() {
+	for try in 1 2 3; do
+		tree=$(sh "$ci/kernel-worktree.sh" "$1" | tail -n 1) &&
+			[ -f "$tree/$file" ] && [ -d "$tree/include/generated" ] &&
+			{ echo "$tree"; return 0; }
+		sleep 5
+	done
+	echo "accept-context: no worktree $1" >&2
+	return 1
+}
+work=$(worktree context-madeup)
+upstream=$(worktree context-upstream)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-file=drivers/net/ethernet/realtek/8139too.c
 
 # The re-creation (perl -i replaces the file: the hard link breaks).
 perl -0 -i -pe '
