@@ -15,7 +15,9 @@ static void double_unlock_release(struct fn_ctx *fn, const struct lock_event *ev
 	const struct lock_slot *lock = &fn->locks[ev->lock];
 	struct position released_at = s->released_at;
 
-	if (!lock->ref.instance_known || lock->reported || lock->implied)
+	/* one name for every line: unmasking two lines is no double unlock */
+	if (!lock->ref.instance_known || lock->reported || lock->implied ||
+	    lock->kind == LK_IRQLINE)
 		return;
 	if (s->mask != LS_RELEASED &&
 	    !((s->mask & LS_RELEASED) &&

@@ -75,8 +75,8 @@ static bool same_directory(const char *a, const char *b)
 static bool enabled_at(const struct acquisition *a, int ctx)
 {
 	if (ctx == EC_HARDIRQ)
-		return !a->irq_off && !held_irqs_off(a->held, a->nheld) &&
-		       !context_irqs_off(a->fn);
+		return !a->irq_off && !held_line_off(a->held, a->nheld) &&
+		       !context_line_off(a->fn);
 	return !a->bh_off && !held_bh_off(a->held, a->nheld) &&
 	       !context_bh_off(a->fn) && !context_irqs_off(a->fn);
 }
@@ -102,12 +102,12 @@ static const struct callsite *enabled_caller(const struct program *prog,
 	for (i = 0; i < prog->nfuncs; i++) {
 		const struct func *caller = prog->funcs[i];
 
-		if (ctx == EC_HARDIRQ ? context_irqs_off(caller) : context_bh_off(caller))
+		if (ctx == EC_HARDIRQ ? context_line_off(caller) : context_bh_off(caller))
 			continue;
 		for (j = 0; j < caller->ncalls; j++) {
 			const struct callsite *cs = &caller->calls[j];
 
-			if (ctx == EC_HARDIRQ ? held_irqs_off(cs->held, cs->nheld) :
+			if (ctx == EC_HARDIRQ ? held_line_off(cs->held, cs->nheld) :
 			    held_bh_off(cs->held, cs->nheld))
 				continue;
 			for (t = 0; t < cs->ntargets; t++)

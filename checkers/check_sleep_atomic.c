@@ -260,10 +260,31 @@ static void call_note(struct finding *f, const struct callsite *cs,
 	sb_release(&extra);
 }
 
+/* disable_irq() is an "acquisition" of the interrupt line, not a lock. */
+static bool masks_line(const struct acquisition *a)
+{
+	return !strcmp(a->kind, "irqline");
+}
+
+static void acq_note(struct finding *f, const struct func *fn, const struct acquisition *a)
+{
+	if (masks_line(a))
+		finding_note(f, fn->file, a->line, a->col,
+			     "%s() calls disable_irq(), which waits for the line's handler and may sleep",
+			     context_short_name(fn->name));
+	else
+		finding_note(f, fn->file, a->line, a->col, "%s() acquires '%s' (a %s), which sleeps",
+			     context_short_name(fn->name), a->shown, a->kind);
+}
+
 static void leaf_note(struct finding *f, const struct func *fn, const struct witness *w)
 {
 	const struct callsite *cs = w->cs;
 
+	if (w->acq && masks_line(w->acq)) {
+		acq_note(f, fn, w->acq);
+		return;
+	}
 	if (w->acq) {
 		finding_note(f, fn->file, w->acq->line, w->acq->col,
 			     "%s() acquires '%s' (a %s), which sleeps",
@@ -309,7 +330,9 @@ static const char *leaf_name(const struct func *fn, bool cond)
 		cond = w->next_cond;
 		w = chosen(sleep_of(w->next), cond);
 	}
-	if (w->acq)
+	if (w->acq && masks_line(w->acq))
+		snprintf(buf, sizeof(buf), "disable_irq()");
+	else if (w->acq)
 		snprintf(buf, sizeof(buf), "a %s", w->acq->kind);
 	else
 		snprintf(buf, sizeof(buf), "%s()", w->cs->callee);
@@ -409,12 +432,17 @@ static void check_calls(const struct func *fn)
 		if (!a->sleeps || !h)
 			continue;
 		sb_reset(&what);
-		sb_addf(&what, "acquiring '%s' (a %s) may sleep and is done", a->shown, a->kind);
 		sb_reset(&leaf);
-		sb_addf(&leaf, "a %s", a->kind);
+		if (masks_line(a)) {
+			sb_add(&what, "disable_irq() may sleep and is called");
+			sb_add(&leaf, "disable_irq()");
+		} else {
+			sb_addf(&what, "acquiring '%s' (a %s) may sleep and is done",
+				a->shown, a->kind);
+			sb_addf(&leaf, "a %s", a->kind);
+		}
 		f = begin(fn, h, sb_str(&what), a->line, a->col, sb_str(&leaf));
-		finding_note(f, fn->file, a->line, a->col, "%s() acquires '%s' (a %s), which sleeps",
-			     context_short_name(fn->name), a->shown, a->kind);
+		acq_note(f, fn, a);
 	}
 	for (j = 0; j < fn->ncalls; j++) {
 		const struct callsite *cs = &fn->calls[j];

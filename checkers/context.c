@@ -25,6 +25,14 @@
  */
 #define MAX_HOPS 4
 
+/* What a function may run with disabled whenever it runs. */
+enum off_what {
+	OFF_IRQ,	/* hard irqs */
+	OFF_BH,		/* softirqs */
+	OFF_LINE,	/* at least the interrupt lines it masks: disable_irq() */
+	OFF_NR
+};
+
 struct ctx_mark {
 	const struct func *parent;	/* the caller on the shortest way in */
 	const struct callsite *cs;
@@ -38,7 +46,7 @@ struct ctx_info {
 	const char *entry_field;
 	bool bound;			/* bound to another field: unseen callers */
 	bool called;			/* some call reaches it */
-	bool irqs_off, bh_off;
+	bool off[OFF_NR];		/* whenever it runs: by enum off_what */
 };
 
 static struct ptrtab infos;		/* func -> struct ctx_info */
@@ -75,6 +83,30 @@ bool held_bh_off(const struct held_lock *h, int n)
 		if (!strcmp(h[i].kind, "bh") || !strcmp(h[i].kind, "irq"))
 			return true;
 	return false;
+}
+
+/*
+ * disable_irq() masks one line: its handler cannot run.  Which line the
+ * handler is bound to is not followed; irq-inversion pairs sites within
+ * one directory, where the line masked is mostly the driver's own.
+ */
+bool held_line_off(const struct held_lock *h, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (!strcmp(h[i].kind, "irqline"))
+			return true;
+	return held_irqs_off(h, n);
+}
+
+static bool held_off(const struct held_lock *h, int n, enum off_what what)
+{
+	if (what == OFF_IRQ)
+		return held_irqs_off(h, n);
+	if (what == OFF_BH)
+		return held_bh_off(h, n);
+	return held_line_off(h, n);
 }
 
 static void mark_binding(struct binding *b, void *data)
@@ -147,46 +179,42 @@ static void reach(int ctx)
 	free(queue);
 }
 
-/* Does an entry of context @ctx run with hard irqs (softirqs) off? */
-static bool entry_disables(int ctx, bool irq)
+/* Does an entry of context @ctx run with @what off? */
+static bool entry_disables(int ctx, enum off_what what)
 {
 	if (ctx == EC_HARDIRQ || ctx == EC_IRQ_OFF)
 		return true;
-	return !irq && (ctx == EC_SOFTIRQ || ctx == EC_BH_OFF);
+	return what == OFF_BH && (ctx == EC_SOFTIRQ || ctx == EC_BH_OFF);
 }
 
 /* Greatest fixpoint: off unless some call is made with it on. */
-static void callers_off(bool irq)
+static void callers_off(enum off_what what)
 {
 	bool changed = true;
 	int i, j, t;
 
 	for (i = 0; i < program->nfuncs; i++) {
 		struct ctx_info *ci = &all[i];
-		bool entry_off = entry_disables(ci->entry, irq);
-		bool *off = irq ? &ci->irqs_off : &ci->bh_off;
 
-		*off = entry_off || (ci->entry < 0 && !ci->bound && ci->called);
+		ci->off[what] = entry_disables(ci->entry, what) ||
+				(ci->entry < 0 && !ci->bound && ci->called);
 	}
 	while (changed) {
 		changed = false;
 		for (i = 0; i < program->nfuncs; i++) {
 			const struct func *fn = program->funcs[i];
-			bool caller_off = irq ? all[i].irqs_off : all[i].bh_off;
 
 			for (j = 0; j < fn->ncalls; j++) {
 				const struct callsite *cs = &fn->calls[j];
 
-				if (caller_off || (irq ? held_irqs_off(cs->held, cs->nheld) :
-						   held_bh_off(cs->held, cs->nheld)))
+				if (all[i].off[what] || held_off(cs->held, cs->nheld, what))
 					continue;
 				for (t = 0; t < cs->ntargets; t++) {
 					struct ctx_info *ci = ctx_of(cs->targets[t]);
-					bool *off = irq ? &ci->irqs_off : &ci->bh_off;
 
-					if (!*off || entry_disables(ci->entry, irq))
+					if (!ci->off[what] || entry_disables(ci->entry, what))
 						continue;
-					*off = false;
+					ci->off[what] = false;
 					changed = true;
 				}
 			}
@@ -211,8 +239,9 @@ void contexts_build(const struct program *prog)
 				ctx_of(prog->funcs[i]->calls[j].targets[t])->called = true;
 	reach(EC_HARDIRQ);
 	reach(EC_SOFTIRQ);
-	callers_off(true);
-	callers_off(false);
+	callers_off(OFF_IRQ);
+	callers_off(OFF_BH);
+	callers_off(OFF_LINE);
 }
 
 bool context_reached(const struct func *fn, int ctx)
@@ -233,14 +262,21 @@ bool context_irqs_off(const struct func *fn)
 {
 	const struct ctx_info *ci = ctx_of(fn);
 
-	return ci && ci->irqs_off;
+	return ci && ci->off[OFF_IRQ];
 }
 
 bool context_bh_off(const struct func *fn)
 {
 	const struct ctx_info *ci = ctx_of(fn);
 
-	return ci && ci->bh_off;
+	return ci && ci->off[OFF_BH];
+}
+
+bool context_line_off(const struct func *fn)
+{
+	const struct ctx_info *ci = ctx_of(fn);
+
+	return ci && (ci->off[OFF_LINE] || ci->off[OFF_IRQ]);
 }
 
 void context_chain_notes(struct finding *f, const struct func *fn, int ctx)

@@ -375,25 +375,61 @@ static void container_of(struct entrypoint *ep, pseudo_t inner_ptr, long long of
 	desc_release(&inner);
 }
 
-/* The index behind "i * size", "(long)i << 3": the value that was written. */
-static pseudo_t index_pseudo(pseudo_t p)
+/*
+ * Which element "i * size" or "(long)i << 3" picks: the value written,
+ * as a key.  An index hashed by a constant mask (bgl_lock_ptr()'s
+ * "group & (NR_BG_LOCKS - 1)", computed anew by each inlined helper) is
+ * the mask of its operand, and a variable kept in memory (its address
+ * is taken) is the variable, loaded anew at each use: the same
+ * expression picks the same element at the lock and at the unlock.
+ */
+static void index_key(struct strbuf *sb, pseudo_t p, int depth)
 {
-	int depth;
+	struct instruction *def = p->type == PSEUDO_REG ? p->def : NULL;
 
-	for (depth = 0; depth < 4; depth++) {
-		struct instruction *def = p->type == PSEUDO_REG ? p->def : NULL;
-
-		if (!def)
-			break;
-		if (def->opcode == OP_MUL || def->opcode == OP_SHL)
-			p = def->src1;
-		else if (def->opcode == OP_SEXT || def->opcode == OP_ZEXT ||
-			 def->opcode == OP_TRUNC)
-			p = def->src;
-		else
-			break;
+	if (p->type == PSEUDO_VAL) {
+		sb_addf(sb, "c%lld", (long long)p->value);
+		return;
 	}
-	return p;
+	if (!def || depth > 8) {
+		sb_addf(sb, "%d", p->nr);
+		return;
+	}
+	switch (def->opcode) {
+	case OP_MUL:
+	case OP_SHL:
+		index_key(sb, def->src1, depth + 1);
+		return;
+	case OP_SEXT:
+	case OP_ZEXT:
+	case OP_TRUNC:
+		index_key(sb, def->src, depth + 1);
+		return;
+	case OP_AND:
+	case OP_OR:
+	case OP_ADD:
+	case OP_SUB:
+	case OP_LSR:
+	case OP_ASR:
+	case OP_MODU:
+	case OP_DIVU:
+		if (def->src2->type != PSEUDO_VAL)
+			break;
+		index_key(sb, def->src1, depth + 1);
+		sb_addf(sb, "op%d:%lld", def->opcode, (long long)def->src2->value);
+		return;
+	case OP_LOAD:
+		if (def->src->type == PSEUDO_SYM && def->src->sym->ident &&
+		    !(def->src->sym->ctype.modifiers & (MOD_TOPLEVEL | MOD_STATIC))) {
+			sb_addf(sb, "v%s+%lld", show_ident(def->src->sym->ident),
+				(long long)def->offset);
+			return;
+		}
+		break;
+	default:
+		break;
+	}
+	sb_addf(sb, "%d", p->nr);
 }
 
 /* "&h->locks[i]": the array member whose elements are of type @elem. */
@@ -452,9 +488,9 @@ static void describe_reg(struct entrypoint *ep, pseudo_t p, struct desc *d, int 
 			base = def->src2;
 		describe(ep, base, d, depth + 1);
 		array_element(d, pointee(def->type));
-		/* which element: the index's own pseudo tells them apart */
-		sb_addf(&d->index_ids, "#i%d", index_pseudo(base == def->src1 ?
-							     def->src2 : def->src1)->nr);
+		/* which element: the index's own value tells them apart */
+		sb_add(&d->index_ids, "#i");
+		index_key(&d->index_ids, base == def->src1 ? def->src2 : def->src1, 0);
 		return;
 	case OP_SUB:
 		if (def->src2->type == PSEUDO_VAL) {

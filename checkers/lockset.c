@@ -18,6 +18,8 @@
 #include "symbol.h"
 #include "lockscope/annotations.h"
 #include "lockscope/check.h"
+#include "lockscope/irqline.h"
+#include "lockscope/softirq_test.h"
 #include "lockscope/source.h"
 #include "lockscope/strbuf.h"
 
@@ -227,6 +229,34 @@ int lockset_polarity(pseudo_t cond, pseudo_t value)
 	return polarity(cond, value, 0);
 }
 
+/* The implied "bh" of in_softirq() tests, or -1. */
+static int bh_slot(const struct fn_ctx *fn)
+{
+	int i;
+
+	for (i = 0; i < fn->nlocks; i++)
+		if (fn->locks[i].kind == LK_BH && !strcmp(fn->locks[i].ref.key, "bh"))
+			return i;
+	return -1;
+}
+
+/* Past "if (in_softirq())" softirqs are off: as if "bh" were held. */
+static void softirq_edge(const struct fn_ctx *fn, const struct instruction *br,
+			 const struct basic_block *to, struct lockset *edge)
+{
+	int p = softirq_test_polarity(br->cond), slot;
+	struct lock_state *s;
+
+	if (p < 0 || (to == br->bb_true) != (p == 1) || (slot = bh_slot(fn)) < 0)
+		return;
+	s = &edge->s[slot];
+	if (s->mask == LS_HELD)
+		return;
+	s->mask = LS_HELD;
+	s->depth = 1;
+	s->held_at = br->pos;
+}
+
 /* The state flowing from @bb (ending in @out) into its successor @to. */
 static void edge_state(const struct fn_ctx *fn, const struct basic_block *bb,
 		       const struct lockset *out, const struct basic_block *to,
@@ -271,6 +301,7 @@ static void edge_state(const struct fn_ctx *fn, const struct basic_block *bb,
 		}
 		s->try_result = NULL;
 	}
+	softirq_edge(fn, br, to, edge);
 }
 
 /* ---- where instructions are ------------------------------------------ */
@@ -320,10 +351,11 @@ static void add_event(struct fn_ctx *fn, struct bb_info *bi,
 		      const struct lock_event *ev)
 {
 	if (lockset_debug)
-		fprintf(stderr, "%s:%d:%d: event: %s %s '%s' (%s) in .L%u\n",
+		fprintf(stderr, "%s:%d:%d: event: %s %s '%s' (%s) key %s in .L%u\n",
 			stream_name(ev->pos.stream), ev->pos.line, ev->pos.pos,
 			ev->callee, op_names[ev->op], fn->locks[ev->lock].ref.instance,
-			fn->locks[ev->lock].ref.klass, ev->insn->bb->nr);
+			fn->locks[ev->lock].ref.klass, fn->locks[ev->lock].ref.key,
+			ev->insn->bb->nr);
 	bi->events = ls_xrealloc(bi->events, (bi->nevents + 1) * sizeof(*ev));
 	bi->events[bi->nevents++] = *ev;
 }
@@ -428,12 +460,50 @@ static void annotated_events(struct fn_ctx *fn, struct bb_info *bi,
 	} END_FOR_EACH_PTR(ctx);
 }
 
+/* A call of the file's own helper that masks or unmasks interrupt lines. */
+static bool irqline_event(struct fn_ctx *fn, struct instruction *insn,
+			  struct lock_event *ev)
+{
+	struct symbol *callee = call_target(insn);
+	int op = irqline_helper_op(callee);
+	struct lock_ref ref;
+
+	if (op < 0)
+		return false;
+	lockid_fixed(lock_kinds[LK_IRQLINE].name, &ref);
+	memset(ev, 0, sizeof(*ev));
+	ev->insn = insn;
+	ev->pos = insn->pos;
+	ev->callee = sym_name(callee) ?: "?";
+	ev->op = op;
+	ev->mode = LM_EXCL;
+	ev->subclass = -1;
+	ev->lock = slot_for(fn, &ref, LK_IRQLINE);
+	return true;
+}
+
+/* A slot for the "bh" that in_softirq() tests imply. */
+static void softirq_tests(struct fn_ctx *fn, struct basic_block *bb)
+{
+	struct instruction *br = last_instruction(bb->insns);
+	struct lock_ref ref;
+	int slot;
+
+	if (!br || br->opcode != OP_CBR || softirq_test_polarity(br->cond) < 0)
+		return;
+	lockid_fixed(lock_kinds[LK_BH].name, &ref);
+	slot = slot_for(fn, &ref, LK_BH);
+	if (!fn->locks[slot].explicit_use)
+		fn->locks[slot].implied = true;
+}
+
 static void find_events(struct fn_ctx *fn)
 {
 	struct instruction *insn;
 	struct basic_block *bb;
 
 	FOR_EACH_PTR(fn->ep->bbs, bb) {
+		softirq_tests(fn, bb);
 		FOR_EACH_PTR(bb->insns, insn) {
 			struct lock_event ev;
 
@@ -444,6 +514,9 @@ static void find_events(struct fn_ctx *fn)
 				fn->locks[ev.lock].implied = false;
 				add_event(fn, bb->priv, &ev);
 				bh_event(fn, bb->priv, &ev);
+			} else if (irqline_event(fn, insn, &ev)) {
+				fn->locks[ev.lock].explicit_use = true;
+				add_event(fn, bb->priv, &ev);
 			} else {
 				annotated_events(fn, bb->priv, insn);
 			}
@@ -819,6 +892,7 @@ static void replay_exits(struct fn_ctx *fn)
 	for (c = 0; c < nr_checks; c++)
 		if (checks[c]->exits && n)
 			checks[c]->exits(fn, edges, n);
+	irqline_learn(fn, edges, n);
 	for (i = 0; i < n; i++)
 		set_free(&states[i]);
 	free(states);

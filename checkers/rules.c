@@ -34,6 +34,7 @@ const struct lock_kind_info lock_kinds[LK_NR] = {
 	[LK_IRQ]	= { "irq",     true,  false },
 	[LK_PREEMPT]	= { "preempt", true,  false },
 	[LK_CONTEXT]	= { "context", false, false },
+	[LK_IRQLINE]	= { "irqline", true,  false },
 };
 
 static const char *const op_names[] = {

@@ -39,7 +39,8 @@ struct sum_work {
 bool wholetree_lock_kind(const char *kind)
 {
 	return strcmp(kind, "rcu") && strcmp(kind, "bh") && strcmp(kind, "irq") &&
-	       strcmp(kind, "preempt") && strcmp(kind, "srcu");
+	       strcmp(kind, "preempt") && strcmp(kind, "srcu") &&
+	       strcmp(kind, "irqline");
 }
 
 /* ---- reading entries ------------------------------------------------- */

@@ -13,19 +13,42 @@
 #    udelay(), and rtl8139_tx_timeout_task() calls rtl8139_hw_start(),
 #    which resets the chip, with tp->rx_lock held (spin_lock_bh()).
 #
+# A second copy reverts a real upstream fix instead (sleep-in-atomic):
+#
+#  - 8139too: "Use disable_irq_nosync() in rtl8139_poll_controller()"
+#    (2018): netpoll calls ndo_poll_controller with hard irqs off, and
+#    disable_irq() waits for the handler and may sleep.
+#
 # lockscope runs over the file through kbuild, on the pristine tree and on
-# the edited copy; "lockscope report" must name each bug with its root and
-# chain, and report nothing of either check on the unmodified file.  Ends
-# with "N passed, N failed".
+# the edited copies; "lockscope report" must name each bug with its root
+# and chain, and report nothing of either check on the unmodified file.
+# The pristine run also checks the false positives fixed at their
+# mechanism stay away: forcedeth's plain spin_lock() with the device's
+# lines masked by nv_disable_irq(), ext4's group locks (bgl_lock_ptr())
+# released through the same expression.  Ends with "N passed, N failed".
 set -eu
 export LC_ALL=C
 
 ci=$(cd "$(dirname "$0")" && pwd)
 . "$ci/accept-lib.sh"
 pristine=$(sh "$ci/kernel-setup.sh" | tail -n 1)
-work=$(sh "$ci/kernel-worktree.sh" context | tail -n 1)
-accept_tmpdir
 file=drivers/net/ethernet/realtek/8139too.c
+
+# A copy made while another kbuild runs in the pristine tree may miss a
+# generated file that was being replaced: try again.
+worktree() {
+	for try in 1 2 3; do
+		tree=$(sh "$ci/kernel-worktree.sh" "$1" | tail -n 1) &&
+			[ -f "$tree/$file" ] && [ -d "$tree/include/generated" ] &&
+			{ echo "$tree"; return 0; }
+		sleep 5
+	done
+	echo "accept-context: no worktree $1" >&2
+	return 1
+}
+work=$(worktree context-madeup)
+upstream=$(worktree context-upstream)
+accept_tmpdir
 
 # The re-creation (perl -i replaces the file: the hard link breaks).
 perl -0 -i -pe '
@@ -34,19 +57,32 @@ perl -0 -i -pe '
 	s/(static void rtl8139_chip_reset \(.*?)udelay \(10\);/$1msleep (10);/s
 		or die "rtl8139_chip_reset: the edit did not apply\n";' "$work/$file"
 
+# The upstream fix reverted.
+perl -0 -i -pe '
+	s/(static void rtl8139_poll_controller\(.*?)disable_irq_nosync\(irq\);/$1disable_irq(irq);/s
+		or die "rtl8139_poll_controller: the revert did not apply\n";' "$upstream/$file"
+
+forcedeth=drivers/net/ethernet/nvidia/forcedeth.c
+ialloc=fs/ext4/ialloc.c
+
 run() {
 	tree=$1 name=$2
-	kbuild_check "$tree" "$tmp/$name" "$tmp/$name.make" "${file%.c}.o"
+	shift 2
+	kbuild_check "$tree" "$tmp/$name" "$tmp/$name.make" "${file%.c}.o" "$@"
 	"$lockscope" report --facts-dir="$tmp/$name" >"$tmp/$name.report" 2>&1 || true
 }
-run "$pristine" pristine
+run "$pristine" pristine "${forcedeth%.c}.o" "${ialloc%.c}.o"
 run "$work" edited
+run "$upstream" upstream
 
 checked() {
 	[ -f "$tmp/$1/$file.facts" ]
 }
 check "the pristine file was checked" checked pristine
 check "the edited file was checked" checked edited
+check "the upstream revert was checked" checked upstream
+check "forcedeth.c and ialloc.c were checked" \
+	test -f "$tmp/pristine/$forcedeth.facts" -a -f "$tmp/pristine/$ialloc.facts"
 
 # Each finding is its warning line and the note lines after it.
 finding() {
@@ -63,9 +99,22 @@ has() {
 }
 
 silent() {
-	! grep -Eq '\[lockscope/(irq-inversion|sleep-in-atomic)\]' "$tmp/$1.report"
+	! grep -E '\[lockscope/(irq-inversion|sleep-in-atomic)\]' "$tmp/$1.report" |
+		grep -q "^$2:"
 }
-check "unmodified 8139too.c: no irq-inversion or sleep-in-atomic finding" silent pristine
+check "unmodified 8139too.c: no irq-inversion or sleep-in-atomic finding" silent pristine "$file"
+check "unmodified ialloc.c: the group locks are seen released (no sleep-in-atomic)" \
+	silent pristine "$ialloc"
+nothing() {
+	! grep -E "\\[lockscope/$3\\]" "$tmp/$1.report" | grep -q "^$2:"
+}
+# (forcedeth's test handler nv_nic_irq_test(), bound through a local
+# variable, is still taken for process context: README, Known limitations)
+check "unmodified forcedeth.c: no irq-inversion with the lines masked (nv_change_mtu())" \
+	nothing pristine "$forcedeth:3120" irq-inversion
+fd=$(finding pristine sleep-in-atomic "nv_disable_irq() may sleep (disable_irq())")
+check "unmodified forcedeth.c: nv_set_loopback() masks the lines under np->lock" \
+	has "$fd" "forcedeth.c:4889:17: warning: nv_disable_irq() may sleep (disable_irq()) and is called with '&dev+2304->lock' held"
 
 # (tp is netdev_priv(dev): the instance is named "&dev+2304->lock")
 inv=$(finding edited irq-inversion "(struct rtl8139_private::lock) is acquired in hard-irq context")
@@ -98,5 +147,16 @@ count() {
 }
 check "edited: exactly one irq-inversion finding" count edited irq-inversion 1
 check "edited: sleep-in-atomic only under tp->rx_lock" count edited sleep-in-atomic 1
+
+up=$(finding upstream sleep-in-atomic "rtl8139_poll_controller() runs in irqs-off context")
+check "upstream revert: disable_irq() in rtl8139_poll_controller() reported" \
+	has "$up" "8139too.c:2227:9: warning: rtl8139_poll_controller() runs in irqs-off context and may sleep (disable_irq()): sleeping in atomic context"
+check "upstream revert: the root is ndo_poll_controller" \
+	has "$up" "note: rtl8139_poll_controller() runs in irqs-off context (bound to struct net_device_ops::ndo_poll_controller)"
+check "upstream revert: the sleeping call" \
+	has "$up" "8139too.c:2227:9: note: rtl8139_poll_controller() calls disable_irq(), which waits for the line's handler and may sleep"
+check "upstream revert: exactly one sleep-in-atomic, no irq-inversion" \
+	sh -c '[ "$(grep -Ec "\[lockscope/sleep-in-atomic\]" "$1")" -eq 1 ] &&
+	       ! grep -q "\[lockscope/irq-inversion\]" "$1"' sh "$tmp/upstream.report"
 
 finish

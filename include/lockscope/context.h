@@ -42,11 +42,14 @@ int context_entry(const struct func *fn);
 /* Are hard irqs (softirqs) off whenever @fn runs: its context or its callers'? */
 bool context_irqs_off(const struct func *fn);
 bool context_bh_off(const struct func *fn);
+/* ... or is at least an interrupt line masked (disable_irq())? */
+bool context_line_off(const struct func *fn);
 /* Notes: the entry of @ctx and each call down to @fn. */
 void context_chain_notes(struct finding *f, const struct func *fn, int ctx);
 /* Does a held list say hard irqs (softirqs) are off? */
 bool held_irqs_off(const struct held_lock *h, int n);
 bool held_bh_off(const struct held_lock *h, int n);
+bool held_line_off(const struct held_lock *h, int n);
 
 /* The function's name without its file ("path:name" for statics). */
 const char *context_short_name(const char *name);

@@ -18,6 +18,7 @@ enum lock_kind {
 	LK_IRQ,		/* local_irq_disable()/save() */
 	LK_PREEMPT,
 	LK_CONTEXT,	/* a sparse context annotation of unknown kind */
+	LK_IRQLINE,	/* disable_irq(): one interrupt line masked */
 	LK_NR
 };
 
