@@ -194,7 +194,7 @@ nulls_convert() {
 	# one *_NULLS_BASE next to the struct is there for it; else a new one
 	base=$(sed -n 's/^#define[[:space:]]\{1,\}\([A-Z0-9_]*NULLS_BASE\)\b.*/\1/p' "$tmp/w/$defn")
 	if [ "$(printf '%s\n' "$base" | grep -c .)" = 1 ]; then
-		why_base="$base, which $defn defines for this purpose ($(sed -n "s/^#define[[:space:]]*$base[[:space:]]*//p" "$tmp/w/$defn"))"
+		why_base="$base, which $defn defines for this purpose as $(sed -n "s/^#define[[:space:]]*$base[[:space:]]*//p" "$tmp/w/$defn")"
 	else
 		base=$(echo "$sname" | tr a-z A-Z)_NULLS_BASE
 		SNAME=$sname BASE=$base perl -0 -i -pe '
@@ -220,6 +220,13 @@ $1}m or die "no struct $ENV{SNAME} in the header\n"' "$tmp/w/$defn" ||
 			</dev/null >>"$tmp/spatch.log" 2>&1 ||
 			{ grep -i "error\|exception" "$tmp/spatch.log" | head -n 3 >&2; die "spatch failed on $f"; }
 	done
+	# spatch writes the new member with a space: keep the file's alignment
+	MEMBER=$member NMEMBER=$nmember perl -0 -i -pe '
+		BEGIN { open(my $o, "<", $ARGV[0] =~ s{/w/}{/orig/}r) or die; local $/; $_o = <$o>; }
+		if ($_o =~ /struct hlist_head(\s+)\Q$ENV{MEMBER}\E;/) {
+			my $ws = $1;
+			s/struct hlist_nulls_head \Q$ENV{NMEMBER}\E;/struct hlist_nulls_head$ws$ENV{NMEMBER};/;
+		}' "$tmp/w/$defn"
 	changed=
 	for f in "$defn" $(cat "$tmp/users"); do
 		cmp -s "$tmp/orig/$f" "$tmp/w/$f" || changed="$changed $f"
@@ -232,7 +239,7 @@ $1}m or die "no struct $ENV{SNAME} in the header\n"' "$tmp/w/$defn" ||
 	# one paragraph a line: lockscope fix wraps them into the body
 	echo "The fix: '$sname::$member' becomes an hlist_nulls, '$nmember' (its type, and every use of the member in the files checked, with the nulls variant of each insertion, removal and walk), whose chains end in nulls values of their own: the bucket's index plus $why_base. The hlist_nulls chains the same objects are linked into ('$nullshead') conventionally end in their slot number, far below that, so a lookup there that a reused object carries into one of these chains ends on a foreign nulls value and restarts instead of missing its object."
 	echo "This list's own walks get no restart test: where a lookup here must not miss an object, compare get_nulls_value() with the bucket's value and restart."
-	[ -z "$unchecked" ] || echo "Not converted: ${unchecked% } use struct $sname but were not checked."
+	[ -z "$unchecked" ] || echo "Not converted, because not checked: ${unchecked% } (using struct $sname)."
 	echo
 	for f in $changed; do
 		echo "diff --git a/$f b/$f"
