@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "lockscope/findings.h"
+#include "lockscope/fix.h"
 #include "lockscope/program.h"
 #include "lockscope/ptrtab.h"
 #include "lockscope/strbuf.h"
@@ -246,8 +247,11 @@ static void report(const struct candidate *c)
 			c->why->type, link_words(c->nulls->link), c->nulls->head,
 			link_words(c->plain->link), c->plain->head, c->plain->head);
 	sb_release(&key);
-	finding_fix(f, "nofix", "making '%s' an hlist_nulls changes its heads' type and initialisation (nulls values), every insertion, removal and walk of it, and each lookup's restart test: not a mechanical change",
-		    c->plain->head);
+	fix_rcu_nulls(f, &(struct fix_nulls){
+		.plain_head = c->plain->head, .plain_link = c->plain->link,
+		.plain_node = c->plain->node, .nulls_head = c->nulls->head,
+		.nulls_node = c->nulls->node, .source = c->why->source,
+	});
 	finding_note(f, c->why->file, c->why->line, 0,
 		     "%s objects come from a SLAB_TYPESAFE_BY_RCU cache (%s)",
 		     c->why->type, c->why->source);

@@ -18,6 +18,7 @@
 #include "lockscope/diag.h"
 #include "lockscope/fix.h"
 #include "lockscope/program.h"
+#include "lockscope/ptrtab.h"
 #include "lockscope/rules.h"
 #include "lockscope/wholetree.h"
 
@@ -39,6 +40,7 @@ static const char fix_usage[] =
 
 struct fix_opts {
 	const char *dir, *rules, *tree, *outdir, *local;
+	const char *files;		/* the files of the run, one a line */
 	const char **ids;
 	int nids;
 	bool apply, verify;
@@ -66,6 +68,31 @@ static const char *reason(struct strbuf *err)
 		*nl = '\0';
 	nl = strrchr(s, '\n');
 	return *s ? (nl ? nl + 1 : s) : "no reason given";
+}
+
+/*
+ * The files the facts come from, one a line: a rule that changes a type
+ * (rcu-nulls) converts its uses in all of them.
+ */
+static int write_files(const char *path, const struct program *prog)
+{
+	struct ptrtab seen = { 0 };
+	FILE *out = fopen(path, "w");
+	int i;
+
+	if (!out)
+		return -1;
+	for (i = 0; i < prog->nfuncs; i++) {
+		const char *file = prog->funcs[i]->file;
+
+		/* interned: one pointer per file */
+		if (file && !ptrtab_get(&seen, file)) {
+			ptrtab_put(&seen, file, (void *)file);
+			fprintf(out, "%s\n", file);
+		}
+	}
+	ptrtab_clear(&seen);
+	return fclose(out);
 }
 
 /* Every finding's id, one a line: what "nothing new" is measured against. */
@@ -103,7 +130,7 @@ static int helper(const struct fix_opts *o, const char **args, int nargs,
 static int make_diff(const struct fix_opts *o, const struct finding *f,
 		     const char *diff_path, struct strbuf *err)
 {
-	const char **args = ls_xcalloc(f->nfix + 4, sizeof(*args));
+	const char **args = ls_xcalloc(f->nfix + 5, sizeof(*args));
 	struct strbuf kv = STRBUF_INIT;
 	char **owned = ls_xcalloc(f->nfix + 1, sizeof(*owned));
 	int i, n = 0, rc;
@@ -117,8 +144,12 @@ static int make_diff(const struct fix_opts *o, const struct finding *f,
 		owned[i] = ls_xstrdup(sb_str(&kv));
 		args[n++] = owned[i];
 	}
+	sb_reset(&kv);
+	sb_addf(&kv, "runfiles=%s", o->files);
+	owned[f->nfix] = ls_xstrdup(sb_str(&kv));
+	args[n++] = owned[f->nfix];
 	rc = helper(o, args, n, diff_path, err);
-	for (i = 0; i < f->nfix; i++)
+	for (i = 0; i <= f->nfix; i++)
 		free(owned[i]);
 	free(owned);
 	free(args);
@@ -263,6 +294,7 @@ int fix_main(int argc, char **argv)
 	struct program prog = { 0 };
 	char ids_path[] = "/tmp/lockscope-fix-ids.XXXXXX";
 	char diff_path[] = "/tmp/lockscope-fix-diff.XXXXXX";
+	char files_path[] = "/tmp/lockscope-fix-files.XXXXXX";
 	struct finding **list;
 	char **patches;
 	int n, i, fd, failed = 0, matched = 0;
@@ -295,6 +327,10 @@ int fix_main(int argc, char **argv)
 	fd = mkstemp(diff_path);
 	if (fd < 0 || close(fd))
 		ls_fatal("fix: cannot write a temporary file");
+	fd = mkstemp(files_path);
+	if (fd < 0 || close(fd) || write_files(files_path, &prog))
+		ls_fatal("fix: cannot write a temporary file");
+	o.files = files_path;
 	patches = ls_xcalloc(n + 1, sizeof(*patches));
 	for (i = 0; i < n; i++) {
 		if (!wanted(&o, list[i]))
@@ -311,6 +347,7 @@ int fix_main(int argc, char **argv)
 	free(patches);
 	unlink(ids_path);
 	unlink(diff_path);
+	unlink(files_path);
 	for (i = 0; i < o.nids; i++) {
 		int j;
 

@@ -119,7 +119,10 @@ static void subject(struct strbuf *sb, const struct finding *f)
 	const char *held = finding_fix_value(f, "held");
 	const char *mode = finding_fix_value(f, "mode");
 
-	fix_subsystem(sb, fixfile ? fixfile : f->file);
+	if (!strcmp(f->check, "rcu-nulls") && finding_fix_value(f, "subsys"))
+		sb_add(sb, finding_fix_value(f, "subsys"));
+	else
+		fix_subsystem(sb, fixfile ? fixfile : f->file);
 	if (!strcmp(f->check, "callback-under-lock"))
 		sb_addf(sb, ": fix deadlock calling %s() under %s in %s()",
 			finding_fix_value(f, "callee"), lock + (*lock == '&'), func);
@@ -132,6 +135,9 @@ static void subject(struct strbuf *sb, const struct finding *f)
 		sb_addf(sb, ": fix use after free in %s(): free after an RCU grace period", func);
 	else if (!strcmp(f->check, "rcu-walked-add"))
 		sb_addf(sb, ": fix RCU list insertion in %s(): publish with the _rcu variant", func);
+	else if (!strcmp(f->check, "rcu-nulls"))
+		sb_addf(sb, ": fix RCU lookup race: make %s::%s an hlist_nulls",
+			finding_fix_value(f, "sname"), finding_fix_value(f, "member"));
 	else if (!strcmp(f->check, "teardown-race") && more_entries(f))
 		sb_addf(sb, ": fix use after free in %s() and %d more entry point%s during device teardown",
 			func, more_entries(f), more_entries(f) == 1 ? "" : "s");
@@ -240,6 +246,24 @@ static void diffstat(FILE *out, FILE *diff)
 	free(files);
 }
 
+/*
+ * What the rule says about its choices (rcu-nulls: the nulls values)
+ * comes before the diff, a paragraph a line: more of the body, wrapped.
+ */
+static void rationale(FILE *out, FILE *diff)
+{
+	char line[4096];
+
+	while (fgets(line, sizeof(line), diff) && strncmp(line, "diff --git ", 11)) {
+		line[strcspn(line, "\n")] = '\0';
+		if (!line[0])
+			continue;
+		fputc('\n', out);
+		wrap(out, line);
+	}
+	rewind(diff);
+}
+
 int fix_write_patch(FILE *out, const struct finding *f, const char *diff_path,
 		    const char *rule)
 {
@@ -248,6 +272,7 @@ int fix_write_patch(FILE *out, const struct finding *f, const char *diff_path,
 	time_t now = epoch && *epoch ? (time_t)strtoll(epoch, NULL, 10) : time(NULL);
 	char date[64], line[4096];
 	FILE *diff = fopen(diff_path, "r");
+	const char *in_diff;
 	int i;
 
 	if (!diff)
@@ -266,12 +291,18 @@ int fix_write_patch(FILE *out, const struct finding *f, const char *diff_path,
 
 		fprintf(out, "  %s:%d: %s\n", n->file, n->line, n->msg);
 	}
+	rationale(out, diff);
 	fprintf(out, "\nFound by lockscope (%s, finding %s); the change is made\n"
 		"by rules/cocci/%s.cocci.\n---\n", f->check, f->id, rule);
 	diffstat(out, diff);
 	rewind(diff);
-	while (fgets(line, sizeof(line), diff))
+	/* the diff itself: from its first "diff --git" line */
+	while ((in_diff = fgets(line, sizeof(line), diff)) && strncmp(line, "diff --git ", 11))
+		;
+	while (in_diff) {
 		fputs(line, out);
+		in_diff = fgets(line, sizeof(line), diff);
+	}
 	fprintf(out, "-- \nlockscope %s\n\n", LOCKSCOPE_VERSION);
 	fclose(diff);
 	return 0;

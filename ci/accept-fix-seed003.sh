@@ -2,14 +2,19 @@
 # Usage: accept-fix-seed003.sh LOCKSCOPE
 #
 # Real-kernel acceptance of "lockscope fix" on the RCU checks.  Seed 003
-# is re-created in a scratch copy of the 6.1 tree as accept-seed003.sh
-# does (the TCP listening hash back to a plain hlist), and the files its
-# finding needs are checked through kbuild with net/ipv6/sit.c, which is
-# left as it is: its ipip6_tunnel_del_prl() hands the PRL list to
-# call_rcu() before clearing t->prl, a real rcu-free bug.
-#  - The rcu-nulls finding gets no patch: making a list an hlist_nulls
-#    needs nulls values chosen against the other chains, and lookups
-#    that re-check them; lockscope fix must say so, not fake a patch.
+# is re-created in a scratch copy of the 6.1 tree (ci/seed003-recreate.sh:
+# the TCP listening hash back to a plain hlist), and the files that use
+# the listening hash are checked through kbuild with net/ipv6/sit.c,
+# which is left as it is: its ipip6_tunnel_del_prl() hands the PRL list
+# to call_rcu() before clearing t->prl, a real rcu-free bug.
+#  - The rcu-nulls finding gets a patch (the listening hash an
+#    hlist_nulls again, with LISTENING_NULLS_BASE, which the header still
+#    defines) that verifies: the finding is gone, nothing new is
+#    reported, and inet_hashtables.o, tcp_ipv4.o and inet6_hashtables.o
+#    build.  The unmodified 6.1 tree is the fixed state: the patched
+#    files must equal it byte for byte (any difference is printed);
+#    net/ipv4/inet_diag.c, not built with this .config, is not
+#    converted, and the patch must say so.
 #  - The rcu-free finding in sit.c gets a patch (the store to t->prl
 #    moved before call_rcu()) that verifies: the warning is gone, nothing
 #    new is reported, net/ipv6/sit.o builds.
@@ -23,34 +28,8 @@ ci=$(cd "$(dirname "$0")" && pwd)
 work=$(fix_worktree fix-seed003)
 accept_tmpdir
 
-# The re-creation of accept-seed003.sh, on the files checked here.
-cat >"$tmp/recreate.sh" <<'EOS'
-set -e
-perl -0 -i -pe '
-	s/(struct inet_listen_hashbucket \{\n\tspinlock_t\t\tlock;\n\t)struct hlist_nulls_head\tnulls_head;/$1struct hlist_head\thead;/
-		or die "inet_listen_hashbucket: the edit did not apply\n";' "$1/include/net/inet_hashtables.h"
-perl -0 -i -pe '
-	s/sk_nulls_for_each_rcu\(sk, node, &ilb2->nulls_head\)/sk_for_each_rcu(sk, &ilb2->head)/
-		or die "inet_lhash2_lookup: the edit did not apply\n";
-	s/sk_nulls_for_each_rcu\(sk2, node, &ilb->nulls_head\)/sk_for_each_rcu(sk2, &ilb->head)/
-		or die "inet_reuseport_add_sock: the edit did not apply\n";
-	s/__sk_nulls_add_node_tail_rcu\(sk, &ilb2->nulls_head\)/hlist_add_tail_rcu(&sk->sk_node, &ilb2->head)/
-		or die "__inet_hash: the edit did not apply\n";
-	s/__sk_nulls_add_node_rcu\(sk, &ilb2->nulls_head\)/hlist_add_head_rcu(&sk->sk_node, &ilb2->head)/
-		or die "__inet_hash: the edit did not apply\n";
-	s/(reuseport_stop_listen_sock\(sk\);\n\n\t\t)__sk_nulls_del_node_init_rcu\(sk\);/$1__sk_del_node_init(sk);/
-		or die "inet_unhash: the edit did not apply\n";
-	s/INIT_HLIST_NULLS_HEAD\(&h->lhash2\[i\]\.nulls_head,\s*i \+ LISTENING_NULLS_BASE\)/INIT_HLIST_HEAD(&h->lhash2[i].head)/
-		or die "init_hashinfo_lhash2: the edit did not apply\n";' "$1/net/ipv4/inet_hashtables.c"
-perl -0 -i -pe '
-	s/hlist_nulls_empty\(&ilb2->nulls_head\)/hlist_empty(&ilb2->head)/
-		or die "listening_get_first: the edit did not apply\n";
-	s/sk_nulls_for_each\(sk, node, &ilb2->nulls_head\)/sk_for_each(sk, &ilb2->head)/
-		or die "listening_get_first: the edit did not apply\n";
-	s/sk_nulls_for_each_from\(sk, node\)/sk_for_each_from(sk)/
-		or die "listening_get_next: the edit did not apply\n";' "$1/net/ipv4/tcp_ipv4.c"
-EOS
-sh "$tmp/recreate.sh" "$work"
+pristine=$(sh "$ci/kernel-setup.sh" | tail -n 1)
+sh "$ci/seed003-recreate.sh" "$work"
 # --verify's scratch copies: of the re-created tree, objects and all
 cat >"$tmp/scratch.sh" <<EOS
 ci='$ci'
@@ -60,7 +39,7 @@ EOS
 
 # make's output holds the per-file warnings: lockscope fix --local reads it
 kbuild_check "$work" "$tmp/facts" "$tmp/make.log" \
-	net/ipv4/inet_hashtables.o net/ipv4/tcp_ipv4.o net/ipv6/sit.o
+	net/ipv4/inet_hashtables.o net/ipv4/tcp_ipv4.o net/ipv6/inet6_hashtables.o net/ipv6/sit.o
 "$lockscope" report --facts-dir="$tmp/facts" --local="$tmp/make.log" --format=json \
 	--output="$tmp/report.json"
 python3 -c '
@@ -74,11 +53,31 @@ check "seed 003 re-created: the rcu-nulls finding" test -n "$nulls"
 check "unmodified sit.c: the rcu-free finding at line 446" test -n "$sit"
 
 rc=0
-nice -n 10 "$lockscope" fix --facts-dir="$tmp/facts" --tree="$work" --local="$tmp/make.log" \
-	--output-dir="$tmp/nulls" --id="${nulls:-none}" >"$tmp/fix.log" 2>&1 || rc=$?
-check "rcu-nulls: no patch, and the reason said" \
-	sh -c 'test "$1" = 1 && grep -q "no patch: making .struct inet_listen_hashbucket::head. an hlist_nulls .*not a mechanical change" "$2" &&
-	       ! ls "$3"/*.patch >/dev/null 2>&1' - "$rc" "$tmp/fix.log" "$tmp/nulls"
+LOCKSCOPE_SCRATCH_CMD="sh '$tmp/scratch.sh'" \
+	nice -n 10 "$lockscope" fix --facts-dir="$tmp/facts" --tree="$work" --local="$tmp/make.log" \
+	--output-dir="$tmp/nulls" --id="${nulls:-none}" --verify >"$tmp/fix.log" 2>&1 || rc=$?
+verdict $rc "rcu-nulls: lockscope fix --verify, a patch, verified"
+check "the patched tree: finding gone, nothing new, the three objects build" \
+	grep -q "verified: the finding is gone, nothing new is reported, net/ipv4/inet_hashtables.o, net/ipv4/tcp_ipv4.o, net/ipv6/inet6_hashtables.o builds" "$tmp/fix.log"
+check "the subject names the protocol and the struct" \
+	grep -q "^Subject: \[PATCH\] tcp: fix RCU lookup race: make inet_listen_hashbucket::head an hlist_nulls$" "$tmp/nulls"/*.patch
+check "the body explains the nulls base it reuses" \
+	sh -c 'tr "\n" " " <"$1" | grep -q "LISTENING_NULLS_BASE, which include/net/inet_hashtables.h defines for this purpose"' - "$tmp/nulls"/*.patch
+
+# The unmodified tree is the fixed state: the patched files against it.
+mkdir "$tmp/patched"
+sed -n 's#^diff --git a/\([^ ]*\) b/.*#\1#p' "$tmp/nulls"/*.patch >"$tmp/nulls.files"
+(cd "$work" && xargs -r -d '\n' cp --parents -t "$tmp/patched" <"$tmp/nulls.files")
+cat "$tmp/nulls"/*.patch | patch -d "$tmp/patched" -p1 -s
+: >"$tmp/upstream.diff"
+while IFS= read -r f; do
+	diff -u --label "upstream/$f" --label "patched/$f" "$pristine/$f" "$tmp/patched/$f" >>"$tmp/upstream.diff" || true
+done <"$tmp/nulls.files"
+check "the patch touches the header and the three files" \
+	test "$(sort "$tmp/nulls.files" | tr '\n' ' ')" = "include/net/inet_hashtables.h net/ipv4/inet_hashtables.c net/ipv4/tcp_ipv4.c net/ipv6/inet6_hashtables.c "
+check "the patched files are upstream's, byte for byte" test ! -s "$tmp/upstream.diff"
+check "net/ipv4/inet_diag.c (not checked: CONFIG_INET_DIAG is off) is named as not converted" \
+	sh -c 'tr "\n" " " <"$1" | grep -q "Not converted, because not checked: net/ipv4/inet_diag.c (using struct inet_listen_hashbucket)."' - "$tmp/nulls"/*.patch
 
 rc=0
 LOCKSCOPE_SCRATCH_CMD="sh '$tmp/scratch.sh'" \
@@ -94,6 +93,10 @@ echo "--- findings"
 cat "$tmp/findings"
 echo "--- lockscope fix"
 cat "$tmp/fix.log"
+echo "--- the rcu-nulls patch"
+cat "$tmp/nulls"/*.patch 2>/dev/null || true
+echo "--- upstream (the unmodified tree) against the patched files"
+cat "$tmp/upstream.diff" 2>/dev/null || true
 echo "--- the sit.c patch"
 cat "$tmp/patches"/*.patch 2>/dev/null || true
 finish

@@ -46,4 +46,14 @@ struct fix_witness {
 void fix_lock_order(struct finding *f, const struct program *prog,
 		    const char *klass[2], const struct fix_witness w[2]);
 
+/* An rcu-nulls finding's two linkages, and the cache its objects come from. */
+struct fix_nulls {
+	const char *plain_head, *plain_link, *plain_node;
+	const char *nulls_head, *nulls_node;
+	const char *source;
+};
+
+/* The rcu-nulls rule's values for a finding, or why not. */
+void fix_rcu_nulls(struct finding *f, const struct fix_nulls *n);
+
 #endif

@@ -37,6 +37,7 @@ do_diff() {
 	tree=$1 file=$2
 	shift 2
 	rule= func= line= kind= callee= lockline= heldline= mode= unline= head= entries=
+	sname= member= pnode= nnode= nullshead= runfiles=
 	for kv in "$@"; do
 		case $kv in
 		rule=*) rule=${kv#rule=} ;;
@@ -51,6 +52,12 @@ do_diff() {
 		head=*) head=${kv#head=} ;;
 		fixfile=*) file=${kv#fixfile=} ;;
 		entries=*) entries=${kv#entries=} ;;
+		sname=*) sname=${kv#sname=} ;;
+		member=*) member=${kv#member=} ;;
+		pnode=*) pnode=${kv#pnode=} ;;
+		nnode=*) nnode=${kv#nnode=} ;;
+		nullshead=*) nullshead=${kv#nullshead=} ;;
+		runfiles=*) runfiles=${kv#runfiles=} ;;
 		esac
 	done
 	sp=$here/$rule.cocci
@@ -90,6 +97,12 @@ do_diff() {
 		# every rule variable is given; only the mode's are used
 		set -- "$@" -D "$mode" -D "func=$func" -D "line=$line" \
 			-D "unline=${unline:-0}" -D "head=${head:-rcu}" ;;
+	rcu-nulls)
+		for key in sname member runfiles; do
+			eval "[ -n \"\$$key\" ]" || die "the finding has no '$key' for $rule"
+		done
+		nulls_convert "$tree" "$sp"
+		return ;;
 	rcu-walked-add)
 		for key in func line; do
 			eval "[ -n \"\$$key\" ]" || die "the finding has no '$key' for $rule"
@@ -152,6 +165,88 @@ guard_entries() {
 		done <"$tmp/funcs"
 		echo "diff --git a/$efile b/$efile"
 		diff -u --label "a/$efile" --label "b/$efile" "$tmp/orig.c" "$tmp/work.c"
+		[ $? -le 1 ] || die "diff failed"
+	done
+}
+
+# nulls_convert TREE RULE: the struct's header and every file of the run
+# that uses the struct, converted by rcu-nulls.cocci; the nulls base is
+# explained above the diff (lockscope fix puts it in the patch body).
+nulls_convert() {
+	tree=$1 sp=$2
+	nmember=nulls_$member
+	# the struct's definition: a header under include/ or beside a file
+	# of the run, or a file of the run itself
+	while IFS= read -r f; do
+		[ -f "$tree/$f" ] && echo "$f"
+	done <"$runfiles" >"$tmp/run"
+	defn=$(
+		{ [ ! -d "$tree/include" ] || (cd "$tree" && grep -rlE --include='*.h' "^struct $sname \{" include); }
+		for d in $(sed 's#/*[^/]*$##; s#^$#.#' "$tmp/run" | sort -u); do
+			(cd "$tree" && grep -lE "^struct $sname \{" "$d"/*.h 2>/dev/null) | sed 's#^\./##'
+		done
+		(cd "$tree" && xargs -r -d '\n' grep -lE "^struct $sname \{" <"$tmp/run")
+	)
+	defn=$(printf '%s\n' $defn | sort -u)
+	[ "$(printf '%s\n' "$defn" | grep -c .)" = 1 ] ||
+		die "cannot tell where struct $sname is defined (found: ${defn:-nowhere})"
+	(cd "$tree" && xargs -r -d '\n' grep -lw "$sname" <"$tmp/run") | grep -vx "$defn" | sort >"$tmp/users"
+	mkdir -p "$tmp/w"
+	(cd "$tree" && cp --parents "$defn" $(cat "$tmp/users") "$tmp/w/") || die "cannot copy the files"
+	cp -a "$tmp/w" "$tmp/orig"
+	# one *_NULLS_BASE next to the struct is there for it; else a new one
+	base=$(sed -n 's/^#define[[:space:]]\{1,\}\([A-Z0-9_]*NULLS_BASE\)\b.*/\1/p' "$tmp/w/$defn")
+	if [ "$(printf '%s\n' "$base" | grep -c .)" = 1 ]; then
+		why_base="$base, which $defn defines for this purpose as $(sed -n "s/^#define[[:space:]]*$base[[:space:]]*//p" "$tmp/w/$defn")"
+	else
+		base=$(echo "$sname" | tr a-z A-Z)_NULLS_BASE
+		SNAME=$sname BASE=$base perl -0 -i -pe '
+			s{^(struct \Q$ENV{SNAME}\E \{)}{/*
+ * The nulls values of these chains start here, above every slot number
+ * of the hlist_nulls hashes the same objects are linked into: a lookup
+ * carried from there into one of these chains ends on a value it does
+ * not expect, and restarts.
+ */
+#define $ENV{BASE}\t(1U << 29)
+$1}m or die "no struct $ENV{SNAME} in the header\n"' "$tmp/w/$defn" ||
+			die "cannot add $base to $defn"
+		why_base="$base, a new constant (1U << 29)"
+	fi
+	set -- -D patch -D "sname=$sname" -D "member=$member" -D "nmember=$nmember" \
+		-D "base=$base" -D "pnode=${pnode:-lockscope_no_node}" -D "nnode=${nnode:-lockscope_no_node}"
+	incs=
+	[ ! -d "$tree/include" ] || incs="-I $tree/include"
+	for f in "$defn" $(cat "$tmp/users"); do
+		# shellcheck disable=SC2086
+		(cd "$tmp/w" && spatch --python "$python" --very-quiet --all-includes \
+			--include-headers-for-types $incs --sp-file "$sp" "$@" --in-place "$f") \
+			</dev/null >>"$tmp/spatch.log" 2>&1 ||
+			{ grep -i "error\|exception" "$tmp/spatch.log" | head -n 3 >&2; die "spatch failed on $f"; }
+	done
+	# spatch writes the new member with a space: keep the file's alignment
+	MEMBER=$member NMEMBER=$nmember perl -0 -i -pe '
+		BEGIN { open(my $o, "<", $ARGV[0] =~ s{/w/}{/orig/}r) or die; local $/; $_o = <$o>; }
+		if ($_o =~ /struct hlist_head(\s+)\Q$ENV{MEMBER}\E;/) {
+			my $ws = $1;
+			s/struct hlist_nulls_head \Q$ENV{NMEMBER}\E;/struct hlist_nulls_head$ws$ENV{NMEMBER};/;
+		}' "$tmp/w/$defn"
+	changed=
+	for f in "$defn" $(cat "$tmp/users"); do
+		cmp -s "$tmp/orig/$f" "$tmp/w/$f" || changed="$changed $f"
+	done
+	[ -n "$changed" ] || die "rcu-nulls.cocci does not match struct $sname's member '$member'"
+	# files in the same directories that use the struct but were not checked
+	unchecked=$(for d in $(printf '%s\n' $changed | sed 's#/*[^/]*$##; s#^$#.#' | sort -u); do
+		(cd "$tree" && grep -lw "struct $sname" "$d"/*.c 2>/dev/null) | sed 's#^\./##'
+	done | sort -u | comm -23 - "$tmp/run" | tr '\n' ' ')
+	# one paragraph a line: lockscope fix wraps them into the body
+	echo "The fix: '$sname::$member' becomes an hlist_nulls, '$nmember' (its type, and every use of the member in the files checked, with the nulls variant of each insertion, removal and walk), whose chains end in nulls values of their own: the bucket's index plus $why_base. The hlist_nulls chains the same objects are linked into ('$nullshead') conventionally end in their slot number, far below that, so a lookup there that a reused object carries into one of these chains ends on a foreign nulls value and restarts instead of missing its object."
+	echo "This list's own walks get no restart test: where a lookup here must not miss an object, compare get_nulls_value() with the bucket's value and restart."
+	[ -z "$unchecked" ] || echo "Not converted, because not checked: ${unchecked% } (using struct $sname)."
+	echo
+	for f in $changed; do
+		echo "diff --git a/$f b/$f"
+		diff -u --label "a/$f" --label "b/$f" "$tmp/orig/$f" "$tmp/w/$f"
 		[ $? -le 1 ] || die "diff failed"
 	done
 }

@@ -235,6 +235,8 @@ struct hlist_nulls_node { struct hlist_nulls_node *next, **pprev; };
 #define is_a_nulls(ptr)		((unsigned long)(ptr) & 1)
 #define INIT_HLIST_NULLS_HEAD(ptr, nulls) \
 	((ptr)->first = (struct hlist_nulls_node *)(1UL | (((long)nulls) << 1)))
+#define INIT_HLIST_HEAD(ptr)	((ptr)->first = NULL)
+#define spin_lock_init(lock)	((lock)->rlock.val = 0)
 
 static inline void INIT_LIST_HEAD(struct list_head *list)
 {

@@ -56,3 +56,13 @@ struct conn *conn_lookup_port(struct port_bucket *pb, int port)
 			return c;
 	return NULL;
 }
+
+void conn_hashinfo_init(void)
+{
+	unsigned int i;
+
+	for (i = 0; i <= conn_hashinfo.mask; i++) {
+		spin_lock_init(&conn_hashinfo.lhash[i].lock);
+		INIT_HLIST_HEAD(&conn_hashinfo.lhash[i].head);
+	}
+}
