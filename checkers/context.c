@@ -14,7 +14,6 @@
 
 #include "lockscope/context.h"
 #include "lockscope/diag.h"
-#include "lockscope/ptrtab.h"
 #include "lockscope/strbuf.h"
 
 #define MAX_FIELD_HOPS 1
@@ -41,13 +40,12 @@ struct ctx_info {
 	bool irqs_off, bh_off;
 };
 
-static struct ptrtab infos;		/* func -> struct ctx_info */
-static struct ctx_info *all;
+static struct ctx_info *all;		/* by function, fn->ctx */
 static const struct program *program;
 
 static struct ctx_info *ctx_of(const struct func *fn)
 {
-	return ptrtab_get(&infos, fn);
+	return fn->ctx;
 }
 
 const char *context_short_name(const char *name)
@@ -155,11 +153,14 @@ static bool entry_disables(int ctx, bool irq)
 	return !irq && (ctx == EC_SOFTIRQ || ctx == EC_BH_OFF);
 }
 
-/* Greatest fixpoint: off unless some call is made with it on. */
+/*
+ * Greatest fixpoint: off unless some call is made with it on.  A function
+ * found on is queued once, to turn on what it calls.
+ */
 static void callers_off(bool irq)
 {
-	bool changed = true;
-	int i, j, t;
+	struct ctx_info **queue = ls_xmalloc((program->nfuncs + 1) * sizeof(*queue));
+	int head = 0, tail = 0, i, j, t;
 
 	for (i = 0; i < program->nfuncs; i++) {
 		struct ctx_info *ci = &all[i];
@@ -167,31 +168,30 @@ static void callers_off(bool irq)
 		bool *off = irq ? &ci->irqs_off : &ci->bh_off;
 
 		*off = entry_off || (ci->entry < 0 && !ci->bound && ci->called);
+		if (!*off)
+			queue[tail++] = ci;
 	}
-	while (changed) {
-		changed = false;
-		for (i = 0; i < program->nfuncs; i++) {
-			const struct func *fn = program->funcs[i];
-			bool caller_off = irq ? all[i].irqs_off : all[i].bh_off;
+	while (head < tail) {
+		const struct func *fn = program->funcs[queue[head++] - all];
 
-			for (j = 0; j < fn->ncalls; j++) {
-				const struct callsite *cs = &fn->calls[j];
+		for (j = 0; j < fn->ncalls; j++) {
+			const struct callsite *cs = &fn->calls[j];
 
-				if (caller_off || (irq ? held_irqs_off(cs->held, cs->nheld) :
-						   held_bh_off(cs->held, cs->nheld)))
+			if (irq ? held_irqs_off(cs->held, cs->nheld) :
+			    held_bh_off(cs->held, cs->nheld))
+				continue;
+			for (t = 0; t < cs->ntargets; t++) {
+				struct ctx_info *ci = ctx_of(cs->targets[t]);
+				bool *off = irq ? &ci->irqs_off : &ci->bh_off;
+
+				if (!*off || entry_disables(ci->entry, irq))
 					continue;
-				for (t = 0; t < cs->ntargets; t++) {
-					struct ctx_info *ci = ctx_of(cs->targets[t]);
-					bool *off = irq ? &ci->irqs_off : &ci->bh_off;
-
-					if (!*off || entry_disables(ci->entry, irq))
-						continue;
-					*off = false;
-					changed = true;
-				}
+				*off = false;
+				queue[tail++] = ci;
 			}
 		}
 	}
+	free(queue);
 }
 
 void contexts_build(const struct program *prog)
@@ -202,7 +202,7 @@ void contexts_build(const struct program *prog)
 	all = ls_xcalloc(prog->nfuncs ? prog->nfuncs : 1, sizeof(*all));
 	for (i = 0; i < prog->nfuncs; i++) {
 		all[i].entry = -1;
-		ptrtab_put(&infos, prog->funcs[i], &all[i]);
+		prog->funcs[i]->ctx = &all[i];
 	}
 	program_for_each_binding(mark_binding, NULL);
 	for (i = 0; i < prog->nfuncs; i++)

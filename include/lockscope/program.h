@@ -149,6 +149,7 @@ struct func {
 	int nuses, auses;
 	struct resource_site *uses;
 	struct teardown_state *teardown;	/* check_teardown.c's */
+	struct ctx_info *ctx;		/* context.c's */
 	/* Tarjan */
 	int index, low;
 	bool on_stack, summarised;
