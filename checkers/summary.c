@@ -301,37 +301,53 @@ static bool released_here(const struct callsite *cs, const char *inst)
 /*
  * Once a function has MAX_ENTRIES entries, a pulled entry can only widen
  * the guards of one it has, and guards that say nothing (G_ANY) cannot
- * widen: what is left open are the classes and modes of the others.
+ * widen: what is left open are the classes and modes of the others,
+ * looked up by hash (a full function is asked once per pulled entry).
  */
 struct open_keys {
 	int n;
 	const char *klass[MAX_ENTRIES], *mode[MAX_ENTRIES];
+	unsigned short slot[SLOTS];	/* hashed by class and mode: index + 1 */
 };
+
+static unsigned long open_hash(const char *klass, const char *mode)
+{
+	return hash_ptr3(klass, mode, NULL) & (SLOTS - 1);
+}
 
 static void find_open_keys(const struct func *fn, struct open_keys *keys)
 {
 	int i, j, n;
 
 	keys->n = 0;
+	memset(keys->slot, 0, sizeof(keys->slot));
 	for (i = 0; i < fn->nsum; i++) {
 		const struct pguard *g = guards_list(fn->work->guards[i], &n);
+		const struct acquisition *a = summary_acq(&fn->sum[i]);
+		unsigned long h;
 
 		for (j = 0; j < n && g[j].g.op == G_ANY; j++)
 			;
-		if (j < n) {
-			keys->klass[keys->n] = summary_acq(&fn->sum[i])->klass;
-			keys->mode[keys->n++] = summary_acq(&fn->sum[i])->mode;
-		}
+		if (j == n)
+			continue;
+		for (h = open_hash(a->klass, a->mode); keys->slot[h]; h = (h + 1) & (SLOTS - 1))
+			;
+		keys->slot[h] = keys->n + 1;
+		keys->klass[keys->n] = a->klass;
+		keys->mode[keys->n++] = a->mode;
 	}
 }
 
 static bool is_open(const struct open_keys *keys, const struct acquisition *a)
 {
-	int i;
+	unsigned long h;
 
-	for (i = 0; i < keys->n; i++)
+	for (h = open_hash(a->klass, a->mode); keys->slot[h]; h = (h + 1) & (SLOTS - 1)) {
+		int i = keys->slot[h] - 1;
+
 		if (keys->klass[i] == a->klass && keys->mode[i] == a->mode)
 			return true;
+	}
 	return false;
 }
 
