@@ -212,6 +212,10 @@ void summaries_stats(int *scc, int *rounds);
 bool summary_map(const struct callsite *call, const struct func *target,
 		 const struct summary_entry *e, const char **inst,
 		 const struct pguard **guards, int *nguards);
+/* The same, with the instance as its strtab_id(). */
+bool summary_map_id(const struct callsite *call, const struct func *target,
+		    const struct summary_entry *e, unsigned int *inst,
+		    const struct pguard **guards, int *nguards);
 struct pguard *summary_find_guard(struct pguard *list, int n, int param);
 
 /* Reading an entry of @fn's summary. */
