@@ -38,8 +38,21 @@ struct sum_work {
 /* Locks whose nesting is normal are no one's deadlock. */
 bool wholetree_lock_kind(const char *kind)
 {
-	return strcmp(kind, "rcu") && strcmp(kind, "bh") && strcmp(kind, "irq") &&
-	       strcmp(kind, "preempt") && strcmp(kind, "srcu");
+	/* asked per summary entry and held lock: one compare, not five */
+	switch (kind[0]) {
+	case 'r':
+		return strcmp(kind, "rcu");
+	case 'b':
+		return strcmp(kind, "bh");
+	case 'i':
+		return strcmp(kind, "irq");
+	case 'p':
+		return strcmp(kind, "preempt");
+	case 's':
+		return strcmp(kind, "srcu");
+	default:
+		return true;
+	}
 }
 
 /* ---- reading entries ------------------------------------------------- */
