@@ -34,21 +34,18 @@ struct func;
 struct callsite {
 	struct func *caller;
 	int line, col;
-	char how;			/* 'd' direct, 'f' through a field, 'u' unknown */
 	const char *callee;		/* name, or "struct T::field" */
-	int nargs;
 	const char **args;		/* "#value", "$0->x", "&sym", "-" */
-	int nguards;
 	struct pguard *guards;
-	int nheld;
 	struct held_lock *held;
-	int nreleased;
 	const char **released;		/* the caller's locks dropped before */
-	int ntargets;
 	struct func **targets;
 	const char *via;		/* for indirect calls: the field */
-	unsigned int edge0;		/* the caller's call edges before this call */
 	const struct wait_site *wait;	/* waits for callbacks (waits.c), or NULL */
+	/* the counts together: one call is 5M times over in a kernel */
+	int nargs, nguards, nheld, nreleased, ntargets;
+	unsigned int edge0;		/* the caller's call edges before this call */
+	char how;			/* 'd' direct, 'f' through a field, 'u' unknown */
 };
 
 struct acquisition {
