@@ -196,7 +196,9 @@ static void check_call(const struct func *fn, const struct callsite *cs)
 				const char *inst;
 				int m;
 
-				if (!summary_map(cs, target, e, &inst, NULL, NULL))
+				/* match() wants the class first: map only those */
+				if (summary_acq(e)->klass != h->klass ||
+				    !summary_map(cs, target, e, &inst, NULL, NULL))
 					continue;
 				m = match(h, e, inst);
 				/* behind a function pointer at the first hop, too */

@@ -113,6 +113,27 @@ static bool orders(const char *kind, const char *mode)
 	return wholetree_lock_kind(kind) && !(!strcmp(kind, "rwlock") && !strcmp(mode, "shared"));
 }
 
+/*
+ * The same for an acquisition, by id: asked for every entry of every
+ * summary under a held lock.  0 unknown, 1 no, 2 yes.
+ */
+static unsigned char *acq_orders;
+static unsigned int nacq_orders;
+
+static bool acq_ordering(const struct acquisition *a)
+{
+	if (a->id >= nacq_orders) {
+		unsigned int want = a->id + 1024;
+
+		acq_orders = ls_xrealloc(acq_orders, want);
+		memset(acq_orders + nacq_orders, 0, want - nacq_orders);
+		nacq_orders = want;
+	}
+	if (!acq_orders[a->id])
+		acq_orders[a->id] = orders(a->kind, a->mode) ? 2 : 1;
+	return acq_orders[a->id] == 2;
+}
+
 static void add_edge_nodes(int a, int b, const struct link *w)
 {
 	struct node *n = &nodes[a];
@@ -196,6 +217,10 @@ static void build_graph(const struct program *prog)
 {
 	int i, j, k, t, e;
 
+	free(acq_orders);
+	acq_orders = NULL;
+	nacq_orders = 0;
+
 	for (i = 0; i < prog->nfuncs; i++) {
 		const struct func *fn = prog->funcs[i];
 
@@ -226,7 +251,7 @@ static void build_graph(const struct program *prog)
 					const struct summary_entry *en = &target->sum[e];
 					const struct acquisition *a = summary_acq(en);
 
-					if (!orders(a->kind, a->mode) ||
+					if (!acq_ordering(a) ||
 					    indirect_hops(cs, en) > MAX_INDIRECT_HOPS ||
 					    !summary_map(cs, target, en, NULL, NULL, NULL))
 						continue;

@@ -14,7 +14,6 @@
 
 #include "lockscope/context.h"
 #include "lockscope/diag.h"
-#include "lockscope/ptrtab.h"
 #include "lockscope/strbuf.h"
 
 #define MAX_FIELD_HOPS 1
@@ -49,13 +48,12 @@ struct ctx_info {
 	bool off[OFF_NR];		/* whenever it runs: by enum off_what */
 };
 
-static struct ptrtab infos;		/* func -> struct ctx_info */
-static struct ctx_info *all;
+static struct ctx_info *all;		/* by function, fn->ctx */
 static const struct program *program;
 
 static struct ctx_info *ctx_of(const struct func *fn)
 {
-	return ptrtab_get(&infos, fn);
+	return fn->ctx;
 }
 
 const char *context_short_name(const char *name)
@@ -187,39 +185,42 @@ static bool entry_disables(int ctx, enum off_what what)
 	return what == OFF_BH && (ctx == EC_SOFTIRQ || ctx == EC_BH_OFF);
 }
 
-/* Greatest fixpoint: off unless some call is made with it on. */
+/*
+ * Greatest fixpoint: off unless some call is made with it on.  A function
+ * found on is queued once, to turn on what it calls.
+ */
 static void callers_off(enum off_what what)
 {
-	bool changed = true;
-	int i, j, t;
+	struct ctx_info **queue = ls_xmalloc((program->nfuncs + 1) * sizeof(*queue));
+	int head = 0, tail = 0, i, j, t;
 
 	for (i = 0; i < program->nfuncs; i++) {
 		struct ctx_info *ci = &all[i];
 
 		ci->off[what] = entry_disables(ci->entry, what) ||
 				(ci->entry < 0 && !ci->bound && ci->called);
+		if (!ci->off[what])
+			queue[tail++] = ci;
 	}
-	while (changed) {
-		changed = false;
-		for (i = 0; i < program->nfuncs; i++) {
-			const struct func *fn = program->funcs[i];
+	while (head < tail) {
+		const struct func *fn = program->funcs[queue[head++] - all];
 
-			for (j = 0; j < fn->ncalls; j++) {
-				const struct callsite *cs = &fn->calls[j];
+		for (j = 0; j < fn->ncalls; j++) {
+			const struct callsite *cs = &fn->calls[j];
 
-				if (all[i].off[what] || held_off(cs->held, cs->nheld, what))
+			if (held_off(cs->held, cs->nheld, what))
+				continue;
+			for (t = 0; t < cs->ntargets; t++) {
+				struct ctx_info *ci = ctx_of(cs->targets[t]);
+
+				if (!ci->off[what] || entry_disables(ci->entry, what))
 					continue;
-				for (t = 0; t < cs->ntargets; t++) {
-					struct ctx_info *ci = ctx_of(cs->targets[t]);
-
-					if (!ci->off[what] || entry_disables(ci->entry, what))
-						continue;
-					ci->off[what] = false;
-					changed = true;
-				}
+				ci->off[what] = false;
+				queue[tail++] = ci;
 			}
 		}
 	}
+	free(queue);
 }
 
 void contexts_build(const struct program *prog)
@@ -230,7 +231,7 @@ void contexts_build(const struct program *prog)
 	all = ls_xcalloc(prog->nfuncs ? prog->nfuncs : 1, sizeof(*all));
 	for (i = 0; i < prog->nfuncs; i++) {
 		all[i].entry = -1;
-		ptrtab_put(&infos, prog->funcs[i], &all[i]);
+		prog->funcs[i]->ctx = &all[i];
 	}
 	program_for_each_binding(mark_binding, NULL);
 	for (i = 0; i < prog->nfuncs; i++)

@@ -11,6 +11,7 @@
 #include "lockscope/strbuf.h"
 
 static const char **slots;
+static size_t *hashes;			/* of slots[]: probes skip strcmp, growing rehashes nothing */
 static size_t size, used;
 static const char **by_id;		/* id - 1 -> string */
 static unsigned int nids, aids;
@@ -27,22 +28,26 @@ static size_t hash(const char *s)
 static void grow(void)
 {
 	const char **old = slots;
+	size_t *old_hashes = hashes;
 	size_t old_size = size, i;
 
 	size = size ? size * 2 : 4096;
 	slots = ls_xcalloc(size, sizeof(*slots));
+	hashes = ls_xmalloc(size * sizeof(*hashes));
 	used = 0;
 	for (i = 0; i < old_size; i++) {
 		if (old[i]) {
-			size_t j = hash(old[i]) & (size - 1);
+			size_t j = old_hashes[i] & (size - 1);
 
 			while (slots[j])
 				j = (j + 1) & (size - 1);
 			slots[j] = old[i];
+			hashes[j] = old_hashes[i];
 			used++;
 		}
 	}
 	free(old);
+	free(old_hashes);
 }
 
 /* A copy of @s with its id in front. */
@@ -64,16 +69,18 @@ static const char *store(const char *s)
 
 const char *strtab_intern(const char *s)
 {
-	size_t i;
+	size_t i, h;
 
 	if (!s)
 		return NULL;
 	if ((used + 1) * 2 > size)
 		grow();
-	for (i = hash(s) & (size - 1); slots[i]; i = (i + 1) & (size - 1))
-		if (!strcmp(slots[i], s))
+	h = hash(s);
+	for (i = h & (size - 1); slots[i]; i = (i + 1) & (size - 1))
+		if (hashes[i] == h && !strcmp(slots[i], s))
 			return slots[i];
 	slots[i] = store(s);
+	hashes[i] = h;
 	used++;
 	return slots[i];
 }

@@ -23,12 +23,12 @@
  * While a function's SCC is being summarised its entries live in a work
  * area of the largest size, with their stamps and a hash table of their
  * keys (class, instance, mode); then they move to an exact array in the
- * arena and the work area serves the next SCC.  Slots hold index + 1.
+ * arena and the work areas, one array as large as the largest SCC yet,
+ * serve the next SCC.  Slots hold index + 1.
  */
 #define SLOTS (2 * MAX_ENTRIES)
 
 struct sum_work {
-	struct sum_work *next_free;
 	unsigned long stamps[MAX_ENTRIES];	/* when each entry last changed */
 	unsigned int guards[MAX_ENTRIES];
 	unsigned short slot[SLOTS];
@@ -38,14 +38,32 @@ struct sum_work {
 /* Locks whose nesting is normal are no one's deadlock. */
 bool wholetree_lock_kind(const char *kind)
 {
-	return strcmp(kind, "rcu") && strcmp(kind, "bh") && strcmp(kind, "irq") &&
-	       strcmp(kind, "preempt") && strcmp(kind, "srcu") &&
-	       strcmp(kind, "irqline");
+	/* asked per summary entry and held lock: a compare or two, not six */
+	switch (kind[0]) {
+	case 'r':
+		return strcmp(kind, "rcu");
+	case 'b':
+		return strcmp(kind, "bh");
+	case 'i':
+		return strcmp(kind, "irq") && strcmp(kind, "irqline");
+	case 'p':
+		return strcmp(kind, "preempt");
+	case 's':
+		return strcmp(kind, "srcu");
+	default:
+		return true;
+	}
 }
 
 /* ---- reading entries ------------------------------------------------- */
 
 static const struct acquisition **acqs;	/* by id */
+/*
+ * By acquisition id: a number for its class and mode, the same for every
+ * acquisition of that class and mode (the first one's id), so that keys
+ * compare without reading the acquisitions.
+ */
+static unsigned int *acq_keys;
 
 const struct acquisition *summary_acq(const struct summary_entry *e)
 {
@@ -113,17 +131,12 @@ const struct summary_entry *summary_next(const struct func *fn,
 
 /* ---- building -------------------------------------------------------- */
 
-static struct sum_work *free_work;
+static struct sum_work *works;
+static int aworks;
 static struct arena entries;
 
-static void start_work(struct func *fn)
+static void start_work(struct func *fn, struct sum_work *w)
 {
-	struct sum_work *w = free_work;
-
-	if (w)
-		free_work = w->next_free;
-	else
-		w = ls_xmalloc(sizeof(*w));
 	memset(w->slot, 0, sizeof(w->slot));
 	fn->work = w;
 	fn->sum = w->sum;
@@ -149,33 +162,27 @@ static void end_work(struct func *fn)
 		if (w->guards[i])
 			fn->guarded[fn->nguarded++] = (struct guarded){ i, w->guards[i] };
 	fn->work = NULL;
-	w->next_free = free_work;
-	free_work = w;
 }
 
 /* The key of an entry: its class and mode are its acquisition's. */
 struct key {
-	const char *klass, *mode;
-	unsigned int inst;
+	unsigned int klass_mode, inst;
 };
 
 static struct key key_of(const struct summary_entry *e)
 {
-	const struct acquisition *a = acqs[e->acq];
-
-	return (struct key){ a->klass, a->mode, e->inst };
+	return (struct key){ acq_keys[e->acq], e->inst };
 }
 
 static unsigned long key_hash(const struct key *k)
 {
-	return hash_ptr3(k->klass, k->mode, (const void *)(unsigned long)k->inst);
+	return hash_ptr3((const void *)(unsigned long)k->klass_mode,
+			 (const void *)(unsigned long)k->inst, NULL);
 }
 
 static bool key_is(const struct summary_entry *e, const struct key *k)
 {
-	const struct acquisition *a = acqs[e->acq];
-
-	return e->inst == k->inst && a->klass == k->klass && a->mode == k->mode;
+	return e->inst == k->inst && acq_keys[e->acq] == k->klass_mode;
 }
 
 /*
@@ -289,12 +296,12 @@ static void own_entries(struct func *fn)
 }
 
 /* Did the caller drop the lock @inst before this call?  Then no recursion. */
-static bool released_here(const struct callsite *cs, const char *inst)
+static bool released_here(const struct callsite *cs, unsigned int inst)
 {
 	int i;
 
 	for (i = 0; inst && i < cs->nreleased; i++)
-		if (cs->released[i] == inst)
+		if (strtab_id(cs->released[i]) == inst)
 			return true;
 	return false;
 }
@@ -302,36 +309,48 @@ static bool released_here(const struct callsite *cs, const char *inst)
 /*
  * Once a function has MAX_ENTRIES entries, a pulled entry can only widen
  * the guards of one it has, and guards that say nothing (G_ANY) cannot
- * widen: what is left open are the classes and modes of the others.
+ * widen: what is left open are the classes and modes of the others,
+ * looked up by hash (a full function is asked once per pulled entry).
  */
 struct open_keys {
 	int n;
-	const char *klass[MAX_ENTRIES], *mode[MAX_ENTRIES];
+	unsigned int klass_mode[MAX_ENTRIES];
+	unsigned short slot[SLOTS];	/* hashed by class and mode: index + 1 */
 };
+
+static unsigned long open_hash(unsigned int klass_mode)
+{
+	return hash_ptr3((const void *)(unsigned long)klass_mode, NULL, NULL) & (SLOTS - 1);
+}
 
 static void find_open_keys(const struct func *fn, struct open_keys *keys)
 {
 	int i, j, n;
 
 	keys->n = 0;
+	memset(keys->slot, 0, sizeof(keys->slot));
 	for (i = 0; i < fn->nsum; i++) {
 		const struct pguard *g = guards_list(fn->work->guards[i], &n);
+		unsigned int km = acq_keys[fn->sum[i].acq];
+		unsigned long h;
 
 		for (j = 0; j < n && g[j].g.op == G_ANY; j++)
 			;
-		if (j < n) {
-			keys->klass[keys->n] = summary_acq(&fn->sum[i])->klass;
-			keys->mode[keys->n++] = summary_acq(&fn->sum[i])->mode;
-		}
+		if (j == n)
+			continue;
+		for (h = open_hash(km); keys->slot[h]; h = (h + 1) & (SLOTS - 1))
+			;
+		keys->slot[h] = keys->n + 1;
+		keys->klass_mode[keys->n++] = km;
 	}
 }
 
-static bool is_open(const struct open_keys *keys, const struct acquisition *a)
+static bool is_open(const struct open_keys *keys, unsigned int klass_mode)
 {
-	int i;
+	unsigned long h;
 
-	for (i = 0; i < keys->n; i++)
-		if (keys->klass[i] == a->klass && keys->mode[i] == a->mode)
+	for (h = open_hash(klass_mode); keys->slot[h]; h = (h + 1) & (SLOTS - 1))
+		if (keys->klass_mode[keys->slot[h] - 1] == klass_mode)
 			return true;
 	return false;
 }
@@ -372,7 +391,7 @@ static bool pull_callees(struct func *fn, unsigned long since)
 				const struct summary_entry *from = &callee->sum[k];
 				struct summary_entry e = { 0 };
 				const struct pguard *guards;
-				const char *inst;
+				unsigned int inst;
 				int nguards;
 
 				if (stamp_of(callee, k) <= since)
@@ -384,13 +403,13 @@ static bool pull_callees(struct func *fn, unsigned long since)
 					}
 					if (!keys.n)
 						return changed;
-					if (!is_open(&keys, summary_acq(from)))
+					if (!is_open(&keys, acq_keys[from->acq]))
 						continue;
 				}
-				if (!summary_map(cs, callee, from, &inst, &guards, &nguards) ||
+				if (!summary_map_id(cs, callee, from, &inst, &guards, &nguards) ||
 				    released_here(cs, inst))
 					continue;
-				e.inst = strtab_id(inst);
+				e.inst = inst;
 				e.acq = from->acq;
 				e.edge = cs->edge0 + t + 1;
 				e.next = k;
@@ -425,8 +444,13 @@ static void summarise_scc(struct func **scc, int n)
 	bool changed;
 	int i, rounds = 0;
 
+	if (n > aworks) {
+		free(works);
+		aworks = n;
+		works = ls_xmalloc(aworks * sizeof(*works));
+	}
 	for (i = 0; i < n; i++)
-		start_work(scc[i]);
+		start_work(scc[i], &works[i]);
 	for (i = 0; i < n; i++)
 		own_entries(scc[i]);
 	/* the first round pulls everything, the next only what changed */
@@ -447,6 +471,31 @@ static void summarise_scc(struct func **scc, int n)
 	}
 }
 
+/* acq_keys[]: hash the acquisitions by class and mode. */
+static void number_keys(unsigned int nacqs)
+{
+	unsigned int size = 16, *slot, i;
+
+	while (size < 2 * nacqs)
+		size *= 2;
+	slot = ls_xcalloc(size, sizeof(*slot));	/* acquisition id + 1 */
+	free(acq_keys);
+	acq_keys = ls_xmalloc((nacqs + 1) * sizeof(*acq_keys));
+	for (i = 0; i < nacqs; i++) {
+		const struct acquisition *a = acqs[i];
+		unsigned long h = hash_ptr3(a->klass, a->mode, NULL) & (size - 1);
+
+		for (; slot[h]; h = (h + 1) & (size - 1))
+			if (acqs[slot[h] - 1]->klass == a->klass &&
+			    acqs[slot[h] - 1]->mode == a->mode)
+				break;
+		if (!slot[h])
+			slot[h] = i + 1;
+		acq_keys[i] = slot[h] - 1;
+	}
+	free(slot);
+}
+
 void summaries_build(struct program *prog)
 {
 	struct frame *frames = ls_xmalloc((prog->nfuncs + 1) * sizeof(*frames));
@@ -464,6 +513,7 @@ void summaries_build(struct program *prog)
 			acqs[nacqs++] = &prog->funcs[i]->acqs[j];
 		}
 	}
+	number_keys(nacqs);
 
 	for (i = 0; i < prog->nfuncs; i++) {
 		int depth = 0;

@@ -60,23 +60,25 @@ static const char *rewrite_inst(const struct callsite *call, const char *inst)
 
 /*
  * A call through a field reaches hundreds of functions that take the same
- * "&$0->lock": remember the last rewrites, by call and instance.
+ * "&$0->lock": remember the last rewrites, by call and instance, as
+ * strtab ids (an entry keeps its instance's id, not the string).
  */
 #define MEMO_SIZE 4096
 
 static struct {
 	const struct callsite *call;
-	const char *inst, *mapped;
+	unsigned int inst, mapped;
 } memo[MEMO_SIZE];
 
-static const char *map_inst(const struct callsite *call, const char *inst)
+static unsigned int map_inst(const struct callsite *call, unsigned int inst)
 {
-	unsigned long h = hash_ptr3(call, inst, NULL) & (MEMO_SIZE - 1);
+	unsigned long h = hash_ptr3(call, (const void *)(unsigned long)inst, NULL) &
+			  (MEMO_SIZE - 1);
 
 	if (memo[h].call != call || memo[h].inst != inst) {
 		memo[h].call = call;
 		memo[h].inst = inst;
-		memo[h].mapped = rewrite_inst(call, inst);
+		memo[h].mapped = strtab_id(rewrite_inst(call, strtab_string(inst)));
 	}
 	return memo[h].mapped;
 }
@@ -112,13 +114,12 @@ static void add_constraint(int *n, int param, const struct param_guard *g)
 	(*n)++;
 }
 
-bool summary_map(const struct callsite *call, const struct func *target,
-		 const struct summary_entry *e, const char **inst,
-		 const struct pguard **guards, int *nguards)
+bool summary_map_id(const struct callsite *call, const struct func *target,
+		    const struct summary_entry *e, unsigned int *inst,
+		    const struct pguard **guards, int *nguards)
 {
 	/* a notifier chain's arguments are not its callbacks' parameters */
 	bool through_chain = call->how == 'd' && target->name != call->callee;
-	const char *from = strtab_string(e->inst);
 	const struct pguard *eg;
 	int i, n = 0, neg;
 
@@ -147,12 +148,29 @@ bool summary_map(const struct callsite *call, const struct func *target,
 	for (i = 0; i < n; i++)
 		if (scratch[i].g.op == G_NEVER)
 			return false;
-	if (inst)
-		*inst = through_chain ? (from && !strchr(from, '$') ? from : NULL) :
-			map_inst(call, from);
+	if (inst && through_chain) {
+		const char *from = strtab_string(e->inst);
+
+		*inst = from && !strchr(from, '$') ? e->inst : 0;
+	} else if (inst) {
+		*inst = map_inst(call, e->inst);
+	}
 	if (guards) {
 		*guards = scratch;
 		*nguards = n;
 	}
+	return true;
+}
+
+bool summary_map(const struct callsite *call, const struct func *target,
+		 const struct summary_entry *e, const char **inst,
+		 const struct pguard **guards, int *nguards)
+{
+	unsigned int id;
+
+	if (!summary_map_id(call, target, e, inst ? &id : NULL, guards, nguards))
+		return false;
+	if (inst)
+		*inst = strtab_string(id);
 	return true;
 }

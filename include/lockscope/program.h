@@ -34,21 +34,18 @@ struct func;
 struct callsite {
 	struct func *caller;
 	int line, col;
-	char how;			/* 'd' direct, 'f' through a field, 'u' unknown */
 	const char *callee;		/* name, or "struct T::field" */
-	int nargs;
 	const char **args;		/* "#value", "$0->x", "&sym", "-" */
-	int nguards;
 	struct pguard *guards;
-	int nheld;
 	struct held_lock *held;
-	int nreleased;
 	const char **released;		/* the caller's locks dropped before */
-	int ntargets;
 	struct func **targets;
 	const char *via;		/* for indirect calls: the field */
-	unsigned int edge0;		/* the caller's call edges before this call */
 	const struct wait_site *wait;	/* waits for callbacks (waits.c), or NULL */
+	/* the counts together: one call is 5M times over in a kernel */
+	int nargs, nguards, nheld, nreleased, ntargets;
+	unsigned int edge0;		/* the caller's call edges before this call */
+	char how;			/* 'd' direct, 'f' through a field, 'u' unknown */
 };
 
 struct acquisition {
@@ -149,6 +146,7 @@ struct func {
 	int nuses, auses;
 	struct resource_site *uses;
 	struct teardown_state *teardown;	/* check_teardown.c's */
+	struct ctx_info *ctx;		/* context.c's */
 	/* Tarjan */
 	int index, low;
 	bool on_stack, summarised;
@@ -211,6 +209,10 @@ void summaries_stats(int *scc, int *rounds);
 bool summary_map(const struct callsite *call, const struct func *target,
 		 const struct summary_entry *e, const char **inst,
 		 const struct pguard **guards, int *nguards);
+/* The same, with the instance as its strtab_id(). */
+bool summary_map_id(const struct callsite *call, const struct func *target,
+		    const struct summary_entry *e, unsigned int *inst,
+		    const struct pguard **guards, int *nguards);
 struct pguard *summary_find_guard(struct pguard *list, int n, int param);
 
 /* Reading an entry of @fn's summary. */
