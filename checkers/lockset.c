@@ -22,6 +22,7 @@
 #include "lockscope/softirq_test.h"
 #include "lockscope/source.h"
 #include "lockscope/strbuf.h"
+#include "lockscope/waits.h"
 
 struct bb_info {
 	int nevents;
@@ -750,6 +751,7 @@ static void replay_block(struct fn_ctx *fn, struct basic_block *bb)
 	struct bb_info *bi = bb->priv;
 	struct lockset cur = { 0 };
 	struct instruction *insn;
+	const char *name;
 	int next = 0, c;
 
 	set_copy(&cur, &bi->in);
@@ -757,8 +759,12 @@ static void replay_block(struct fn_ctx *fn, struct basic_block *bb)
 	FOR_EACH_PTR(bb->insns, insn) {
 		if (!insn->bb || insn->opcode != OP_CALL)
 			continue;
-		/* lock API calls are events only; annotated calls are both */
-		if (!rules_lookup(sym_name(call_target(insn)) ?: "")) {
+		/*
+		 * lock API calls are events only; annotated calls are both,
+		 * and so are lock API calls that also wait (disable_irq())
+		 */
+		name = sym_name(call_target(insn)) ?: "";
+		if (!rules_lookup(name) || wait_rule(name)) {
 			for (c = 0; c < nr_checks; c++)
 				if (checks[c]->call)
 					checks[c]->call(fn, insn, &cur);
