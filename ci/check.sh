@@ -24,17 +24,24 @@
 #       nothing new, addrconf.o builds) and is upstream's fix
 #   10. lockscope fix on seed 001: presence checks at every unguarded
 #       entry point verify and build
-#   11. lockscope fix on seed 003 and sit.c: rcu-nulls gets no patch and
-#       says why; the rcu-free patch for ipip6_tunnel_del_prl() verifies
+#   11. lockscope fix on seed 003 and sit.c: the rcu-nulls patch makes the
+#       listener hash an hlist_nulls again, verifies (finding gone,
+#       nothing new, the three objects build) and restores the pristine
+#       files; the rcu-free patch for ipip6_tunnel_del_prl() verifies
 #   12. lockscope ci on series of a temporary git repository over the 6.1
 #       tree: seed 000 re-created is exactly one new finding (exit 1), a
 #       driver patch's deadlock is new, moved code is not (exit 0), a
 #       corrupt cache is rebuilt
 #   13. wait-under-lock: cancel_work_sync() moved under the mutex its
-#       work takes in mlx5e is reported; the unmodified files are silent
+#       work takes in mlx5e, free_irq() under the lock e100's handler
+#       takes, and upstream's tg3 EEH fix reverted are reported; the
+#       unmodified files report only tg3_suspend()'s real deadlock
 #   14. irq-inversion and sleep-in-atomic: a plain spin_lock() against
-#       8139too's interrupt handler and an msleep() under its rx_lock are
-#       reported with roots and chains; the unmodified file has neither
+#       8139too's interrupt handler, an msleep() under its rx_lock, and
+#       upstream's disable_irq_nosync() fix in its poll controller
+#       reverted are reported with roots and chains; the unmodified
+#       files (8139too, forcedeth's masked section, ext4's ialloc.c)
+#       have none
 #   15. lockscope fix on a lock-order inversion re-created in ALSA's
 #       timer.c (two nested locks swapped): the patch verifies (finding
 #       gone, nothing new, timer.o builds) and restores the pristine
