@@ -186,15 +186,16 @@ static void apply(struct fn_ctx *fn, struct lockset *set,
 }
 
 /*
- * Does @cond being true mean @result is non-zero (1), zero (0), or is it
- * not known (-1)?
+ * Does @cond being true mean a value that @match picks out is non-zero
+ * (1), zero (0), or is it not known (-1)?
  */
-static int polarity(pseudo_t cond, pseudo_t result, int depth)
+static int polarity(pseudo_t cond, pseudo_match_fn match, const void *data,
+		    int depth)
 {
 	struct instruction *def;
 	int p;
 
-	if (cond == result)
+	if (match(cond, data))
 		return 1;
 	if (depth > 8 || cond->type != PSEUDO_REG || !(def = cond->def))
 		return -1;
@@ -206,12 +207,12 @@ static int polarity(pseudo_t cond, pseudo_t result, int depth)
 	case OP_PTRCAST:
 	case OP_PTRTU:
 	case OP_UTPTR:
-		return polarity(def->src, result, depth + 1);
+		return polarity(def->src, match, data, depth + 1);
 	case OP_SET_NE:
 	case OP_SET_EQ:
 		if (!is_zero(def->src2))
 			return -1;
-		p = polarity(def->src1, result, depth + 1);
+		p = polarity(def->src1, match, data, depth + 1);
 		if (p < 0 || def->opcode == OP_SET_NE)
 			return p;
 		return !p;
@@ -219,15 +220,25 @@ static int polarity(pseudo_t cond, pseudo_t result, int depth)
 		/* ret < 0: an error code, so non-zero */
 		if (!is_zero(def->src2))
 			return -1;
-		return polarity(def->src1, result, depth + 1) == 1 ? 1 : -1;
+		return polarity(def->src1, match, data, depth + 1) == 1 ? 1 : -1;
 	default:
 		return -1;
 	}
 }
 
+int lockset_polarity_of(pseudo_t cond, pseudo_match_fn match, const void *data)
+{
+	return polarity(cond, match, data, 0);
+}
+
+static bool same_pseudo(pseudo_t p, const void *value)
+{
+	return p == value;
+}
+
 int lockset_polarity(pseudo_t cond, pseudo_t value)
 {
-	return polarity(cond, value, 0);
+	return polarity(cond, same_pseudo, value, 0);
 }
 
 /* The implied "bh" of in_softirq() tests, or -1. */
@@ -277,7 +288,7 @@ static void edge_state(const struct fn_ctx *fn, const struct basic_block *bb,
 
 		/* where the lock's pointer is NULL, there is no lock */
 		for (b = 0; b < slot->nbases; b++) {
-			p = polarity(br->cond, slot->bases[b], 0);
+			p = lockset_polarity(br->cond, slot->bases[b]);
 			if (p >= 0 && (to == br->bb_true) != (p == 1)) {
 				s->mask = 0;
 				s->try_result = NULL;
@@ -286,7 +297,7 @@ static void edge_state(const struct fn_ctx *fn, const struct basic_block *bb,
 
 		if (!s->try_result)
 			continue;
-		p = polarity(br->cond, s->try_result, 0);
+		p = lockset_polarity(br->cond, s->try_result);
 		if (p < 0)
 			continue;
 		/* on the true edge the result is non-zero iff p == 1 */

@@ -7,6 +7,7 @@
  */
 #include <string.h>
 
+#include "lockscope/lockset.h"
 #include "lockscope/softirq_test.h"
 
 #define IRQ_CONTEXT_BITS	0x1fff00ull
@@ -52,35 +53,15 @@ static bool context_bits(pseudo_t p, unsigned long long mask, int depth)
 	}
 }
 
-static int polarity(pseudo_t cond, int depth)
+/* A whole test of the context bits: the mask is applied here. */
+static bool masked_context_bits(pseudo_t p, const void *unused)
 {
-	struct instruction *def = cond->type == PSEUDO_REG ? cond->def : NULL;
-	int p;
-
-	if (!def || depth > 8)
-		return -1;
-	switch (def->opcode) {
-	case OP_ZEXT:
-	case OP_SEXT:
-	case OP_TRUNC:
-	case OP_COPY:
-		return polarity(def->src, depth + 1);
-	case OP_SET_NE:
-	case OP_SET_EQ:
-		if (def->src2->type != PSEUDO_VAL || def->src2->value)
-			return -1;
-		p = polarity(def->src1, depth + 1);
-		if (p < 0 || def->opcode == OP_SET_NE)
-			return p;
-		return !p;
-	case OP_AND:
-		return context_bits(cond, ~0ull, depth) ? 1 : -1;
-	default:
-		return -1;
-	}
+	(void)unused;
+	return p->type == PSEUDO_REG && p->def && p->def->opcode == OP_AND &&
+	       context_bits(p, ~0ull, 0);
 }
 
 int softirq_test_polarity(pseudo_t cond)
 {
-	return cond ? polarity(cond, 0) : -1;
+	return cond ? lockset_polarity_of(cond, masked_context_bits, NULL) : -1;
 }

@@ -96,6 +96,9 @@ struct return_edge {
  * not known (-1)?
  */
 int lockset_polarity(pseudo_t cond, pseudo_t value);
+/* The same for the values @match picks out, given @data. */
+typedef bool (*pseudo_match_fn)(pseudo_t p, const void *data);
+int lockset_polarity_of(pseudo_t cond, pseudo_match_fn match, const void *data);
 
 /* Print the lock events of the next function analysed (--dump). */
 extern bool lockset_debug;
