@@ -2,9 +2,9 @@
 # Usage: bench.sh [DIR...]
 #
 # A benchmark, not a test: run Debian's sparse and lockscope on the same
-# real kernel files, one after the other, and compare wall time and peak
-# RSS per file and in total; then time "lockscope report" on the facts
-# those runs wrote.  DIRs default to net/ipv6/, net/ipv4/, net/core/ and
+# real kernel files, one after the other, and compare CPU time and peak
+# RSS per file and in total (and the wall time in all); then time
+# "lockscope report" on the facts those runs wrote.  DIRs default to net/ipv6/, net/ipv4/, net/core/ and
 # the mlx5 core driver.  Each file gets exactly the argv kbuild gives CHECK
 # for it: one make C=2 run records them (record-check-argv.sh), then they
 # are replayed from the top of the kernel tree, where kbuild runs CHECK.
@@ -81,15 +81,17 @@ for t in "${targets[@]}"; do
 done
 
 # run NAME BINARY ARGV-FILE [OPTION...]: run BINARY with a recorded argv
-# (after OPTIONs), its output going to NAME.log; sets wall (s), rss (KB)
-# and rc.
+# (after OPTIONs), its output going to NAME.log; sets cpu (user + system
+# s), wall (s), rss (KB) and rc.  The table compares CPU time: on a shared
+# machine the wall time also measures the others.
 run() {
-	local args
+	local args user sys
 	mapfile -d '' -t args <"$3"
 	rc=0
-	/usr/bin/time -f '%e %M' -o "$out/time.tmp" "$2" "${@:4}" "${args[@]}" \
+	/usr/bin/time -f '%e %U %S %M' -o "$out/time.tmp" "$2" "${@:4}" "${args[@]}" \
 		>>"$out/$1.log" 2>&1 || rc=$?
-	read -r wall rss < <(tail -n 1 "$out/time.tmp")
+	read -r wall user sys rss < <(tail -n 1 "$out/time.tmp")
+	cpu=$(awk "BEGIN { print $user + $sys }")
 }
 
 stamp=$(date +%Y%m%d-%H%M%S)
@@ -108,12 +110,12 @@ cd "$tree"		# kbuild runs CHECK here; the argv has relative paths
 	echo "# tree:      $tree"
 	echo "# sparse:    $sparse ($($sparse --version 2>/dev/null || echo '?'))"
 	echo "# lockscope: $lockscope"
-	echo "# times in seconds (wall), peak RSS in MB; ratio = lockscope / sparse; ! = non-zero exit"
+	echo "# times in CPU seconds (user + system), peak RSS in MB; ratio = lockscope / sparse; ! = non-zero exit"
 	printf '%-*s %9s %8s %9s %8s %7s %9s %7s\n' "$w" file sparse-s MB lscope-s MB ratio nofacts-s ratio
 } | tee "$table"
 
-# row NAME SPARSE-WALL SPARSE-KB LOCKSCOPE-WALL LOCKSCOPE-KB NOFACTS-WALL:
-# one table line.  A wall time may carry a one-character flag ("!" for a
+# row NAME SPARSE-S SPARSE-KB LOCKSCOPE-S LOCKSCOPE-KB NOFACTS-S:
+# one table line.  A time may carry a one-character flag ("!" for a
 # failed run).
 row() {
 	awk -v w="$w" -v f="$1" -v sw="$2" -v sr="$3" -v lw="$4" -v lr="$5" -v nw="$6" 'BEGIN {
@@ -130,29 +132,32 @@ row() {
 # show LINE...: print to the terminal and to the table file.
 show() { printf '%s\n' "$@" | tee -a "$table"; }
 
-s_tot=0 l_tot=0 n_tot=0 s_max=0 l_max=0 nbad=0 over=0 worst_ratio=0 worst=-
+s_tot=0 l_tot=0 n_tot=0 sw_tot=0 lw_tot=0 s_max=0 l_max=0 nbad=0 over=0 worst_ratio=0 worst=-
 export LOCKSCOPE_FACTS_DIR=$out/facts-bench
 rm -rf "$LOCKSCOPE_FACTS_DIR"
 for f in "${files[@]}"; do
 	run sparse "$sparse" "$argv_dir/$f.argv"
-	s_wall=$wall s_rss=$rss s_flag=' '
+	s_cpu=$cpu s_rss=$rss s_flag=' '
+	sw_tot=$(awk "BEGIN { print $sw_tot + $wall }")
 	[ "$rc" -eq 0 ] || { s_flag='!'; nbad=$((nbad + 1)); }
 	run lockscope "$lockscope" "$argv_dir/$f.argv"
-	l_wall=$wall l_rss=$rss l_flag=' '
+	l_cpu=$cpu l_rss=$rss l_flag=' '
+	lw_tot=$(awk "BEGIN { print $lw_tot + $wall }")
 	[ "$rc" -eq 0 ] || { l_flag='!'; nbad=$((nbad + 1)); }
 	run lockscope "$lockscope" "$argv_dir/$f.argv" --no-facts
-	n_wall=$wall
-	n_tot=$(awk "BEGIN { print $n_tot + $n_wall }")
-	s_tot=$(awk "BEGIN { print $s_tot + $s_wall }")
-	l_tot=$(awk "BEGIN { print $l_tot + $l_wall }")
+	n_cpu=$cpu
+	n_tot=$(awk "BEGIN { print $n_tot + $n_cpu }")
+	s_tot=$(awk "BEGIN { print $s_tot + $s_cpu }")
+	l_tot=$(awk "BEGIN { print $l_tot + $l_cpu }")
 	[ "$s_rss" -le "$s_max" ] || s_max=$s_rss
 	[ "$l_rss" -le "$l_max" ] || l_max=$l_rss
-	show "$(row "$f" "$s_wall$s_flag" "$s_rss" "$l_wall$l_flag" "$l_rss" "$n_wall")"
-	r=$(awk "BEGIN { printf(\"%.2f\", $s_wall > 0 ? $l_wall / $s_wall : 0) }")
+	show "$(row "$f" "$s_cpu$s_flag" "$s_rss" "$l_cpu$l_flag" "$l_rss" "$n_cpu")"
+	r=$(awk "BEGIN { printf(\"%.2f\", $s_cpu > 0 ? $l_cpu / $s_cpu : 0) }")
 	awk "BEGIN { exit !($r > 1.3) }" && over=$((over + 1))
 	awk "BEGIN { exit !($r > $worst_ratio) }" && { worst_ratio=$r; worst=$f; }
 done
 show "$(row "TOTAL (max RSS)" "$s_tot " "$s_max" "$l_tot " "$l_max" "$n_tot")"
+show "# wall time in all: sparse $sw_tot s, lockscope $lw_tot s ($(awk "BEGIN { printf(\"%.2f\", $sw_tot > 0 ? $lw_tot / $sw_tot : 0) }")x)"
 [ "$nbad" -eq 0 ] ||
 	show "# $nbad run(s) exited non-zero; their output is in $out/*.log"
 # The per-file target: how many files are over 1.3x, and the worst one.
@@ -160,10 +165,11 @@ show "# $over of ${#files[@]} files over 1.3x sparse; worst: $worst_ratio ($wors
 
 # report DIR WHAT: time the whole-tree step on the facts in DIR.
 report() {
-	/usr/bin/time -f '%e %M' -o "$out/time.tmp" "$lockscope" report --facts-dir="$1" \
+	local user sys
+	/usr/bin/time -f '%e %U %S %M' -o "$out/time.tmp" "$lockscope" report --facts-dir="$1" \
 		--stats >"$out/report.log" 2>&1 || true
-	read -r wall rss < <(tail -n 1 "$out/time.tmp")
-	show "# lockscope report on $2: $wall s, peak RSS $((rss / 1024)) MB;" \
+	read -r wall user sys rss < <(tail -n 1 "$out/time.tmp")
+	show "# lockscope report on $2: $wall s (CPU $(awk "BEGIN { print $user + $sys }") s), peak RSS $((rss / 1024)) MB;" \
 		"$(grep '^lockscope report: ' "$out/report.log" | tail -n 1)"
 }
 report "$LOCKSCOPE_FACTS_DIR" "the facts of these ${#files[@]} files"
