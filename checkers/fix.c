@@ -292,12 +292,10 @@ int fix_main(int argc, char **argv)
 {
 	struct fix_opts o = { .tree = ".", .outdir = "." };
 	struct program prog = { 0 };
-	char ids_path[] = "/tmp/lockscope-fix-ids.XXXXXX";
-	char diff_path[] = "/tmp/lockscope-fix-diff.XXXXXX";
-	char files_path[] = "/tmp/lockscope-fix-files.XXXXXX";
+	struct strbuf ids = STRBUF_INIT, diff = STRBUF_INIT, files = STRBUF_INIT;
 	struct finding **list;
 	char **patches;
-	int n, i, fd, failed = 0, matched = 0;
+	int n, i, failed = 0, matched = 0;
 	ssize_t len;
 
 	o.dir = getenv("LOCKSCOPE_FACTS_DIR");
@@ -321,22 +319,24 @@ int fix_main(int argc, char **argv)
 			fix_local_values(findings_get(j));
 	}
 	list = findings_list(&n);
-	fd = mkstemp(ids_path);
-	if (fd < 0 || close(fd) || write_ids(ids_path, list, n))
-		ls_fatal("fix: cannot write a temporary file");
-	fd = mkstemp(diff_path);
-	if (fd < 0 || close(fd))
-		ls_fatal("fix: cannot write a temporary file");
-	fd = mkstemp(files_path);
-	if (fd < 0 || close(fd) || write_files(files_path, &prog))
-		ls_fatal("fix: cannot write a temporary file");
-	o.files = files_path;
+	if (!fix_tempfile(&ids, "ids") || !fix_tempfile(&diff, "diff") ||
+	    !fix_tempfile(&files, "files") ||
+	    write_ids(sb_str(&ids), list, n) || write_files(sb_str(&files), &prog)) {
+		/* none of them left behind */
+		unlink(sb_str(&ids));
+		unlink(sb_str(&diff));
+		unlink(sb_str(&files));
+		ls_fatal("fix: cannot write a temporary file in %s: %s",
+			 getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp",
+			 strerror(errno));
+	}
+	o.files = sb_str(&files);
 	patches = ls_xcalloc(n + 1, sizeof(*patches));
 	for (i = 0; i < n; i++) {
 		if (!wanted(&o, list[i]))
 			continue;
 		matched++;
-		if (!fix_one(&o, list[i], ids_path, diff_path, &patches[i]))
+		if (!fix_one(&o, list[i], sb_str(&ids), sb_str(&diff), &patches[i]))
 			failed++;
 	}
 	for (i = 0; i < n; i++) {
@@ -345,9 +345,12 @@ int fix_main(int argc, char **argv)
 		free(patches[i]);
 	}
 	free(patches);
-	unlink(ids_path);
-	unlink(diff_path);
-	unlink(files_path);
+	unlink(sb_str(&ids));
+	unlink(sb_str(&diff));
+	unlink(sb_str(&files));
+	sb_release(&ids);
+	sb_release(&diff);
+	sb_release(&files);
 	for (i = 0; i < o.nids; i++) {
 		int j;
 

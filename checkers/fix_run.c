@@ -25,16 +25,40 @@ static void slurp(int fd, struct strbuf *sb)
 	}
 }
 
+/* The name of a new temporary file; its descriptor, or -1. */
+static int make_tempfile(struct strbuf *path, const char *what)
+{
+	const char *dir = getenv("TMPDIR");
+
+	if (!dir || !*dir)
+		dir = "/tmp";
+	sb_reset(path);
+	sb_addf(path, "%s/lockscope-fix-%s.XXXXXX", dir, what);
+	return mkstemp(path->buf);
+}
+
+bool fix_tempfile(struct strbuf *path, const char *what)
+{
+	int fd = make_tempfile(path, what);
+
+	return fd >= 0 && !close(fd);
+}
+
 int fix_run(char *const argv[], const char *out_path, struct strbuf *err)
 {
-	char errname[] = "/tmp/lockscope-fix-err.XXXXXX";
+	struct strbuf errname = STRBUF_INIT;
 	int efd, ofd = -1, status;
 	pid_t pid;
 
-	efd = mkstemp(errname);
-	if (efd < 0)
+	efd = make_tempfile(&errname, "err");
+	if (efd < 0) {
+		sb_addf(err, "cannot create a temporary file '%s': %s",
+			sb_str(&errname), strerror(errno));
+		sb_release(&errname);
 		return -1;
-	unlink(errname);
+	}
+	unlink(sb_str(&errname));
+	sb_release(&errname);
 	if (out_path) {
 		ofd = open(out_path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
 		if (ofd < 0) {

@@ -2,6 +2,7 @@
 #ifndef LOCKSCOPE_FIX_H
 #define LOCKSCOPE_FIX_H
 
+#include <stdbool.h>
 #include <stdio.h>
 #include "lockscope/findings.h"
 #include "lockscope/program.h"
@@ -13,6 +14,12 @@
  * status, or -1 if it could not run.
  */
 int fix_run(char *const argv[], const char *out_path, struct strbuf *err);
+
+/*
+ * Create an empty temporary file "lockscope-fix-@what.XXXXXX" in $TMPDIR
+ * (or /tmp), its name in @path; false if it cannot be made.
+ */
+bool fix_tempfile(struct strbuf *path, const char *what);
 
 /* The kernel-style subject prefix for a file: "ipv6", "net/mlx5", "net". */
 void fix_subsystem(struct strbuf *sb, const char *file);

@@ -122,7 +122,7 @@ do_diff() {
 	fi
 	kernel_style "$tmp/new.c" "$tmp/orig.c"
 	echo "diff --git a/$file b/$file"
-	diff -u --label "a/$file" --label "b/$file" "$tmp/orig.c" "$tmp/new.c"
+	diff -u -p --label "a/$file" --label "b/$file" "$tmp/orig.c" "$tmp/new.c"
 	[ $? -le 1 ] || die "diff failed"
 }
 
@@ -164,7 +164,7 @@ guard_entries() {
 			run_rule "$efunc() in $efile" -D patch -D "func=$efunc" -D "guard=$guard"
 		done <"$tmp/funcs"
 		echo "diff --git a/$efile b/$efile"
-		diff -u --label "a/$efile" --label "b/$efile" "$tmp/orig.c" "$tmp/work.c"
+		diff -u -p --label "a/$efile" --label "b/$efile" "$tmp/orig.c" "$tmp/work.c"
 		[ $? -le 1 ] || die "diff failed"
 	done
 }
@@ -246,7 +246,7 @@ $1}m or die "no struct $ENV{SNAME} in the header\n"' "$tmp/w/$defn" ||
 	echo
 	for f in $changed; do
 		echo "diff --git a/$f b/$f"
-		diff -u --label "a/$f" --label "b/$f" "$tmp/orig/$f" "$tmp/w/$f"
+		diff -u -p --label "a/$f" --label "b/$f" "$tmp/orig/$f" "$tmp/w/$f"
 		[ $? -le 1 ] || die "diff failed"
 	done
 }

@@ -42,7 +42,7 @@ Subject: [PATCH] test: fix deadlock calling ipv6_ifa_notify() under ifp->idev->l
 Subject: [PATCH] test: fix deadlock calling ipv6_ifa_notify() under ifp->idev->lock in addrconf_ifdown()
 --- a/test.c
 +++ b/test.c
-@@ -18,9 +18,12 @@
+@@ -18,9 +18,12 @@ void addrconf_dad_completed(struct inet6
 +	bool call_ipv6_ifa_notify = false;
 -	ipv6_ifa_notify(RTM_DELADDR, ifp);
 +	call_ipv6_ifa_notify = true;

@@ -14,7 +14,7 @@ while holding '&master->lock'; 2 others take them the other way round.
 Take '&active_lock' first here too, and release it after '&master->lock'
 on every exit.
 
-@@ -36,10 +36,10 @@
+@@ -36,10 +36,10 @@ void inst_stop(struct inst *i)
  /* The two locks swapped, each call's flavour left where it was. */
  void inst_attach_to_master_timer(struct inst *i, struct tmr *master)
  {

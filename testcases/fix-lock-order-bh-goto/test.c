@@ -40,7 +40,7 @@ Subject: [PATCH] test: fix lock order in entry_update(): take t->lock before e->
 diff --git a/test.c b/test.c
 --- a/test.c
 +++ b/test.c
-@@ -12,22 +12,21 @@
+@@ -12,22 +12,21 @@ int entry_update(struct table *t, struct
  {
  	int err = 0;
  

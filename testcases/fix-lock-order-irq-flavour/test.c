@@ -37,7 +37,7 @@ Subject: [PATCH] test: fix lock order in rxq_drain(): take d->lock before q->loc
 diff --git a/test.c b/test.c
 --- a/test.c
 +++ b/test.c
-@@ -14,17 +14,18 @@
+@@ -14,17 +14,18 @@ int rxq_drain(struct dev *d, struct rxq
  	unsigned long flags;
  	int n;
  

@@ -32,7 +32,7 @@ Subject: [PATCH] test: fix lock order in stats_flush(): take c->lock before c->s
 diff --git a/test.c b/test.c
 --- a/test.c
 +++ b/test.c
-@@ -10,16 +10,17 @@
+@@ -10,16 +10,17 @@ int stats_flush(struct chan *c)
  {
  	struct stats *st = c->st;
  

@@ -30,7 +30,7 @@ Subject: [PATCH] test: fix lock order in port_xmit(): take p->lock before q->loc
 diff --git a/test.c b/test.c
 --- a/test.c
 +++ b/test.c
-@@ -11,13 +11,13 @@
+@@ -11,13 +11,13 @@ int port_xmit(struct port *p, struct txq
  	unsigned long qflags, pflags;
  	int sent = 0;
  

@@ -43,7 +43,7 @@ Subject: [PATCH] test: fix use after free in route_delete(): free after an RCU g
 diff --git a/test.c b/test.c
 --- a/test.c
 +++ b/test.c
-@@ -28,6 +28,7 @@
+@@ -28,6 +28,7 @@ void filter_flush_one(struct filter *f)
  void route_delete(struct route *rt)
  {
  	hlist_del_rcu(&rt->node);
@@ -56,7 +56,7 @@ Subject: [PATCH] test: fix use after free in filter_remove(): unpublish before k
 diff --git a/test.c b/test.c
 --- a/test.c
 +++ b/test.c
-@@ -13,8 +13,8 @@
+@@ -13,8 +13,8 @@ void port_set_cfg(struct port *p, struct
  void filter_remove(struct filter *f)
  {
 -	kfree_rcu(f, rcu);
@@ -69,7 +69,7 @@ Subject: [PATCH] test: fix use after free in filter_flush_one(): free after an R
 diff --git a/test.c b/test.c
 --- a/test.c
 +++ b/test.c
-@@ -21,7 +21,7 @@
+@@ -21,7 +21,7 @@ void filter_remove(struct filter *f)
  void filter_flush_one(struct filter *f)
  {
  	list_del_rcu(&f->list);
@@ -82,7 +82,7 @@ Subject: [PATCH] test: fix use after free in port_set_cfg(): unpublish before kf
 diff --git a/test.c b/test.c
 --- a/test.c
 +++ b/test.c
-@@ -6,8 +6,8 @@
+@@ -6,8 +6,8 @@ void port_set_cfg(struct port *p, struct
  {
  	struct cfg *old = rcu_dereference_protected(p->cfg, 1);
  

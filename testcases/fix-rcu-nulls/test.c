@@ -31,7 +31,7 @@ Found by lockscope (rcu-nulls, finding 8379024e19048873); the change is made
 diff --git a/conn.h b/conn.h
 --- a/conn.h
 +++ b/conn.h
-@@ -29,9 +29,16 @@
+@@ -29,9 +29,16 @@ struct est_bucket {
  	struct hlist_nulls_head chain;
  };
  
@@ -50,7 +50,7 @@ diff --git a/conn.h b/conn.h
 diff --git a/hash.c b/hash.c
 --- a/hash.c
 +++ b/hash.c
-@@ -23,7 +23,7 @@
+@@ -23,7 +23,7 @@ int conn_hash(struct conn *c)
  	}
  	lb = &conn_hashinfo.lhash[c->common.port & conn_hashinfo.mask];
  	spin_lock(&lb->lock);
@@ -59,7 +59,7 @@ diff --git a/hash.c b/hash.c
  	spin_unlock(&lb->lock);
  	return 0;
  }
-@@ -33,7 +33,7 @@
+@@ -33,7 +33,7 @@ void conn_unhash_listener(struct conn *c
  	struct listen_bucket *lb = &conn_hashinfo.lhash[c->common.port & conn_hashinfo.mask];
  
  	spin_lock(&lb->lock);
@@ -68,7 +68,7 @@ diff --git a/hash.c b/hash.c
  	spin_unlock(&lb->lock);
  }
  
-@@ -63,6 +63,7 @@
+@@ -63,6 +63,7 @@ void conn_hashinfo_init(void)
  
  	for (i = 0; i <= conn_hashinfo.mask; i++) {
  		spin_lock_init(&conn_hashinfo.lhash[i].lock);
@@ -80,7 +80,7 @@ diff --git a/hash.c b/hash.c
 diff --git a/test.c b/test.c
 --- a/test.c
 +++ b/test.c
-@@ -22,10 +22,12 @@
+@@ -22,10 +22,12 @@ begin:
  struct conn *conn_lookup_listener(int port)
  {
 +	struct hlist_nulls_node *node;

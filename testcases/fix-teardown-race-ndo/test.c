@@ -9,7 +9,7 @@ Subject: [PATCH] en_main: fix use after free in mlx5e_open() and 1 more entry po
 diff --git a/en_main.c b/en_main.c
 --- a/en_main.c
 +++ b/en_main.c
-@@ -6,6 +6,8 @@
+@@ -6,6 +6,8 @@ static int mlx5e_open(struct net_device
  	struct mlx5_priv *priv = netdev_priv(netdev);
  	unsigned int in[4] = { 0 }, out[4];
  
@@ -21,7 +21,7 @@ diff --git a/en_main.c b/en_main.c
 diff --git a/net-sysfs.c b/net-sysfs.c
 --- a/net-sysfs.c
 +++ b/net-sysfs.c
-@@ -8,6 +8,10 @@
+@@ -8,6 +8,10 @@ static ssize_t speed_show(struct device
  
  	if (!rtnl_trylock())
  		return restart_syscall();

@@ -8,7 +8,7 @@ lockscope fix: d26ef8e9fcd7e3c7 (teardown-race): wrote teardown-race-d26ef8e9fcd
 Subject: [PATCH] net-sysfs: fix use after free in speed_show() during device teardown
 --- a/net-sysfs.c
 +++ b/net-sysfs.c
-@@ -8,6 +8,10 @@
+@@ -8,6 +8,10 @@ static ssize_t speed_show(struct device
 +	if (!netif_device_present(netdev)) {
 +		rtnl_unlock();
 +		return -ENODEV;
