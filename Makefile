@@ -32,8 +32,10 @@ $(shell sh -c '. ci/need-packages.sh && want_packages clang' >&2)
 endif
 LLVM      ?= $(patsubst %/include/clang-c/CXCompilationDatabase.h,%,$(LLVM_HDR))
 ifneq ($(LLVM),)
-ALL_CFLAGS += -DHAVE_LIBCLANG -I$(LLVM)/include
-LIBS      += -L$(LLVM)/lib -lclang -Wl,-rpath,$(LLVM)/lib
+# opened with dlopen() when "lockscope ci" needs it (see libclang.h)
+ALL_CFLAGS += -DHAVE_LIBCLANG -I$(LLVM)/include \
+	      -DLIBCLANG_SO='"$(firstword $(wildcard $(LLVM)/lib/libclang.so.1 $(LLVM)/lib/libclang.so))"'
+LIBS      += -ldl
 endif
 
 SRCS := $(sort $(wildcard checkers/*.c))

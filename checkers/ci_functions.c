@@ -50,7 +50,7 @@ static bool is_c_file(const char *file)
 }
 
 #ifdef HAVE_LIBCLANG
-#include <clang-c/Index.h>
+#include "lockscope/libclang.h"
 
 /* A header function the series changes, directly or through a callee. */
 struct changed {

@@ -11,13 +11,22 @@
 #include "lockscope/compdb.h"
 #include "lockscope/diag.h"
 #include "lockscope/strbuf.h"
+#ifdef HAVE_LIBCLANG
+#include "lockscope/libclang.h"
+#endif
 
 void compdb_require(const char *what)
 {
-	if (!compdb_available())
-		ls_fatal("%s needs libclang (to read compile_commands.json), and this "
-			 "lockscope was built without it: install libclang-dev and "
-			 "rebuild", what);
+	if (compdb_available())
+		return;
+#ifdef HAVE_LIBCLANG
+	ls_fatal("%s needs libclang (to read compile_commands.json): %s",
+		 what, libclang_error());
+#else
+	ls_fatal("%s needs libclang (to read compile_commands.json), and this "
+		 "lockscope was built without it: install libclang-dev and "
+		 "rebuild", what);
+#endif
 }
 
 void compdb_cmd_release(struct compdb_cmd *cmd)
@@ -33,7 +42,6 @@ void compdb_cmd_release(struct compdb_cmd *cmd)
 }
 
 #ifdef HAVE_LIBCLANG
-#include <clang-c/CXCompilationDatabase.h>
 
 struct listed {
 	char *real;		/* symbolic links resolved: the sort key */
@@ -50,7 +58,7 @@ struct compdb {
 
 bool compdb_available(void)
 {
-	return true;
+	return libclang_load();
 }
 
 static char *take(CXString s)
