@@ -275,25 +275,53 @@ static void arg_record(struct fn_ctx *fn, int i, pseudo_t arg, struct symbol *ty
 	}
 }
 
+/*
+ * One R record per function @arg may be: the function itself, or each
+ * function a local variable was set to on the ways here ("handler = test ?
+ * a : b; request_irq(.., handler, ..)": a select or a phi of addresses).
+ */
+static void fnptr_arg(struct instruction *insn, int i, pseudo_t arg, int depth)
+{
+	struct instruction *def = arg->type == PSEUDO_REG ? arg->def : NULL;
+	struct symbol *type;
+	pseudo_t phi;
+	char buf[256];
+
+	if (arg->type == PSEUDO_SYM && (type = arg->sym->ctype.base_type) &&
+	    type->type == SYM_FN) {
+		record("R");
+		field(qualified(insn->func->sym, buf, sizeof(buf)));
+		sb_addf(&out, "\t%d", i);
+		field(qualified(arg->sym, buf, sizeof(buf)));
+		return;
+	}
+	/* a choice among choices is a variable set in nested branches */
+	if (!def || depth >= 3)
+		return;
+	if (def->opcode == OP_SEL) {
+		fnptr_arg(insn, i, def->src2, depth + 1);
+		fnptr_arg(insn, i, def->src3, depth + 1);
+		return;
+	}
+	if (def->opcode != OP_PHI)
+		return;
+	FOR_EACH_PTR(def->phi_list, phi) {
+		if (phi == VOID || !phi->def || phi->def->opcode != OP_PHISOURCE)
+			continue;
+		fnptr_arg(insn, i, phi->def->phi_src, depth + 1);
+	} END_FOR_EACH_PTR(phi);
+}
+
 /* timer_setup(&t, fn, 0) and friends: a function handed to the callee. */
 static void fnptr_args(struct instruction *insn)
 {
-	char buf[256];
 	pseudo_t arg;
 	int i = 0;
 
 	if (insn->func->type != PSEUDO_SYM)
 		return;
 	FOR_EACH_PTR(insn->arguments, arg) {
-		struct symbol *type;
-
-		if (arg->type == PSEUDO_SYM && (type = arg->sym->ctype.base_type) &&
-		    type->type == SYM_FN) {
-			record("R");
-			field(qualified(insn->func->sym, buf, sizeof(buf)));
-			sb_addf(&out, "\t%d", i);
-			field(qualified(arg->sym, buf, sizeof(buf)));
-		}
+		fnptr_arg(insn, i, arg, 0);
 		i++;
 	} END_FOR_EACH_PTR(arg);
 }

@@ -38,10 +38,11 @@
 #       unmodified files report only tg3_suspend()'s real deadlock
 #   14. irq-inversion and sleep-in-atomic: a plain spin_lock() against
 #       8139too's interrupt handler, an msleep() under its rx_lock, and
-#       upstream's disable_irq_nosync() fix in its poll controller
-#       reverted are reported with roots and chains; the unmodified
-#       files (8139too, forcedeth's masked section, ext4's ialloc.c)
-#       have none
+#       two upstream fixes reverted (disable_irq_nosync() in its poll
+#       controller; spin_lock_bh() of rx_lock, which its NAPI poll takes,
+#       in its TX timeout task) are reported with roots and chains; the
+#       unmodified files (8139too, forcedeth's masked section and its
+#       self-test handler, ext4's ialloc.c) have none
 #   15. lockscope fix on a lock-order inversion re-created in ALSA's
 #       timer.c (two nested locks swapped): the patch verifies (finding
 #       gone, nothing new, timer.o builds) and restores the pristine
