@@ -4,11 +4,14 @@
  * or freed all together back to a mark (a facts file that turned out bad).
  */
 #include <stdlib.h>
+#include <sys/mman.h>
 
 #include "lockscope/arena.h"
+#include "lockscope/diag.h"
 #include "lockscope/strbuf.h"
 
 #define BLOCK (4u << 20)
+#define HUGE_PAGE (2u << 20)
 #define ALIGN 8
 
 struct arena_block {
@@ -25,6 +28,27 @@ static void *new_block(struct arena *a, size_t size)
 	return b + 1;
 }
 
+/*
+ * A BLOCK in huge pages where the kernel has them for the asking: each
+ * new page of memory costs a fault, and a kernel's facts take a GB.
+ */
+static char *new_big_block(struct arena *a)
+{
+	struct arena_block *b;
+	void *mem;
+
+	if (posix_memalign(&mem, HUGE_PAGE, BLOCK))
+		ls_fatal("out of memory");
+#ifdef MADV_HUGEPAGE
+	madvise(mem, BLOCK, MADV_HUGEPAGE);
+#endif
+	b = mem;
+	b->older = a->blocks;
+	a->blocks = b;
+	a->end = (char *)mem + BLOCK;
+	return (char *)(b + 1);
+}
+
 void *arena_alloc(struct arena *a, size_t size)
 {
 	void *p;
@@ -33,10 +57,8 @@ void *arena_alloc(struct arena *a, size_t size)
 	/* a big request gets a block of its own; the current one stays */
 	if (size > BLOCK / 16)
 		return new_block(a, size);
-	if ((size_t)(a->end - a->next) < size) {
-		a->next = new_block(a, BLOCK);
-		a->end = a->next + BLOCK;
-	}
+	if ((size_t)(a->end - a->next) < size)
+		a->next = new_big_block(a);
 	p = a->next;
 	a->next += size;
 	return p;
