@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lockscope/arena.h"
 #include "lockscope/diag.h"
 #include "lockscope/program.h"
 #include "lockscope/ptrtab.h"
@@ -82,41 +83,107 @@ static void add_target(struct callsite *cs, struct func *fn)
 	cs->targets[cs->ntargets++] = fn;
 }
 
-/* The targets of a call through @field, resolved once per field. */
-static struct ptrtab field_targets;	/* field -> struct callsite holding them */
+/*
+ * Every call of a name, or through a field, has the same targets: one
+ * array each, shared by the calls (a kernel has millions).  A notifier
+ * chain call gets a copy of its own, for the chain's callbacks.
+ */
+struct targets {
+	int n;
+	bool chain;
+	struct func **fns;
+};
+
+static struct arena shared;
+static struct ptrtab by_callee;		/* interned name -> struct targets */
+static struct ptrtab by_field;		/* interned field -> struct targets */
+
+static struct targets *new_targets(struct ptrtab *table, const char *key)
+{
+	struct targets *t = arena_alloc(&shared, sizeof(*t));
+
+	t->n = 0;
+	t->chain = false;
+	t->fns = NULL;
+	ptrtab_put(table, key, t);
+	return t;
+}
+
+/* @name's definitions, most recently loaded first. */
+static const struct targets *callee_targets(const char *name)
+{
+	struct targets *t = ptrtab_get(&by_callee, name);
+	struct func *fn;
+	int n = 0;
+
+	if (t)
+		return t;
+	t = new_targets(&by_callee, name);
+	for (fn = program_function_named(name); fn; fn = fn->next_same)
+		n++;
+	if (n)
+		t->fns = arena_alloc(&shared, n * sizeof(*t->fns));
+	for (fn = program_function_named(name); fn; fn = fn->next_same)
+		t->fns[t->n++] = fn;
+	t->chain = notifiers_chain_call(name);
+	return t;
+}
+
+/* The functions bound to @field anywhere, each once, in binding order. */
+static const struct targets *field_targets(const struct binding *b)
+{
+	struct targets *t = ptrtab_get(&by_field, b->field);
+	struct ptrtab seen = { 0 };
+	struct func *fn;
+	int i, n = 0;
+
+	if (t)
+		return t;
+	t = new_targets(&by_field, b->field);
+	for (i = 0; i < b->nfns; i++)
+		for (fn = program_function_named(b->fns[i]); fn; fn = fn->next_same)
+			n++;
+	if (n)
+		t->fns = arena_alloc(&shared, n * sizeof(*t->fns));
+	for (i = 0; i < b->nfns; i++) {
+		for (fn = program_function_named(b->fns[i]); fn; fn = fn->next_same) {
+			if (ptrtab_get(&seen, fn))
+				continue;
+			ptrtab_put(&seen, fn, fn);
+			t->fns[t->n++] = fn;
+		}
+	}
+	ptrtab_clear(&seen);
+	return t;
+}
 
 static void add_bound(struct callsite *cs, const char *field)
 {
-	struct binding *b = program_binding(field);
-	struct callsite *all;
-	int i;
+	const struct binding *b = program_binding_named(field);
+	const struct targets *t;
 
 	if (!b)
 		return;
 	cs->via = field;
-	all = ptrtab_get(&field_targets, field);
-	if (!all) {
-		struct ptrtab seen = { 0 };
+	t = field_targets(b);
+	/* a call through a field gets no other targets */
+	cs->targets = t->fns;
+	cs->ntargets = t->n;
+}
 
-		all = ls_xcalloc(1, sizeof(*all));
-		for (i = 0; i < b->nfns; i++) {
-			struct func *fn;
+static void add_direct(struct callsite *cs)
+{
+	const struct targets *t = callee_targets(cs->callee);
+	int i;
 
-			for (fn = program_function(b->fns[i]); fn; fn = fn->next_same) {
-				if (ptrtab_get(&seen, fn))
-					continue;
-				ptrtab_put(&seen, fn, fn);
-				all->targets = ls_xrealloc(all->targets,
-							   (all->ntargets + 1) * sizeof(*all->targets));
-				all->targets[all->ntargets++] = fn;
-			}
-		}
-		ptrtab_clear(&seen);
-		ptrtab_put(&field_targets, field, all);
+	if (!t->chain) {
+		cs->targets = t->fns;
+		cs->ntargets = t->n;
+		return;
 	}
-	/* shared: a call through a field gets no other targets */
-	cs->targets = all->targets;
-	cs->ntargets = all->ntargets;
+	for (i = 0; i < t->n; i++)
+		add_target(cs, t->fns[i]);
+	notifiers_targets(cs, add_target);
 }
 
 void callgraph_build(struct program *prog)
@@ -130,23 +197,15 @@ void callgraph_build(struct program *prog)
 
 		for (j = 0; j < fn->ncalls; j++) {
 			struct callsite *cs = &fn->calls[j];
-			struct func *t;
 
 			cs->caller = fn;
-			if (cs->how == 'f') {
+			if (cs->how == 'f')
 				add_bound(cs, cs->callee);
-				continue;
-			}
-			if (cs->how != 'd')
-				continue;
-			for (t = program_function(cs->callee); t; t = t->next_same)
-				add_target(cs, t);
-			notifiers_targets(cs, add_target);
-		}
-		/* summary entries name a call and target by one number */
-		for (j = 0; j < fn->ncalls; j++) {
-			fn->calls[j].edge0 = edges;
-			edges += fn->calls[j].ntargets;
+			else if (cs->how == 'd')
+				add_direct(cs);
+			/* summary entries name a call and target by one number */
+			cs->edge0 = edges;
+			edges += cs->ntargets;
 		}
 		for (j = 0; j < fn->nacqs; j++)
 			fn->acqs[j].fn = fn;

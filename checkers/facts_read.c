@@ -5,13 +5,19 @@
  * skipped whole: one bad file never takes the report down, and never
  * contributes half its records.
  */
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
+#include "lockscope/arena.h"
 #include "lockscope/diag.h"
 #include "lockscope/facts.h"
 #include "lockscope/program.h"
@@ -34,9 +40,19 @@ struct func *program_function(const char *name)
 	return ptrtab_get(&functions, strtab_intern(name));
 }
 
+struct func *program_function_named(const char *interned)
+{
+	return ptrtab_get(&functions, interned);
+}
+
 struct binding *program_binding(const char *field)
 {
 	return ptrtab_get(&bindings, strtab_intern(field));
+}
+
+struct binding *program_binding_named(const char *interned)
+{
+	return ptrtab_get(&bindings, interned);
 }
 
 void program_for_each_binding(void (*fn)(struct binding *b, void *data), void *data)
@@ -79,6 +95,22 @@ struct binding *program_object_binding(const char *object, const char *field)
 	}								\
 } while (0)
 
+/*
+ * The functions and their calls: a kernel has millions, allocated in
+ * bulk.  A bad file's go back to the mark taken before it.
+ */
+static struct arena records;
+static const char *dash;		/* interned "-", the unknown argument */
+
+/* One record's fields, split in place: each ends in '\0'. */
+struct rec {
+	int n;
+	unsigned int hashed;		/* bit i: hash[i] is field i's strtab_hash() */
+	char *f[16];
+	size_t len[16];
+	unsigned int hash[16];
+};
+
 /* One file being parsed: its records go live only if all of it parses. */
 struct parse {
 	const char *path;
@@ -86,6 +118,15 @@ struct parse {
 	const char *tu;
 	int nfuncs, afuncs;
 	struct func **funcs;		/* by fid - 1 */
+	/*
+	 * The file's calls in file order, each with its caller: they go to
+	 * the functions, in exact-size arrays, once the file is read.
+	 */
+	int ncalls, acalls;
+	struct callsite *calls;
+	int *args_at;			/* each call's arguments in args[] */
+	int nargs, aargs;
+	const char **args;
 	struct callsite *call;		/* the record a/g/h lines belong to */
 	struct acquisition *acq;
 	int nbinds, abinds;
@@ -140,42 +181,108 @@ static void bind_into(struct ptrtab *table, const char *key, const char *field,
 	}
 }
 
-static int split(char *line, char **fields, int max)
+/* Split @line (up to @eol) at its tabs: the fields, or -1 if over @max. */
+/*
+ * The first tab in [@p, @eol), or @eol: eight bytes at a time, which may
+ * read up to seven bytes past @eol (the file's buffer has the slack).
+ */
+static char *find_tab(char *p, char *eol)
 {
-	int n = 0;
-	char *p = line;
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	const uint64_t ones = 0x0101010101010101ull, tabs = ones * '\t';
+	uint64_t w, t;
 
-	while (n < max) {
-		fields[n++] = p;
-		p = strchr(p, '\t');
-		if (!p)
-			break;
-		*p++ = '\0';
+	for (; p < eol; p += 8) {
+		memcpy(&w, p, sizeof(w));
+		w ^= tabs;
+		/* the lowest byte that was a tab has its top bit set */
+		t = (w - ones) & ~w & ones << 7;
+		if (t) {
+			p += __builtin_ctzll(t) / 8;
+			return p < eol ? p : eol;
+		}
 	}
-	return p ? -1 : n;
+	return eol;
+#else
+	while (p < eol && *p != '\t')
+		p++;
+	return p;
+#endif
 }
 
+static int split(char *line, char *eol, struct rec *r, int max)
+{
+	char *p = line, *q;
+
+	r->n = 0;
+	r->hashed = 0;
+	for (;;) {
+		if (r->n == max)
+			return r->n = -1;
+		r->f[r->n] = p;
+		q = find_tab(p, eol);
+		r->len[r->n++] = q - p;
+		if (q == eol)
+			return r->n;
+		*q = '\0';
+		p = q + 1;
+	}
+}
+
+/* A decimal number, all of the field, as strtoll() reads it. */
 static bool number(const char *s, long long *v)
 {
-	char *end;
+	long long n = 0;
+	bool neg;
+	int i;
 
-	errno = 0;
-	*v = strtoll(s, &end, 10);
-	return *s && !*end && !errno;
+	while (isspace((unsigned char)*s))
+		s++;
+	neg = *s == '-';
+	s += neg || *s == '+';
+	if (!*s)
+		return false;
+	for (i = 0; s[i]; i++) {
+		unsigned int d = (unsigned char)s[i] - '0';
+
+		/* 18 digits: no line or count is that big, and no overflow */
+		if (d > 9 || i == 18)
+			return false;
+		n = n * 10 + d;
+	}
+	*v = neg ? -n : n;
+	return true;
 }
 
-static struct func *fn_by_id(struct parse *ps, const char *s)
+static const char *field(const struct rec *r, int i)
+{
+	if (r->hashed & 1u << i)
+		return strtab_intern_hashed(r->f[i], r->len[i], r->hash[i]);
+	return strtab_intern_len(r->f[i], r->len[i]);
+}
+
+static bool is_dash(const struct rec *r, int i)
+{
+	return r->len[i] == 1 && r->f[i][0] == '-';
+}
+
+static bool is(const struct rec *r, int i, const char *s)
+{
+	return !strcmp(r->f[i], s);
+}
+
+static struct func *fn_by_id(struct parse *ps, const struct rec *r)
 {
 	long long id;
 
-	if (!number(s, &id) || id < 1 || id > ps->nfuncs) {
+	if (r->n < 2 || !number(r->f[1], &id) || id < 1 || id > ps->nfuncs) {
 		ps->error = "unknown function number";
 		return NULL;
 	}
 	return ps->funcs[id - 1];
 }
 
-static bool parse_guard(struct parse *ps, char **f, int n, struct pguard **list, int *count)
+static bool parse_guard(const struct rec *r, struct pguard **list, int *count)
 {
 	static const char *const ops[] = { "any", "in", "notin", "never" };
 	struct pguard g = { 0 };
@@ -183,272 +290,368 @@ static bool parse_guard(struct parse *ps, char **f, int n, struct pguard **list,
 	char *p, *save = NULL;
 	int i;
 
-	if (n != 4 || !number(f[1], &v) || v < 0 || v >= GUARD_MAX_PARAMS)
+	if (r->n != 4 || !number(r->f[1], &v) || v < 0 || v >= GUARD_MAX_PARAMS)
 		return false;
 	g.param = v;
-	for (i = 0; i < 4 && strcmp(f[2], ops[i]); i++)
+	for (i = 0; i < 4 && !is(r, 2, ops[i]); i++)
 		;
 	if (i == 4)
 		return false;
 	g.g.op = i;
-	for (p = strtok_r(f[3], ",", &save); p; p = strtok_r(NULL, ",", &save)) {
+	for (p = strtok_r(r->f[3], ",", &save); p; p = strtok_r(NULL, ",", &save)) {
 		if (!number(p, &v) || g.g.n == GUARD_MAX_VALUES)
 			return false;
 		g.g.vals[g.g.n++] = v;
 	}
 	*list = ls_xrealloc(*list, (*count + 1) * sizeof(**list));
 	(*list)[(*count)++] = g;
-	(void)ps;
 	return true;
 }
 
-static bool parse_held(char **f, int n, struct held_lock **list, int *count)
+static bool parse_held(const struct rec *r, struct held_lock **list, int *count)
 {
 	struct held_lock h;
 	long long v;
 
-	if (n != 7 || !number(f[3], &v))
+	if (r->n != 7 || !number(r->f[3], &v))
 		return false;
-	h.kind = strtab_intern(f[1]);
-	h.mode = strtab_intern(f[2]);
+	h.kind = field(r, 1);
+	h.mode = field(r, 2);
 	h.line = v;
-	h.klass = strtab_intern(f[4]);
-	h.inst = strcmp(f[5], "-") ? strtab_intern(f[5]) : NULL;
-	h.shown = strtab_intern(f[6]);
+	h.klass = field(r, 4);
+	h.inst = is_dash(r, 5) ? NULL : field(r, 5);
+	h.shown = field(r, 6);
 	*list = ls_xrealloc(*list, (*count + 1) * sizeof(**list));
 	(*list)[(*count)++] = h;
 	return true;
 }
 
-static bool parse_record(struct parse *ps, char *line)
+static bool parse_F(struct parse *ps, const struct rec *r)
 {
-	char *f[16];
-	int n = split(line, f, 16);
-	long long a, b, c;
+	long long id, line;
 	struct func *fn;
 
-	if (n < 1)
+	if (r->n != 4 || !number(r->f[1], &id) || id != ps->nfuncs + 1 ||
+	    !number(r->f[3], &line))
 		return false;
-	if (!strcmp(f[0], "F")) {
-		if (n != 4 || !number(f[1], &a) || a != ps->nfuncs + 1 || !number(f[3], &b))
-			return false;
-		fn = ls_xcalloc(1, sizeof(*fn));
-		fn->name = strtab_intern(f[2]);
-		fn->file = ps->tu;
-		fn->line = b;
-		GROW(ps->funcs, ps->nfuncs, ps->afuncs);
-		ps->funcs[ps->nfuncs++] = fn;
-		ps->call = NULL;
-		ps->acq = NULL;
-		return true;
-	}
-	if (!strcmp(f[0], "C")) {
-		struct callsite *cs;
+	fn = arena_alloc(&records, sizeof(*fn));
+	memset(fn, 0, sizeof(*fn));
+	fn->name = field(r, 2);
+	fn->file = ps->tu;
+	fn->line = line;
+	GROW(ps->funcs, ps->nfuncs, ps->afuncs);
+	ps->funcs[ps->nfuncs++] = fn;
+	ps->call = NULL;
+	ps->acq = NULL;
+	return true;
+}
 
-		if (n != 7 || !(fn = fn_by_id(ps, f[1])) || !number(f[2], &a) ||
-		    !number(f[3], &b) || strlen(f[4]) != 1 || !strchr("dfu", f[4][0]) ||
-		    !number(f[6], &c) || c < 0 || c > 64)
-			return false;
-		GROW(fn->calls, fn->ncalls, fn->acalls);
-		cs = &fn->calls[fn->ncalls++];
-		memset(cs, 0, sizeof(*cs));
-		cs->line = a;
-		cs->col = b;
-		cs->how = f[4][0];
-		cs->callee = strtab_intern(f[5]);
-		cs->nargs = c;
-		cs->args = ls_xcalloc(c ? c : 1, sizeof(*cs->args));
-		for (a = 0; a < c; a++)
-			cs->args[a] = strtab_intern("-");
-		ps->call = cs;
-		ps->acq = NULL;
-		return true;
-	}
-	if (!strcmp(f[0], "A")) {
-		struct acquisition *aq;
+static bool parse_C(struct parse *ps, const struct rec *r)
+{
+	struct callsite *cs;
+	struct func *fn;
+	long long line, col, nargs, i;
 
-		long long again;
+	if (r->n != 7 || !(fn = fn_by_id(ps, r)) || !number(r->f[2], &line) ||
+	    !number(r->f[3], &col) || r->len[4] != 1 || !strchr("dfu", r->f[4][0]) ||
+	    !number(r->f[6], &nargs) || nargs < 0 || nargs > 64)
+		return false;
+	if (ps->ncalls == ps->acalls) {
+		ps->acalls = ps->acalls ? ps->acalls * 2 : 256;
+		ps->calls = ls_xrealloc(ps->calls, ps->acalls * sizeof(*ps->calls));
+		ps->args_at = ls_xrealloc(ps->args_at, ps->acalls * sizeof(*ps->args_at));
+	}
+	while (ps->nargs + nargs > ps->aargs) {
+		ps->aargs = ps->aargs ? ps->aargs * 2 : 1024;
+		ps->args = ls_xrealloc(ps->args, ps->aargs * sizeof(*ps->args));
+	}
+	ps->args_at[ps->ncalls] = ps->nargs;
+	cs = &ps->calls[ps->ncalls++];
+	memset(cs, 0, sizeof(*cs));
+	cs->caller = fn;
+	fn->ncalls++;
+	cs->line = line;
+	cs->col = col;
+	cs->how = r->f[4][0];
+	cs->callee = field(r, 5);
+	cs->nargs = nargs;
+	if (nargs && !dash)
+		dash = strtab_intern("-");
+	for (i = 0; i < nargs; i++)
+		ps->args[ps->nargs++] = dash;
+	ps->call = cs;
+	ps->acq = NULL;
+	return true;
+}
 
-		if (n != 12 || !(fn = fn_by_id(ps, f[1])) || !number(f[2], &a) ||
-		    !number(f[3], &b) || !number(f[10], &c) || !number(f[11], &again))
-			return false;
-		GROW(fn->acqs, fn->nacqs, fn->aacqs);
-		aq = &fn->acqs[fn->nacqs++];
-		memset(aq, 0, sizeof(*aq));
-		aq->line = a;
-		aq->col = b;
-		aq->kind = strtab_intern(f[4]);
-		aq->mode = strtab_intern(f[5]);
-		aq->trylock = !strcmp(f[6], "try");
-		aq->klass = strtab_intern(f[7]);
-		aq->inst = strcmp(f[8], "-") ? strtab_intern(f[8]) : NULL;
-		aq->shown = strtab_intern(f[9]);
-		aq->subclass = c;
-		aq->again = again;
-		ps->acq = aq;
-		ps->call = NULL;
-		return true;
-	}
-	if (!strcmp(f[0], "X") || !strcmp(f[0], "U")) {
-		struct resource_site *rs;
+static bool parse_A(struct parse *ps, const struct rec *r)
+{
+	struct acquisition *aq;
+	struct func *fn;
+	long long line, col, sub, again;
 
-		if (n != 6 || !(fn = fn_by_id(ps, f[1])) || !number(f[2], &a) ||
-		    !number(f[3], &b))
-			return false;
-		if (f[0][0] == 'X') {
-			GROW(fn->frees, fn->nfrees, fn->afrees);
-			rs = &fn->frees[fn->nfrees++];
-			rs->how = strtab_intern(f[4]);
-			rs->klass = strtab_intern(f[5]);
-		} else {
-			GROW(fn->uses, fn->nuses, fn->auses);
-			rs = &fn->uses[fn->nuses++];
-			rs->klass = strtab_intern(f[4]);
-			rs->how = strtab_intern(f[5]);
-		}
-		rs->line = a;
-		rs->col = b;
-		ps->call = NULL;
-		ps->acq = NULL;
-		return true;
+	if (r->n != 12 || !(fn = fn_by_id(ps, r)) || !number(r->f[2], &line) ||
+	    !number(r->f[3], &col) || !number(r->f[10], &sub) || !number(r->f[11], &again))
+		return false;
+	GROW(fn->acqs, fn->nacqs, fn->aacqs);
+	aq = &fn->acqs[fn->nacqs++];
+	memset(aq, 0, sizeof(*aq));
+	aq->line = line;
+	aq->col = col;
+	aq->kind = field(r, 4);
+	aq->mode = field(r, 5);
+	aq->trylock = is(r, 6, "try");
+	aq->klass = field(r, 7);
+	aq->inst = is_dash(r, 8) ? NULL : field(r, 8);
+	aq->shown = field(r, 9);
+	aq->subclass = sub;
+	aq->again = again;
+	ps->acq = aq;
+	ps->call = NULL;
+	return true;
+}
+
+/* X: a free; U: a first use. */
+static bool parse_resource(struct parse *ps, const struct rec *r)
+{
+	struct resource_site *rs;
+	struct func *fn;
+	long long line, col;
+
+	if (r->n != 6 || !(fn = fn_by_id(ps, r)) || !number(r->f[2], &line) ||
+	    !number(r->f[3], &col))
+		return false;
+	if (r->f[0][0] == 'X') {
+		GROW(fn->frees, fn->nfrees, fn->afrees);
+		rs = &fn->frees[fn->nfrees++];
+		rs->how = field(r, 4);
+		rs->klass = field(r, 5);
+	} else {
+		GROW(fn->uses, fn->nuses, fn->auses);
+		rs = &fn->uses[fn->nuses++];
+		rs->klass = field(r, 4);
+		rs->how = field(r, 5);
 	}
-	if (!strcmp(f[0], "a")) {
-		if (n != 3 || !ps->call || !number(f[1], &a) || a < 0 || a >= ps->call->nargs)
-			return false;
-		ps->call->args[a] = strtab_intern(f[2]);
-		return true;
+	rs->line = line;
+	rs->col = col;
+	ps->call = NULL;
+	ps->acq = NULL;
+	return true;
+}
+
+static bool parse_I(struct parse *ps, const struct rec *r)
+{
+	if (r->n != 3 || !ps->acq)
+		return false;
+	if (is(r, 1, "irq-off"))
+		ps->acq->irq_off = true;
+	else if (!is(r, 1, "bh-off") && !is_dash(r, 1))
+		return false;
+	ps->acq->bh_off = !is_dash(r, 1);
+	ps->acq->sleeps = is(r, 2, "sleeps");
+	return true;
+}
+
+static bool parse_R(struct parse *ps, const struct rec *r)
+{
+	const char *field_name;
+	long long arg;
+
+	if (r->n != 4 || !number(r->f[2], &arg))
+		return false;
+	/* rules/registrations.tab says which field the argument fills */
+	field_name = registration_field(field(r, 1), arg);
+	if (field_name)
+		add_bind(ps, field_name, field(r, 3), NULL);
+	return true;
+}
+
+static bool parse_T(struct parse *ps, const struct rec *r)
+{
+	struct recyclable *t;
+	long long line;
+
+	if (r->n != 4 || !number(r->f[2], &line))
+		return false;
+	ps->types = ls_xrealloc(ps->types, (ps->ntypes + 1) * sizeof(*ps->types));
+	t = &ps->types[ps->ntypes++];
+	t->type = field(r, 1);
+	t->file = ps->tu;
+	t->line = line;
+	t->source = field(r, 3);
+	return true;
+}
+
+static bool parse_N(struct parse *ps, const struct rec *r)
+{
+	struct rcu_event *ev;
+	struct func *fn;
+	long long line, col, k, cl, cc;
+
+	if (r->n != 11 || !(fn = fn_by_id(ps, r)) || !number(r->f[2], &line) ||
+	    !number(r->f[3], &col) || !number(r->f[6], &k) || !number(r->f[7], &cl) ||
+	    !number(r->f[8], &cc))
+		return false;
+	GROW(fn->rcu, fn->nrcu, fn->arcu);
+	ev = &fn->rcu[fn->nrcu++];
+	memset(ev, 0, sizeof(*ev));
+	ev->tag = 'N';
+	ev->line = line;
+	ev->col = col;
+	ev->op = field(r, 4);
+	ev->node = field(r, 5);
+	ev->arg = k;
+	ev->cline = cl;
+	ev->ccol = cc;
+	ev->obj = field(r, 9);
+	ev->shown = field(r, 10);
+	return true;
+}
+
+/* W and P: an RCU list walk; L: a list primitive. */
+static bool parse_rcu_list(struct parse *ps, const struct rec *r)
+{
+	bool walk = r->f[0][0] != 'L';
+	struct rcu_event *ev;
+	struct func *fn;
+	long long line, col;
+
+	if (r->n != (walk ? 7 : 10) || !(fn = fn_by_id(ps, r)) ||
+	    !number(r->f[2], &line) || !number(r->f[3], &col))
+		return false;
+	GROW(fn->rcu, fn->nrcu, fn->arcu);
+	ev = &fn->rcu[fn->nrcu++];
+	memset(ev, 0, sizeof(*ev));
+	ev->tag = r->f[0][0];
+	ev->line = line;
+	ev->col = col;
+	if (walk) {
+		ev->link = field(r, 4);
+		ev->head = field(r, 5);
+		ev->shown = field(r, 6);
+	} else {
+		ev->op = field(r, 4);
+		ev->link = field(r, 5);
+		ev->node = field(r, 6);
+		ev->obj = field(r, 7);
+		ev->head = field(r, 8);
+		ev->shown = field(r, 9);
 	}
-	if (!strcmp(f[0], "g")) {
+	return true;
+}
+
+static bool parse_B(struct parse *ps, const struct rec *r)
+{
+	static struct strbuf key = STRBUF_INIT;
+
+	if (r->n != 5)
+		return false;
+	sb_reset(&key);
+	sb_addf(&key, "%s::%s", r->f[1], r->f[2]);
+	add_bind(ps, strtab_intern(sb_str(&key)), field(r, 3),
+		 is_dash(r, 4) ? NULL : field(r, 4));
+	return true;
+}
+
+static bool parse_record(struct parse *ps, struct rec *r)
+{
+	struct func *fn;
+	long long a;
+
+	if (r->n < 1 || r->len[0] != 1)
+		return false;
+	/* by how often they come: a, C, F first */
+	switch (r->f[0][0]) {
+	case 'a':
+		if (r->n != 3 || !ps->call || !number(r->f[1], &a) || a < 0 ||
+		    a >= ps->call->nargs)
+			return false;
+		ps->args[ps->args_at[ps->call - ps->calls] + a] = field(r, 2);
+		return true;
+	case 'C':
+		return parse_C(ps, r);
+	case 'F':
+		return parse_F(ps, r);
+	case 'h':
 		if (ps->call)
-			return parse_guard(ps, f, n, &ps->call->guards, &ps->call->nguards);
+			return parse_held(r, &ps->call->held, &ps->call->nheld);
 		if (ps->acq)
-			return parse_guard(ps, f, n, &ps->acq->guards, &ps->acq->nguards);
+			return parse_held(r, &ps->acq->held, &ps->acq->nheld);
 		return false;
-	}
-	if (!strcmp(f[0], "r")) {
-		if (n != 2 || !ps->call)
+	case 'A':
+		return parse_A(ps, r);
+	case 'g':
+		if (ps->call)
+			return parse_guard(r, &ps->call->guards, &ps->call->nguards);
+		if (ps->acq)
+			return parse_guard(r, &ps->acq->guards, &ps->acq->nguards);
+		return false;
+	case 'X':
+	case 'U':
+		return parse_resource(ps, r);
+	case 'r':
+		if (r->n != 2 || !ps->call)
 			return false;
 		ps->call->released = ls_xrealloc(ps->call->released,
 						 (ps->call->nreleased + 1) * sizeof(char *));
-		ps->call->released[ps->call->nreleased++] = strtab_intern(f[1]);
+		ps->call->released[ps->call->nreleased++] = field(r, 1);
 		return true;
-	}
-	if (!strcmp(f[0], "h")) {
-		if (ps->call)
-			return parse_held(f, n, &ps->call->held, &ps->call->nheld);
-		if (ps->acq)
-			return parse_held(f, n, &ps->acq->held, &ps->acq->nheld);
-		return false;
-	}
-	if (!strcmp(f[0], "I")) {
-		if (n != 3 || !ps->acq)
-			return false;
-		if (!strcmp(f[1], "irq-off"))
-			ps->acq->irq_off = true;
-		else if (strcmp(f[1], "bh-off") && strcmp(f[1], "-"))
-			return false;
-		ps->acq->bh_off = strcmp(f[1], "-");
-		ps->acq->sleeps = !strcmp(f[2], "sleeps");
-		return true;
-	}
-	if (!strcmp(f[0], "R")) {
-		const char *field;
-
-		if (n != 4 || !number(f[2], &a))
-			return false;
-		/* rules/registrations.tab says which field the argument fills */
-		field = registration_field(strtab_intern(f[1]), a);
-		if (field)
-			add_bind(ps, field, strtab_intern(f[3]), NULL);
-		return true;
-	}
-	if (!strcmp(f[0], "T")) {
-		struct recyclable *r;
-
-		if (n != 4 || !number(f[2], &a))
-			return false;
-		ps->types = ls_xrealloc(ps->types, (ps->ntypes + 1) * sizeof(*ps->types));
-		r = &ps->types[ps->ntypes++];
-		r->type = strtab_intern(f[1]);
-		r->file = ps->tu;
-		r->line = a;
-		r->source = strtab_intern(f[3]);
-		return true;
-	}
-	if (!strcmp(f[0], "N")) {
-		struct rcu_event *ev;
-		long long k, cl, cc;
-
-		if (n != 11 || !(fn = fn_by_id(ps, f[1])) || !number(f[2], &a) ||
-		    !number(f[3], &b) || !number(f[6], &k) || !number(f[7], &cl) ||
-		    !number(f[8], &cc))
-			return false;
-		GROW(fn->rcu, fn->nrcu, fn->arcu);
-		ev = &fn->rcu[fn->nrcu++];
-		memset(ev, 0, sizeof(*ev));
-		ev->tag = 'N';
-		ev->line = a;
-		ev->col = b;
-		ev->op = strtab_intern(f[4]);
-		ev->node = strtab_intern(f[5]);
-		ev->arg = k;
-		ev->cline = cl;
-		ev->ccol = cc;
-		ev->obj = strtab_intern(f[9]);
-		ev->shown = strtab_intern(f[10]);
-		return true;
-	}
-	if (!strcmp(f[0], "W") || !strcmp(f[0], "P") || !strcmp(f[0], "L")) {
-		bool walk = f[0][0] != 'L';
-		struct rcu_event *ev;
-
-		if (n != (walk ? 7 : 10) || !(fn = fn_by_id(ps, f[1])) ||
-		    !number(f[2], &a) || !number(f[3], &b))
-			return false;
-		GROW(fn->rcu, fn->nrcu, fn->arcu);
-		ev = &fn->rcu[fn->nrcu++];
-		memset(ev, 0, sizeof(*ev));
-		ev->tag = f[0][0];
-		ev->line = a;
-		ev->col = b;
-		if (walk) {
-			ev->link = strtab_intern(f[4]);
-			ev->head = strtab_intern(f[5]);
-			ev->shown = strtab_intern(f[6]);
-		} else {
-			ev->op = strtab_intern(f[4]);
-			ev->link = strtab_intern(f[5]);
-			ev->node = strtab_intern(f[6]);
-			ev->obj = strtab_intern(f[7]);
-			ev->head = strtab_intern(f[8]);
-			ev->shown = strtab_intern(f[9]);
-		}
-		return true;
-	}
+	case 'I':
+		return parse_I(ps, r);
+	case 'R':
+		return parse_R(ps, r);
+	case 'T':
+		return parse_T(ps, r);
+	case 'N':
+		return parse_N(ps, r);
+	case 'W':
+	case 'P':
+	case 'L':
+		return parse_rcu_list(ps, r);
 	/* waits (waits.c): after a C record, a binding, a sysfs member */
-	if (!strcmp(f[0], "Y"))
-		return ps->call && wait_parse_Y(ps->call, f, n);
-	if (!strcmp(f[0], "Z"))
-		return (fn = fn_by_id(ps, f[1])) && wait_parse_Z(fn, f, n);
-	if (!strcmp(f[0], "Q")) {
-		if (n != 3)
+	case 'Y':
+		return ps->call && wait_parse_Y(ps->call, r->f, r->n);
+	case 'Z':
+		return (fn = fn_by_id(ps, r)) && wait_parse_Z(fn, r->f, r->n);
+	case 'Q':
+		if (r->n != 3)
 			return false;
-		add_bind(ps, strtab_intern(WAIT_CONTAINS), strtab_intern(f[2]),
-			 strtab_intern(f[1]));
+		add_bind(ps, strtab_intern(WAIT_CONTAINS), field(r, 2), field(r, 1));
 		return true;
-	}
-	if (!strcmp(f[0], "B")) {
-		struct strbuf key = STRBUF_INIT;
-
-		if (n != 5)
-			return false;
-		sb_addf(&key, "%s::%s", f[1], f[2]);
-		add_bind(ps, strtab_intern(sb_str(&key)), strtab_intern(f[3]),
-			 strcmp(f[4], "-") ? strtab_intern(f[4]) : NULL);
-		sb_release(&key);
-		return true;
+	case 'B':
+		return parse_B(ps, r);
 	}
 	return false;
+}
+
+/*
+ * The file's calls to their functions, in file order, with their
+ * arguments (unless the file is bad: it goes whole).
+ */
+static void hand_out_calls(struct parse *ps)
+{
+	int i;
+
+	for (i = 0; i < ps->ncalls && !ps->error; i++)
+		ps->calls[i].args = strlist_intern(ps->args + ps->args_at[i],
+						   ps->calls[i].nargs);
+
+	for (i = 0; i < ps->nfuncs; i++) {
+		struct func *fn = ps->funcs[i];
+
+		fn->acalls = fn->ncalls;
+		fn->calls = fn->ncalls ?
+			    arena_alloc(&records, fn->ncalls * sizeof(*fn->calls)) : NULL;
+		fn->ncalls = 0;
+	}
+	for (i = 0; i < ps->ncalls; i++) {
+		struct func *fn = ps->calls[i].caller;
+
+		fn->calls[fn->ncalls++] = ps->calls[i];
+	}
+	ps->ncalls = 0;
+	ps->nargs = 0;
+	ps->call = NULL;
 }
 
 static void commit(struct program *prog, struct parse *ps)
@@ -458,11 +661,7 @@ static void commit(struct program *prog, struct parse *ps)
 	for (i = 0; i < ps->nfuncs; i++) {
 		struct func *fn = ps->funcs[i], *old;
 
-		/* the arrays grew by doubling: give the slack back */
-		if (fn->ncalls < fn->acalls) {
-			fn->acalls = fn->ncalls;
-			fn->calls = ls_xrealloc(fn->calls, fn->acalls * sizeof(*fn->calls));
-		}
+		/* the array grew by doubling: give the slack back */
 		if (fn->nacqs < fn->aacqs) {
 			fn->aacqs = fn->nacqs;
 			fn->acqs = ls_xrealloc(fn->acqs, fn->aacqs * sizeof(*fn->acqs));
@@ -474,12 +673,12 @@ static void commit(struct program *prog, struct parse *ps)
 		ptrtab_put(&functions, fn->name, fn);
 	}
 	for (i = 0; i < ps->nbinds; i += 3) {
-		const char *field = ps->binds[i], *fn = ps->binds[i + 1];
+		const char *field_name = ps->binds[i], *fn = ps->binds[i + 1];
 
-		bind_into(&bindings, field, field, fn);
+		bind_into(&bindings, field_name, field_name, fn);
 		if (ps->binds[i + 2])
-			bind_into(&object_bindings, object_key(ps->binds[i + 2], field),
-				  field, fn);
+			bind_into(&object_bindings, object_key(ps->binds[i + 2], field_name),
+				  field_name, fn);
 	}
 	for (i = 0; i < ps->ntypes; i++) {
 		if (ptrtab_get(&recyclables, ps->types[i].type))
@@ -489,7 +688,8 @@ static void commit(struct program *prog, struct parse *ps)
 	}
 }
 
-static void discard(struct parse *ps)
+/* Everything the file's records hold, but the interned strings. */
+static void discard(struct parse *ps, const struct arena_mark *mark)
 {
 	int i, j;
 
@@ -497,7 +697,6 @@ static void discard(struct parse *ps)
 		struct func *fn = ps->funcs[i];
 
 		for (j = 0; j < fn->ncalls; j++) {
-			free(fn->calls[j].args);
 			free(fn->calls[j].guards);
 			free(fn->calls[j].held);
 			free(fn->calls[j].released);
@@ -506,96 +705,243 @@ static void discard(struct parse *ps)
 			free(fn->acqs[j].guards);
 			free(fn->acqs[j].held);
 		}
-		free(fn->calls);
 		free(fn->acqs);
 		free(fn->frees);
 		free(fn->uses);
 		free(fn->rcu);
 		wait_discard(fn);
-		free(fn);
 	}
+	/* the functions and their calls */
+	arena_rewind(&records, mark);
+}
+
+/*
+ * The whole of @path, in a buffer reused file to file, with SLACK zero
+ * bytes after it (for find_tab()).
+ */
+#define SLACK 8
+
+static char *read_whole(const char *path, size_t *size)
+{
+	static char *buf;
+	static size_t alloc;
+	struct stat st;
+	size_t len = 0;
+	ssize_t got;
+	int fd = open(path, O_RDONLY);
+
+	if (fd < 0)
+		return NULL;
+	if (fstat(fd, &st) == 0 && (size_t)st.st_size + SLACK + 1 > alloc) {
+		alloc = st.st_size + SLACK + 1;
+		buf = ls_xrealloc(buf, alloc);
+	}
+	for (;;) {
+		if (alloc - len <= SLACK) {
+			alloc = alloc > 65536 ? alloc * 2 : 65536;
+			buf = ls_xrealloc(buf, alloc);
+		}
+		got = read(fd, buf + len, alloc - SLACK - len);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got <= 0)
+			break;
+		len += got;
+	}
+	if (got < 0) {
+		int err = errno;
+
+		close(fd);
+		errno = err;
+		return NULL;
+	}
+	close(fd);
+	memset(buf + len, 0, SLACK);
+	*size = len;
+	return buf;
+}
+
+/* The fields of a record that are interned: bit i for field i. */
+static unsigned int interned_fields(char tag)
+{
+	switch (tag) {
+	case 'a':
+	case 'F':
+		return 1u << 2;
+	case 'C':
+		return 1u << 5;
+	case 'h':
+		return 1u << 1 | 1u << 2 | 1u << 4 | 1u << 5 | 1u << 6;
+	case 'A':
+		return 1u << 4 | 1u << 5 | 1u << 7 | 1u << 8 | 1u << 9;
+	case 'U':
+	case 'X':
+		return 1u << 4 | 1u << 5;
+	}
+	return 0;
+}
+
+/*
+ * Lines are split a batch ahead of the parser, and what their fields
+ * will intern is loaded meanwhile: the string table is far bigger than
+ * the caches.
+ */
+#define BATCH 128
+
+struct line {
+	char *eol;			/* NULL: the file ends before its '\n' */
+	struct rec r;
+};
+
+static int split_batch(struct line *batch, char **p, char *end)
+{
+	int n, i, k;
+
+	for (n = 0; n < BATCH && *p < end; n++) {
+		struct line *l = &batch[n];
+		struct rec *r = &l->r;
+		unsigned int want;
+
+		l->eol = memchr(*p, '\n', end - *p);
+		if (!l->eol) {
+			n++;
+			break;
+		}
+		*l->eol = '\0';
+		split(*p, l->eol, r, 16);
+		*p = l->eol + 1;
+		want = r->n > 1 && r->len[0] == 1 ? interned_fields(r->f[0][0]) : 0;
+		for (i = 0; i < r->n; i++) {
+			if (want & 1u << i) {
+				r->hash[i] = strtab_hash(r->f[i], r->len[i]);
+				r->hashed |= 1u << i;
+				strtab_prefetch(r->hash[i]);
+			}
+		}
+	}
+	for (k = 0; k < n; k++)
+		for (i = 0; i < batch[k].r.n; i++)
+			if (batch[k].r.hashed & 1u << i)
+				strtab_prefetch_string(batch[k].r.hash[i]);
+	return n;
+}
+
+/* Line 1 and 2: the magic and version, the translation unit. */
+static bool parse_header(struct parse *ps, const struct rec *r)
+{
+	long long version;
+
+	if (ps->line == 1) {
+		if (r->n != 2 || !is(r, 0, FACTS_MAGIC) || !number(r->f[1], &version)) {
+			ps->error = "not a lockscope facts file";
+			return false;
+		}
+		if (version != FACTS_VERSION) {
+			ps->error = "written by another version of lockscope (re-run the check)";
+			return false;
+		}
+		return true;
+	}
+	if (r->n != 2 || !is(r, 0, "tu")) {
+		ps->error = "no translation unit";
+		return false;
+	}
+	ps->tu = field(r, 1);
+	return true;
+}
+
+/* One line: false when it ends the parse, with ps->error or @ended set. */
+static bool parse_line(struct parse *ps, struct line *l, const char *nul,
+		       int *records, bool *ended)
+{
+	long long count;
+
+	ps->line++;
+	if (!l->eol) {
+		ps->error = "truncated (no end of line)";
+		return false;
+	}
+	if (*ended) {
+		ps->error = "records after the end";
+		return false;
+	}
+	if (nul < l->eol) {
+		ps->error = ps->line == 1 ? "not a lockscope facts file" : "malformed record";
+		return false;
+	}
+	if (ps->line <= 2) {
+		if (!parse_header(ps, &l->r))
+			return false;
+		*records += ps->line == 2;
+		return true;
+	}
+	if (l->r.n >= 2 && is(&l->r, 0, "end")) {
+		if (l->r.n != 2 || !number(l->r.f[1], &count) || count != *records + 1) {
+			ps->error = "record count does not match: truncated or edited";
+			return false;
+		}
+		*ended = true;
+		return true;
+	}
+	(*records)++;
+	if (!parse_record(ps, &l->r)) {
+		if (!ps->error)
+			ps->error = "malformed record";
+		return false;
+	}
+	return true;
+}
+
+static void parse_lines(struct parse *ps, char *buf, size_t size)
+{
+	static struct line batch[BATCH];
+	char *p = buf, *end = buf + size;
+	/* a '\0' would cut a field short: a line holding one is malformed */
+	const char *nul = memchr(buf, '\0', size);
+	int records = 0, n, i;
+	bool ended = false;
+
+	if (!nul)
+		nul = end;
+	while ((n = split_batch(batch, &p, end)))
+		for (i = 0; i < n; i++)
+			if (!parse_line(ps, &batch[i], nul, &records, &ended))
+				return;
+	if (!ended)
+		ps->error = ps->line ? "truncated (no end record)" : "empty";
 }
 
 static void load_file(struct program *prog, const char *path)
 {
-	struct parse ps = { .path = path };
-	char *line = NULL;
-	size_t alloc = 0;
-	ssize_t len;
-	long long count = -1, version;
-	int records = 0;
-	bool ended = false;
-	char *f[4];
-	FILE *in = fopen(path, "r");
+	/* the arrays outlive the file: the next one parses into them */
+	static struct parse ps;
+	struct arena_mark mark = arena_mark(&records);
+	size_t size;
+	char *buf = read_whole(path, &size);
 
-	if (!in) {
+	if (!buf) {
 		fprintf(stderr, "lockscope: warning: %s: %s; skipped\n", path, strerror(errno));
 		prog->nskipped++;
 		return;
 	}
-	while ((len = getline(&line, &alloc, in)) > 0) {
-		ps.line++;
-		if (line[len - 1] != '\n') {
-			ps.error = "truncated (no end of line)";
-			break;
-		}
-		line[len - 1] = '\0';
-		if (ended) {
-			ps.error = "records after the end";
-			break;
-		}
-		if (ps.line == 1) {
-			if (split(line, f, 2) != 2 || strcmp(f[0], FACTS_MAGIC) ||
-			    !number(f[1], &version)) {
-				ps.error = "not a lockscope facts file";
-				break;
-			}
-			if (version != FACTS_VERSION) {
-				ps.error = "written by another version of lockscope (re-run the check)";
-				break;
-			}
-			continue;
-		}
-		if (ps.line == 2) {
-			if (split(line, f, 2) != 2 || strcmp(f[0], "tu")) {
-				ps.error = "no translation unit";
-				break;
-			}
-			ps.tu = strtab_intern(f[1]);
-			records++;
-			continue;
-		}
-		if (!strncmp(line, "end\t", 4)) {
-			if (!number(line + 4, &count) || count != records + 1) {
-				ps.error = "record count does not match: truncated or edited";
-				break;
-			}
-			ended = true;
-			continue;
-		}
-		records++;
-		if (!parse_record(&ps, line)) {
-			if (!ps.error)
-				ps.error = "malformed record";
-			break;
-		}
-	}
-	if (!ps.error && !ended)
-		ps.error = ps.line ? "truncated (no end record)" : "empty";
-	fclose(in);
-	free(line);
+	ps.path = path;
+	ps.line = 0;
+	ps.tu = NULL;
+	ps.nfuncs = ps.ncalls = ps.nargs = ps.nbinds = ps.ntypes = 0;
+	ps.call = NULL;
+	ps.acq = NULL;
+	ps.error = NULL;
+	parse_lines(&ps, buf, size);
+	hand_out_calls(&ps);
 	if (ps.error) {
 		fprintf(stderr, "lockscope: warning: %s:%d: %s; skipped\n",
 			path, ps.line, ps.error);
 		prog->nskipped++;
-		discard(&ps);
+		discard(&ps, &mark);
 	} else {
 		commit(prog, &ps);
 		prog->nfiles++;
 	}
-	free(ps.funcs);
-	free(ps.binds);
-	free(ps.types);
 }
 
 static int by_name(const void *a, const void *b)

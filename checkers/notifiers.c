@@ -180,6 +180,11 @@ void notifiers_collect(struct program *prog)
 	}
 }
 
+bool notifiers_chain_call(const char *callee)
+{
+	return ptrtab_get(&chain_calls, callee) != NULL;
+}
+
 /* The blocks' callbacks a chain call reaches. */
 void notifiers_targets(struct callsite *cs, void (*add)(struct callsite *, struct func *))
 {
@@ -211,7 +216,7 @@ void notifiers_targets(struct callsite *cs, void (*add)(struct callsite *, struc
 		for (k = 0; k < b->nfns; k++) {
 			struct func *t;
 
-			for (t = program_function(b->fns[k]); t; t = t->next_same)
+			for (t = program_function_named(b->fns[k]); t; t = t->next_same)
 				add(cs, t);
 		}
 	}

@@ -2,63 +2,82 @@
 /*
  * String interning for the whole-tree step: one copy of each string, so
  * names compare and hash as pointers.  Each string also has a number
- * (stored just before it), for records that keep 4 bytes, not 8.
+ * (stored just before it), for records that keep 4 bytes, not 8.  A
+ * kernel's facts intern tens of millions of fields: the copies come from
+ * an arena, and the hash reads eight bytes at a time.
  */
+#include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "lockscope/arena.h"
+#include "lockscope/diag.h"
 #include "lockscope/program.h"
 #include "lockscope/strbuf.h"
 
-static const char **slots;
-static size_t *hashes;			/* of slots[]: probes skip strcmp, growing rehashes nothing */
+struct slot {
+	const char *s;
+	unsigned int hash, len;		/* probes skip memcmp, growing rehashes nothing */
+};
+
+static struct slot *slots;
 static size_t size, used;
 static const char **by_id;		/* id - 1 -> string */
 static unsigned int nids, aids;
+static struct arena copies;
 
-static size_t hash(const char *s)
+static inline uint64_t mix(uint64_t h)
 {
-	size_t h = 1469598103934665603ull;
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdull;
+	h ^= h >> 33;
+	h *= 0xc4ceb9fe1a85ec53ull;
+	return h ^ (h >> 33);
+}
 
-	while (*s)
-		h = (h ^ (unsigned char)*s++) * 1099511628211ull;
-	return h;
+unsigned int strtab_hash(const char *s, size_t len)
+{
+	uint64_t h = len * 0x9e3779b97f4a7c15ull, w;
+
+	for (; len >= 8; s += 8, len -= 8) {
+		memcpy(&w, s, 8);
+		h = (h ^ w) * 0x100000001b3ull;
+		h ^= h >> 29;
+	}
+	for (w = 0; len; len--)
+		w = w << 8 | (unsigned char)s[len - 1];
+	return mix(h ^ w);
 }
 
 static void grow(void)
 {
-	const char **old = slots;
-	size_t *old_hashes = hashes;
+	struct slot *old = slots;
 	size_t old_size = size, i;
 
 	size = size ? size * 2 : 4096;
 	slots = ls_xcalloc(size, sizeof(*slots));
-	hashes = ls_xmalloc(size * sizeof(*hashes));
-	used = 0;
 	for (i = 0; i < old_size; i++) {
-		if (old[i]) {
-			size_t j = old_hashes[i] & (size - 1);
+		if (old[i].s) {
+			size_t j = old[i].hash & (size - 1);
 
-			while (slots[j])
+			while (slots[j].s)
 				j = (j + 1) & (size - 1);
 			slots[j] = old[i];
-			hashes[j] = old_hashes[i];
-			used++;
 		}
 	}
 	free(old);
-	free(old_hashes);
 }
 
 /* A copy of @s with its id in front. */
-static const char *store(const char *s)
+static const char *store(const char *s, size_t len)
 {
-	size_t len = strlen(s);
-	char *mem = ls_xmalloc(sizeof(unsigned int) + len + 1);
+	char *mem = arena_alloc(&copies, sizeof(unsigned int) + len + 1);
 	unsigned int id = ++nids;
 
 	memcpy(mem, &id, sizeof(id));
-	memcpy(mem + sizeof(id), s, len + 1);
+	memcpy(mem + sizeof(id), s, len);
+	mem[sizeof(id) + len] = '\0';
 	if (nids > aids) {
 		aids = aids ? aids * 2 : 4096;
 		by_id = ls_xrealloc(by_id, aids * sizeof(*by_id));
@@ -67,22 +86,53 @@ static const char *store(const char *s)
 	return by_id[id - 1];
 }
 
-const char *strtab_intern(const char *s)
+const char *strtab_intern_hashed(const char *s, size_t len, unsigned int h)
 {
-	size_t i, h;
+	size_t i;
 
-	if (!s)
-		return NULL;
+	if (len > UINT_MAX)
+		ls_fatal("a string of %zu bytes is too long to intern", len);
 	if ((used + 1) * 2 > size)
 		grow();
-	h = hash(s);
-	for (i = h & (size - 1); slots[i]; i = (i + 1) & (size - 1))
-		if (hashes[i] == h && !strcmp(slots[i], s))
-			return slots[i];
-	slots[i] = store(s);
-	hashes[i] = h;
+	for (i = h & (size - 1); slots[i].s; i = (i + 1) & (size - 1))
+		if (slots[i].hash == h && slots[i].len == len && !memcmp(slots[i].s, s, len))
+			return slots[i].s;
+	slots[i].s = store(s, len);
+	slots[i].hash = h;
+	slots[i].len = len;
 	used++;
-	return slots[i];
+	return slots[i].s;
+}
+
+/*
+ * The table is far bigger than the caches: a lookup waits for its slot,
+ * then for the string.  Asked a few records ahead, the loads overlap.
+ */
+void strtab_prefetch(unsigned int hash)
+{
+	if (size)
+		__builtin_prefetch(&slots[hash & (size - 1)]);
+}
+
+void strtab_prefetch_string(unsigned int hash)
+{
+	const struct slot *slot;
+
+	if (!size)
+		return;
+	slot = &slots[hash & (size - 1)];
+	if (slot->s && slot->hash == hash)
+		__builtin_prefetch(slot->s);
+}
+
+const char *strtab_intern_len(const char *s, size_t len)
+{
+	return strtab_intern_hashed(s, len, strtab_hash(s, len));
+}
+
+const char *strtab_intern(const char *s)
+{
+	return s ? strtab_intern_len(s, strlen(s)) : NULL;
 }
 
 unsigned int strtab_id(const char *interned)

@@ -8,11 +8,24 @@
  * A bump allocator for the many small records that live until exit:
  * no per-allocation header, nothing to free one by one.
  */
+struct arena_block;
+
 struct arena {
 	char *next, *end;
+	struct arena_block *blocks;	/* newest first, big requests too */
+};
+
+/* Where an arena stood: what arena_rewind() goes back to. */
+struct arena_mark {
+	char *next, *end;
+	struct arena_block *blocks;
 };
 
 /* @size bytes aligned for any scalar. */
 void *arena_alloc(struct arena *a, size_t size);
+
+struct arena_mark arena_mark(const struct arena *a);
+/* Free everything allocated since @m was taken. */
+void arena_rewind(struct arena *a, const struct arena_mark *m);
 
 #endif

@@ -3,6 +3,7 @@
 #define LOCKSCOPE_PROGRAM_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include "lockscope/guards.h"
 
 struct ptrtab;
@@ -14,9 +15,24 @@ struct ptrtab;
  */
 
 const char *strtab_intern(const char *s);
+/* The same for the @len bytes at @s, which hold no '\0'. */
+const char *strtab_intern_len(const char *s, size_t len);
 /* An interned string's number (0 for NULL), and back. */
 unsigned int strtab_id(const char *interned);
 const char *strtab_string(unsigned int id);
+/*
+ * For the facts parser: interning with the hash computed ahead, and
+ * loading what the interning of a string will read, a few records ahead.
+ */
+unsigned int strtab_hash(const char *s, size_t len);
+const char *strtab_intern_hashed(const char *s, size_t len, unsigned int hash);
+void strtab_prefetch(unsigned int hash);
+void strtab_prefetch_string(unsigned int hash);
+/*
+ * One shared copy of the list of @n interned strings at @list (a call's
+ * arguments): read only.  An empty list is one NULL.
+ */
+const char **strlist_intern(const char *const *list, int n);
 
 /* A constraint on one parameter (see guards.h). */
 struct pguard {
@@ -174,6 +190,9 @@ struct program {
 void program_load(struct program *prog, const char *dir);
 struct func *program_function(const char *name);
 struct binding *program_binding(const char *field);
+/* The same, for names already interned: no hashing of the string. */
+struct func *program_function_named(const char *interned);
+struct binding *program_binding_named(const char *interned);
 /* Every binding, in no particular order. */
 void program_for_each_binding(void (*fn)(struct binding *b, void *data), void *data);
 /* The recyclable type @type (interned), or NULL. */
@@ -192,6 +211,8 @@ const char *registration_field(const char *callee, long long arg);
 void notifiers_load(const char *rules_dir);
 void notifiers_collect(struct program *prog);
 void notifiers_targets(struct callsite *cs, void (*add)(struct callsite *, struct func *));
+/* Does a call of @callee (interned) call a chain? */
+bool notifiers_chain_call(const char *callee);
 
 /* Resolve every call's targets. */
 void callgraph_build(struct program *prog);

@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Interned lists of interned strings: the arguments of a call.  A
+ * kernel's millions of calls pass a few hundred thousand different
+ * argument lists ("$0", "&dev->lock", ...), so equal lists share one
+ * copy.  A list is never written once interned.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lockscope/arena.h"
+#include "lockscope/program.h"
+#include "lockscope/ptrtab.h"
+#include "lockscope/strbuf.h"
+
+struct list_slot {
+	const char **list;
+	unsigned int hash, n;
+};
+
+static struct list_slot *slots;
+static size_t size, used;
+static struct arena lists;
+static const char *no_args[1];
+
+static unsigned int list_hash(const char *const *list, int n)
+{
+	unsigned long h = n;
+	int i;
+
+	for (i = 0; i < n; i++)
+		h = hash_ptr3((const void *)h, list[i], NULL);
+	return h;
+}
+
+static void grow(void)
+{
+	struct list_slot *old = slots;
+	size_t old_size = size, i;
+
+	size = size ? size * 2 : 4096;
+	slots = ls_xcalloc(size, sizeof(*slots));
+	for (i = 0; i < old_size; i++) {
+		if (old[i].list) {
+			size_t j = old[i].hash & (size - 1);
+
+			while (slots[j].list)
+				j = (j + 1) & (size - 1);
+			slots[j] = old[i];
+		}
+	}
+	free(old);
+}
+
+const char **strlist_intern(const char *const *list, int n)
+{
+	unsigned int h;
+	size_t i;
+
+	if (!n)
+		return no_args;
+	if ((used + 1) * 2 > size)
+		grow();
+	h = list_hash(list, n);
+	for (i = h & (size - 1); slots[i].list; i = (i + 1) & (size - 1))
+		if (slots[i].hash == h && slots[i].n == (unsigned int)n &&
+		    !memcmp(slots[i].list, list, n * sizeof(*list)))
+			return slots[i].list;
+	slots[i].list = arena_alloc(&lists, n * sizeof(*list));
+	memcpy(slots[i].list, list, n * sizeof(*list));
+	slots[i].hash = h;
+	slots[i].n = n;
+	used++;
+	return slots[i].list;
+}
