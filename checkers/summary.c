@@ -18,22 +18,27 @@
 
 /* entry indices fit summary_entry::next */
 #define MAX_ENTRIES 256
+#define SLOTS (2 * MAX_ENTRIES)
 
 /*
  * While a function's SCC is being summarised its entries live in a work
- * area of the largest size, with their stamps and a hash table of their
- * keys (class, instance, mode); then they move to an exact array in the
- * arena and the work areas, one array as large as the largest SCC yet,
- * serve the next SCC.  Slots hold index + 1.
+ * area sized to what it has (a kernel-sized cycle has hundreds of
+ * thousands of members, most with a few entries), with their stamps and
+ * a hash table of their keys (class, instance, mode); then they move to
+ * an exact array in the arena and the work areas, one per member of the
+ * largest SCC yet, keep their buffers for the next SCC.  Slots hold
+ * index + 1; the table has at least twice as many slots as entries.
  */
-#define SLOTS (2 * MAX_ENTRIES)
-
 struct sum_work {
-	unsigned long stamps[MAX_ENTRIES];	/* when each entry last changed */
-	unsigned int guards[MAX_ENTRIES];
-	unsigned short slot[SLOTS];
-	struct summary_entry sum[MAX_ENTRIES];
+	int cap, nslots;
+	unsigned long *stamps;	/* when each entry last changed */
+	unsigned int *guards;
+	struct summary_entry *sum;
+	int aslots;
+	unsigned short *slot;
 };
+
+#define MIN_SLOTS 16
 
 /* Locks whose nesting is normal are no one's deadlock. */
 bool wholetree_lock_kind(const char *kind)
@@ -137,7 +142,11 @@ static struct arena entries;
 
 static void start_work(struct func *fn, struct sum_work *w)
 {
-	memset(w->slot, 0, sizeof(w->slot));
+	if (!w->aslots) {
+		w->aslots = MIN_SLOTS;
+		w->slot = ls_xcalloc(w->aslots, sizeof(*w->slot));
+	}
+	w->nslots = MIN_SLOTS;
 	fn->work = w;
 	fn->sum = w->sum;
 	fn->nsum = 0;
@@ -161,6 +170,8 @@ static void end_work(struct func *fn)
 	for (i = 0; i < fn->nsum; i++)
 		if (w->guards[i])
 			fn->guarded[fn->nguarded++] = (struct guarded){ i, w->guards[i] };
+	/* the next SCC finds the table empty: clear what this one used */
+	memset(w->slot, 0, w->nslots * sizeof(*w->slot));
 	fn->work = NULL;
 }
 
@@ -194,11 +205,37 @@ static unsigned long clock_now;
 static void index_put(struct sum_work *w, const struct summary_entry *e, int i)
 {
 	struct key k = key_of(e);
-	unsigned long j = key_hash(&k) & (SLOTS - 1);
+	unsigned long j = key_hash(&k) & (w->nslots - 1);
 
 	while (w->slot[j])
-		j = (j + 1) & (SLOTS - 1);
+		j = (j + 1) & (w->nslots - 1);
 	w->slot[j] = i + 1;
+}
+
+/* Room for entry @n, and a table at most half full. */
+static void make_room(struct func *fn, int n)
+{
+	struct sum_work *w = fn->work;
+	int i;
+
+	if (n >= w->cap) {
+		w->cap = w->cap ? 2 * w->cap : 8;
+		w->stamps = ls_xrealloc(w->stamps, w->cap * sizeof(*w->stamps));
+		w->guards = ls_xrealloc(w->guards, w->cap * sizeof(*w->guards));
+		w->sum = ls_xrealloc(w->sum, w->cap * sizeof(*w->sum));
+		fn->sum = w->sum;
+	}
+	if (2 * (n + 1) <= w->nslots)
+		return;
+	memset(w->slot, 0, w->nslots * sizeof(*w->slot));
+	w->nslots *= 2;
+	if (w->nslots > w->aslots) {
+		free(w->slot);
+		w->aslots = w->nslots;
+		w->slot = ls_xcalloc(w->aslots, sizeof(*w->slot));
+	}
+	for (i = 0; i < n; i++)
+		index_put(w, &w->sum[i], i);
 }
 
 static int find_entry(const struct func *fn, const struct key *k)
@@ -206,7 +243,7 @@ static int find_entry(const struct func *fn, const struct key *k)
 	const struct sum_work *w = fn->work;
 	unsigned long j;
 
-	for (j = key_hash(k) & (SLOTS - 1); w->slot[j]; j = (j + 1) & (SLOTS - 1))
+	for (j = key_hash(k) & (w->nslots - 1); w->slot[j]; j = (j + 1) & (w->nslots - 1))
 		if (key_is(&fn->sum[w->slot[j] - 1], k))
 			return w->slot[j] - 1;
 	return -1;
@@ -271,6 +308,7 @@ static bool add_entry(struct func *fn, struct summary_entry *e,
 	}
 	if (fn->nsum >= MAX_ENTRIES)
 		return false;
+	make_room(fn, fn->nsum);
 	fn->work->guards[fn->nsum] = guards_intern(guards, nguards);
 	fn->sum[fn->nsum] = *e;
 	index_put(fn->work, e, fn->nsum);
@@ -445,9 +483,9 @@ static void summarise_scc(struct func **scc, int n)
 	int i, rounds = 0;
 
 	if (n > aworks) {
-		free(works);
+		works = ls_xrealloc(works, n * sizeof(*works));
+		memset(works + aworks, 0, (n - aworks) * sizeof(*works));
 		aworks = n;
-		works = ls_xmalloc(aworks * sizeof(*works));
 	}
 	for (i = 0; i < n; i++)
 		start_work(scc[i], &works[i]);
