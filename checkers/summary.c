@@ -36,6 +36,9 @@ struct sum_work {
 	struct summary_entry *sum;
 	int aslots;
 	unsigned short *slot;
+	int member;		/* index in the SCC */
+	int marked;		/* the round its callers were last told of a change */
+	int dirty;		/* the round a callee last changed */
 };
 
 #define MIN_SLOTS 16
@@ -147,6 +150,7 @@ static void start_work(struct func *fn, struct sum_work *w)
 		w->slot = ls_xcalloc(w->aslots, sizeof(*w->slot));
 	}
 	w->nslots = MIN_SLOTS;
+	w->marked = w->dirty = -1;
 	fn->work = w;
 	fn->sum = w->sum;
 	fn->nsum = 0;
@@ -249,9 +253,27 @@ static int find_entry(const struct func *fn, const struct key *k)
 	return -1;
 }
 
+/*
+ * The callers of each member within the SCC, by member: works[i]'s are
+ * callers[callers_at[i] .. callers_at[i + 1]).  A change tells them once
+ * a round, and a round passes over members none of whose callees changed
+ * since the previous round began: pulling them would find nothing new.
+ */
+static int *callers_at, *callers;
+static int acallers_at, acallers;
+static int round_now;
+
 static void touch(struct func *fn, int i)
 {
-	fn->work->stamps[i] = fn->stamp = ++clock_now;
+	struct sum_work *w = fn->work;
+	int j;
+
+	w->stamps[i] = fn->stamp = ++clock_now;
+	if (w->marked == round_now)
+		return;
+	w->marked = round_now;
+	for (j = callers_at[w->member]; j < callers_at[w->member + 1]; j++)
+		works[callers[j]].dirty = round_now;
 }
 
 /*
@@ -476,6 +498,48 @@ void summaries_stats(int *scc, int *rounds)
 	*rounds = largest_scc_rounds;
 }
 
+/* callers_at[] and callers[] of the SCC's members, whose work is set */
+static void find_callers(struct func **scc, int n)
+{
+	int i, j, t, m = 0;
+
+	if (n + 1 > acallers_at) {
+		acallers_at = n + 1;
+		callers_at = ls_xrealloc(callers_at, acallers_at * sizeof(*callers_at));
+	}
+	memset(callers_at, 0, (n + 1) * sizeof(*callers_at));
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < scc[i]->ncalls; j++) {
+			const struct callsite *cs = &scc[i]->calls[j];
+
+			for (t = 0; t < cs->ntargets; t++) {
+				if (cs->targets[t]->work) {
+					callers_at[cs->targets[t]->work->member + 1]++;
+					m++;
+				}
+			}
+		}
+	}
+	if (m > acallers) {
+		acallers = m;
+		callers = ls_xrealloc(callers, acallers * sizeof(*callers));
+	}
+	for (i = 0; i < n; i++)
+		callers_at[i + 1] += callers_at[i];
+	/* callers_at[g] walks g's range, ending where g + 1's begins */
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < scc[i]->ncalls; j++) {
+			const struct callsite *cs = &scc[i]->calls[j];
+
+			for (t = 0; t < cs->ntargets; t++)
+				if (cs->targets[t]->work)
+					callers[callers_at[cs->targets[t]->work->member]++] = i;
+		}
+	}
+	memmove(callers_at + 1, callers_at, n * sizeof(*callers_at));
+	callers_at[0] = 0;
+}
+
 static void summarise_scc(struct func **scc, int n)
 {
 	unsigned long since = 0, start;
@@ -487,16 +551,22 @@ static void summarise_scc(struct func **scc, int n)
 		memset(works + aworks, 0, (n - aworks) * sizeof(*works));
 		aworks = n;
 	}
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		start_work(scc[i], &works[i]);
+		works[i].member = i;
+	}
+	find_callers(scc, n);
+	round_now = 0;
 	for (i = 0; i < n; i++)
 		own_entries(scc[i]);
 	/* the first round pulls everything, the next only what changed */
 	do {
 		start = clock_now;
 		changed = false;
+		round_now = rounds + 1;
 		for (i = 0; i < n; i++)
-			changed |= pull_callees(scc[i], since);
+			if (round_now == 1 || works[i].dirty >= round_now - 1)
+				changed |= pull_callees(scc[i], since);
 		since = start;
 	} while (changed && ++rounds < 64);
 	if (n > largest_scc) {
