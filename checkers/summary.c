@@ -24,14 +24,14 @@
  * While a function's SCC is being summarised its entries live in a work
  * area sized to what it has (a kernel-sized cycle has hundreds of
  * thousands of members, most with a few entries), with their stamps and
- * a hash table of their keys (class, instance, mode); then they move to
- * an exact array in the arena and the work areas, one per member of the
- * largest SCC yet, keep their buffers for the next SCC.  Slots hold
+ * a hash table of their keys (class, instance, mode); then the entries,
+ * trimmed, are the function's and the work areas, one per member of the
+ * largest SCC yet, keep their other buffers for the next SCC.  Slots hold
  * index + 1; the table has at least twice as many slots as entries.
  */
 struct sum_work {
 	int cap, nslots;
-	unsigned long *stamps;	/* when each entry last changed */
+	unsigned int *stamps;	/* when each entry last changed, in its SCC */
 	unsigned int *guards;
 	struct summary_entry *sum;
 	int aslots;
@@ -161,10 +161,12 @@ static void end_work(struct func *fn)
 	struct sum_work *w = fn->work;
 	int i, n = 0;
 
+	/* the entries stay where they are, trimmed: the work area grows anew */
 	fn->sum = NULL;
 	if (fn->nsum) {
-		fn->sum = arena_alloc(&entries, fn->nsum * sizeof(*fn->sum));
-		memcpy(fn->sum, w->sum, fn->nsum * sizeof(*fn->sum));
+		fn->sum = ls_xrealloc(w->sum, fn->nsum * sizeof(*fn->sum));
+		w->sum = NULL;
+		w->cap = 0;
 	}
 	/* few entries have guards: those few say which */
 	for (i = 0; i < fn->nsum; i++)
@@ -174,6 +176,7 @@ static void end_work(struct func *fn)
 	for (i = 0; i < fn->nsum; i++)
 		if (w->guards[i])
 			fn->guarded[fn->nguarded++] = (struct guarded){ i, w->guards[i] };
+	fn->stamp = 1;
 	/* the next SCC finds the table empty: clear what this one used */
 	memset(w->slot, 0, w->nslots * sizeof(*w->slot));
 	fn->work = NULL;
@@ -202,9 +205,11 @@ static bool key_is(const struct summary_entry *e, const struct key *k)
 
 /*
  * Every change to an entry gets the next tick: the fixpoint pulls again
- * only what changed since the previous round began.
+ * only what changed since the previous round began.  The clock starts
+ * again with each SCC, whose callees summarised before have stamp 1:
+ * pulled in the first round (since 0), not again.
  */
-static unsigned long clock_now;
+static unsigned int clock_now;
 
 static void index_put(struct sum_work *w, const struct summary_entry *e, int i)
 {
@@ -421,7 +426,7 @@ static unsigned char saturating(unsigned int n)
 }
 
 /* An entry's last change: its own stamp while its SCC is summarised. */
-static unsigned long stamp_of(const struct func *fn, int i)
+static unsigned int stamp_of(const struct func *fn, int i)
 {
 	return fn->work ? fn->work->stamps[i] : fn->stamp;
 }
@@ -431,7 +436,7 @@ static unsigned long stamp_of(const struct func *fn, int i)
  * Only entries changed after @since: the others were pulled, as they are
  * now, in an earlier round, and pulling them again changes nothing.
  */
-static bool pull_callees(struct func *fn, unsigned long since)
+static bool pull_callees(struct func *fn, unsigned int since)
 {
 	static struct open_keys keys;
 	bool keys_found = false;
@@ -542,7 +547,7 @@ static void find_callers(struct func **scc, int n)
 
 static void summarise_scc(struct func **scc, int n)
 {
-	unsigned long since = 0, start;
+	unsigned int since = 0, start;
 	bool changed;
 	int i, rounds = 0;
 
@@ -556,6 +561,7 @@ static void summarise_scc(struct func **scc, int n)
 		works[i].member = i;
 	}
 	find_callers(scc, n);
+	clock_now = 1;
 	round_now = 0;
 	for (i = 0; i < n; i++)
 		own_entries(scc[i]);
@@ -602,6 +608,26 @@ static void number_keys(unsigned int nacqs)
 		acq_keys[i] = slot[h] - 1;
 	}
 	free(slot);
+}
+
+/* The work areas of the largest SCC would outlive it: the checks need room. */
+static void free_works(void)
+{
+	int i;
+
+	for (i = 0; i < aworks; i++) {
+		free(works[i].stamps);
+		free(works[i].guards);
+		free(works[i].sum);
+		free(works[i].slot);
+	}
+	free(works);
+	works = NULL;
+	aworks = 0;
+	free(callers_at);
+	free(callers);
+	callers_at = callers = NULL;
+	acallers_at = acallers = 0;
 }
 
 void summaries_build(struct program *prog)
@@ -677,4 +703,5 @@ void summaries_build(struct program *prog)
 	}
 	free(frames);
 	free(stack);
+	free_works();
 }
