@@ -203,6 +203,41 @@ static int entry_node(const struct acquisition *a)
 #define HELD_NODES 16
 
 /*
+ * The nodes a call has made edges to from all its held locks, marked with
+ * the call's serial number: a call through a field reaches hundreds of
+ * targets whose entries repeat classes, and probing the graph's edge set
+ * (millions) for each finds them all made, with their first witness.
+ */
+static unsigned int *node_done;
+static int anode_done;
+static unsigned int call_serial;
+
+static bool call_done(int to)
+{
+	return to >= 0 && to < anode_done && node_done[to] == call_serial;
+}
+
+static void mark_call_done(int to)
+{
+	if (to >= anode_done) {
+		int n = anode_done ? anode_done : 1024;
+
+		while (n <= to)
+			n *= 2;
+		node_done = ls_xrealloc(node_done, n * sizeof(*node_done));
+		memset(node_done + anode_done, 0, (n - anode_done) * sizeof(*node_done));
+		anode_done = n;
+	}
+	node_done[to] = call_serial;
+}
+
+/* The node of an acquisition's class if made already, or -1. */
+static int entry_node_made(const struct acquisition *a)
+{
+	return a->id < nacq_node ? acq_node[a->id] : -1;
+}
+
+/*
  * Each function-pointer hop widens the graph to every function bound to
  * the field; past one, an edge is more likely made up than real.
  */
@@ -244,6 +279,7 @@ static void build_graph(const struct program *prog)
 				continue;
 			for (k = 0; k < HELD_NODES; k++)
 				held_node[k] = -1;
+			call_serial++;
 			for (t = 0; t < cs->ntargets; t++) {
 				const struct func *target = cs->targets[t];
 
@@ -251,7 +287,8 @@ static void build_graph(const struct program *prog)
 					const struct summary_entry *en = &target->sum[e];
 					const struct acquisition *a = summary_acq(en);
 
-					if (!acq_ordering(a) ||
+					if (call_done(entry_node_made(a)) ||
+					    !acq_ordering(a) ||
 					    indirect_hops(cs, en) > MAX_INDIRECT_HOPS ||
 					    !summary_map(cs, target, en, NULL, NULL, NULL))
 						continue;
@@ -282,6 +319,9 @@ static void build_graph(const struct program *prog)
 							from = held_node[k] = node(h->klass);
 						add_edge_nodes(from, entry_node(a), &w);
 					}
+					/* all its edges from this call are made */
+					if (entry_node_made(a) >= 0)
+						mark_call_done(entry_node_made(a));
 				}
 			}
 		}

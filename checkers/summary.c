@@ -18,22 +18,30 @@
 
 /* entry indices fit summary_entry::next */
 #define MAX_ENTRIES 256
+#define SLOTS (2 * MAX_ENTRIES)
 
 /*
  * While a function's SCC is being summarised its entries live in a work
- * area of the largest size, with their stamps and a hash table of their
- * keys (class, instance, mode); then they move to an exact array in the
- * arena and the work areas, one array as large as the largest SCC yet,
- * serve the next SCC.  Slots hold index + 1.
+ * area sized to what it has (a kernel-sized cycle has hundreds of
+ * thousands of members, most with a few entries), with their stamps and
+ * a hash table of their keys (class, instance, mode); then the entries,
+ * trimmed, are the function's and the work areas, one per member of the
+ * largest SCC yet, keep their other buffers for the next SCC.  Slots hold
+ * index + 1; the table has at least twice as many slots as entries.
  */
-#define SLOTS (2 * MAX_ENTRIES)
-
 struct sum_work {
-	unsigned long stamps[MAX_ENTRIES];	/* when each entry last changed */
-	unsigned int guards[MAX_ENTRIES];
-	unsigned short slot[SLOTS];
-	struct summary_entry sum[MAX_ENTRIES];
+	int cap, nslots;
+	unsigned int *stamps;	/* when each entry last changed, in its SCC */
+	unsigned int *guards;
+	struct summary_entry *sum;
+	int aslots;
+	unsigned short *slot;
+	int member;		/* index in the SCC */
+	int marked;		/* the round its callers were last told of a change */
+	int dirty;		/* the round a callee last changed */
 };
+
+#define MIN_SLOTS 16
 
 /* Locks whose nesting is normal are no one's deadlock. */
 bool wholetree_lock_kind(const char *kind)
@@ -137,7 +145,12 @@ static struct arena entries;
 
 static void start_work(struct func *fn, struct sum_work *w)
 {
-	memset(w->slot, 0, sizeof(w->slot));
+	if (!w->aslots) {
+		w->aslots = MIN_SLOTS;
+		w->slot = ls_xcalloc(w->aslots, sizeof(*w->slot));
+	}
+	w->nslots = MIN_SLOTS;
+	w->marked = w->dirty = -1;
 	fn->work = w;
 	fn->sum = w->sum;
 	fn->nsum = 0;
@@ -148,10 +161,12 @@ static void end_work(struct func *fn)
 	struct sum_work *w = fn->work;
 	int i, n = 0;
 
+	/* the entries stay where they are, trimmed: the work area grows anew */
 	fn->sum = NULL;
 	if (fn->nsum) {
-		fn->sum = arena_alloc(&entries, fn->nsum * sizeof(*fn->sum));
-		memcpy(fn->sum, w->sum, fn->nsum * sizeof(*fn->sum));
+		fn->sum = ls_xrealloc(w->sum, fn->nsum * sizeof(*fn->sum));
+		w->sum = NULL;
+		w->cap = 0;
 	}
 	/* few entries have guards: those few say which */
 	for (i = 0; i < fn->nsum; i++)
@@ -161,6 +176,9 @@ static void end_work(struct func *fn)
 	for (i = 0; i < fn->nsum; i++)
 		if (w->guards[i])
 			fn->guarded[fn->nguarded++] = (struct guarded){ i, w->guards[i] };
+	fn->stamp = 1;
+	/* the next SCC finds the table empty: clear what this one used */
+	memset(w->slot, 0, w->nslots * sizeof(*w->slot));
 	fn->work = NULL;
 }
 
@@ -187,18 +205,46 @@ static bool key_is(const struct summary_entry *e, const struct key *k)
 
 /*
  * Every change to an entry gets the next tick: the fixpoint pulls again
- * only what changed since the previous round began.
+ * only what changed since the previous round began.  The clock starts
+ * again with each SCC, whose callees summarised before have stamp 1:
+ * pulled in the first round (since 0), not again.
  */
-static unsigned long clock_now;
+static unsigned int clock_now;
 
 static void index_put(struct sum_work *w, const struct summary_entry *e, int i)
 {
 	struct key k = key_of(e);
-	unsigned long j = key_hash(&k) & (SLOTS - 1);
+	unsigned long j = key_hash(&k) & (w->nslots - 1);
 
 	while (w->slot[j])
-		j = (j + 1) & (SLOTS - 1);
+		j = (j + 1) & (w->nslots - 1);
 	w->slot[j] = i + 1;
+}
+
+/* Room for entry @n, and a table at most half full. */
+static void make_room(struct func *fn, int n)
+{
+	struct sum_work *w = fn->work;
+	int i;
+
+	if (n >= w->cap) {
+		w->cap = w->cap ? 2 * w->cap : 8;
+		w->stamps = ls_xrealloc(w->stamps, w->cap * sizeof(*w->stamps));
+		w->guards = ls_xrealloc(w->guards, w->cap * sizeof(*w->guards));
+		w->sum = ls_xrealloc(w->sum, w->cap * sizeof(*w->sum));
+		fn->sum = w->sum;
+	}
+	if (2 * (n + 1) <= w->nslots)
+		return;
+	memset(w->slot, 0, w->nslots * sizeof(*w->slot));
+	w->nslots *= 2;
+	if (w->nslots > w->aslots) {
+		free(w->slot);
+		w->aslots = w->nslots;
+		w->slot = ls_xcalloc(w->aslots, sizeof(*w->slot));
+	}
+	for (i = 0; i < n; i++)
+		index_put(w, &w->sum[i], i);
 }
 
 static int find_entry(const struct func *fn, const struct key *k)
@@ -206,15 +252,33 @@ static int find_entry(const struct func *fn, const struct key *k)
 	const struct sum_work *w = fn->work;
 	unsigned long j;
 
-	for (j = key_hash(k) & (SLOTS - 1); w->slot[j]; j = (j + 1) & (SLOTS - 1))
+	for (j = key_hash(k) & (w->nslots - 1); w->slot[j]; j = (j + 1) & (w->nslots - 1))
 		if (key_is(&fn->sum[w->slot[j] - 1], k))
 			return w->slot[j] - 1;
 	return -1;
 }
 
+/*
+ * The callers of each member within the SCC, by member: works[i]'s are
+ * callers[callers_at[i] .. callers_at[i + 1]).  A change tells them once
+ * a round, and a round passes over members none of whose callees changed
+ * since the previous round began: pulling them would find nothing new.
+ */
+static int *callers_at, *callers;
+static int acallers_at, acallers;
+static int round_now;
+
 static void touch(struct func *fn, int i)
 {
-	fn->work->stamps[i] = fn->stamp = ++clock_now;
+	struct sum_work *w = fn->work;
+	int j;
+
+	w->stamps[i] = fn->stamp = ++clock_now;
+	if (w->marked == round_now)
+		return;
+	w->marked = round_now;
+	for (j = callers_at[w->member]; j < callers_at[w->member + 1]; j++)
+		works[callers[j]].dirty = round_now;
 }
 
 /*
@@ -271,6 +335,7 @@ static bool add_entry(struct func *fn, struct summary_entry *e,
 	}
 	if (fn->nsum >= MAX_ENTRIES)
 		return false;
+	make_room(fn, fn->nsum);
 	fn->work->guards[fn->nsum] = guards_intern(guards, nguards);
 	fn->sum[fn->nsum] = *e;
 	index_put(fn->work, e, fn->nsum);
@@ -361,7 +426,7 @@ static unsigned char saturating(unsigned int n)
 }
 
 /* An entry's last change: its own stamp while its SCC is summarised. */
-static unsigned long stamp_of(const struct func *fn, int i)
+static unsigned int stamp_of(const struct func *fn, int i)
 {
 	return fn->work ? fn->work->stamps[i] : fn->stamp;
 }
@@ -371,7 +436,7 @@ static unsigned long stamp_of(const struct func *fn, int i)
  * Only entries changed after @since: the others were pulled, as they are
  * now, in an earlier round, and pulling them again changes nothing.
  */
-static bool pull_callees(struct func *fn, unsigned long since)
+static bool pull_callees(struct func *fn, unsigned int since)
 {
 	static struct open_keys keys;
 	bool keys_found = false;
@@ -438,27 +503,76 @@ void summaries_stats(int *scc, int *rounds)
 	*rounds = largest_scc_rounds;
 }
 
+/* callers_at[] and callers[] of the SCC's members, whose work is set */
+static void find_callers(struct func **scc, int n)
+{
+	int i, j, t, m = 0;
+
+	if (n + 1 > acallers_at) {
+		acallers_at = n + 1;
+		callers_at = ls_xrealloc(callers_at, acallers_at * sizeof(*callers_at));
+	}
+	memset(callers_at, 0, (n + 1) * sizeof(*callers_at));
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < scc[i]->ncalls; j++) {
+			const struct callsite *cs = &scc[i]->calls[j];
+
+			for (t = 0; t < cs->ntargets; t++) {
+				if (cs->targets[t]->work) {
+					callers_at[cs->targets[t]->work->member + 1]++;
+					m++;
+				}
+			}
+		}
+	}
+	if (m > acallers) {
+		acallers = m;
+		callers = ls_xrealloc(callers, acallers * sizeof(*callers));
+	}
+	for (i = 0; i < n; i++)
+		callers_at[i + 1] += callers_at[i];
+	/* callers_at[g] walks g's range, ending where g + 1's begins */
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < scc[i]->ncalls; j++) {
+			const struct callsite *cs = &scc[i]->calls[j];
+
+			for (t = 0; t < cs->ntargets; t++)
+				if (cs->targets[t]->work)
+					callers[callers_at[cs->targets[t]->work->member]++] = i;
+		}
+	}
+	memmove(callers_at + 1, callers_at, n * sizeof(*callers_at));
+	callers_at[0] = 0;
+}
+
 static void summarise_scc(struct func **scc, int n)
 {
-	unsigned long since = 0, start;
+	unsigned int since = 0, start;
 	bool changed;
 	int i, rounds = 0;
 
 	if (n > aworks) {
-		free(works);
+		works = ls_xrealloc(works, n * sizeof(*works));
+		memset(works + aworks, 0, (n - aworks) * sizeof(*works));
 		aworks = n;
-		works = ls_xmalloc(aworks * sizeof(*works));
 	}
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		start_work(scc[i], &works[i]);
+		works[i].member = i;
+	}
+	find_callers(scc, n);
+	clock_now = 1;
+	round_now = 0;
 	for (i = 0; i < n; i++)
 		own_entries(scc[i]);
 	/* the first round pulls everything, the next only what changed */
 	do {
 		start = clock_now;
 		changed = false;
+		round_now = rounds + 1;
 		for (i = 0; i < n; i++)
-			changed |= pull_callees(scc[i], since);
+			if (round_now == 1 || works[i].dirty >= round_now - 1)
+				changed |= pull_callees(scc[i], since);
 		since = start;
 	} while (changed && ++rounds < 64);
 	if (n > largest_scc) {
@@ -494,6 +608,26 @@ static void number_keys(unsigned int nacqs)
 		acq_keys[i] = slot[h] - 1;
 	}
 	free(slot);
+}
+
+/* The work areas of the largest SCC would outlive it: the checks need room. */
+static void free_works(void)
+{
+	int i;
+
+	for (i = 0; i < aworks; i++) {
+		free(works[i].stamps);
+		free(works[i].guards);
+		free(works[i].sum);
+		free(works[i].slot);
+	}
+	free(works);
+	works = NULL;
+	aworks = 0;
+	free(callers_at);
+	free(callers);
+	callers_at = callers = NULL;
+	acallers_at = acallers = 0;
 }
 
 void summaries_build(struct program *prog)
@@ -569,4 +703,5 @@ void summaries_build(struct program *prog)
 	}
 	free(frames);
 	free(stack);
+	free_works();
 }

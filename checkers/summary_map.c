@@ -63,16 +63,44 @@ static const char *rewrite_inst(const struct callsite *call, const char *inst)
  * "&$0->lock": remember the last rewrites, by call and instance, as
  * strtab ids (an entry keeps its instance's id, not the string).
  */
-#define MEMO_SIZE 4096
+#define MEMO_SIZE 65536
 
 static struct {
 	const struct callsite *call;
 	unsigned int inst, mapped;
 } memo[MEMO_SIZE];
 
+/*
+ * Whether an instance is relative to a parameter, by strtab id: most
+ * entries name a global or nothing, and those map to themselves.
+ * 0: not yet known, 1: not relative, 2: relative.
+ */
+static unsigned char *relative;
+static unsigned int arelative;
+
+static bool is_relative(unsigned int inst)
+{
+	if (inst >= arelative) {
+		unsigned int n = arelative ? arelative : 4096;
+
+		while (n <= inst)
+			n *= 2;
+		relative = ls_xrealloc(relative, n);
+		memset(relative + arelative, 0, n - arelative);
+		arelative = n;
+	}
+	if (!relative[inst])
+		relative[inst] = strchr(strtab_string(inst), '$') ? 2 : 1;
+	return relative[inst] == 2;
+}
+
 static unsigned int map_inst(const struct callsite *call, unsigned int inst)
 {
-	unsigned long h = hash_ptr3(call, (const void *)(unsigned long)inst, NULL) &
+	unsigned long h;
+
+	if (!inst || !is_relative(inst))
+		return inst;
+	h = hash_ptr3(call, (const void *)(unsigned long)inst, NULL) &
 			  (MEMO_SIZE - 1);
 
 	if (memo[h].call != call || memo[h].inst != inst) {
@@ -149,9 +177,7 @@ bool summary_map_id(const struct callsite *call, const struct func *target,
 		if (scratch[i].g.op == G_NEVER)
 			return false;
 	if (inst && through_chain) {
-		const char *from = strtab_string(e->inst);
-
-		*inst = from && !strchr(from, '$') ? e->inst : 0;
+		*inst = e->inst && !is_relative(e->inst) ? e->inst : 0;
 	} else if (inst) {
 		*inst = map_inst(call, e->inst);
 	}
