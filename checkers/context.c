@@ -121,7 +121,10 @@ static void mark_binding(struct binding *b, void *data)
 				continue;
 			if (ctx < 0) {
 				ci->bound = true;
-			} else if (ci->entry < 0 || ctx < ci->entry) {
+			} else if (ci->entry < 0 || ctx < ci->entry ||
+				   /* the bindings come in hash order: pick by name */
+				   (ctx == ci->entry &&
+				    strcmp(b->field, ci->entry_field) < 0)) {
 				ci->entry = ctx;
 				ci->entry_field = b->field;
 			}
