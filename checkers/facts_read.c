@@ -230,11 +230,11 @@ static int split(char *line, char *eol, struct rec *r, int max)
 }
 
 /* A decimal number, all of the field, as strtoll() reads it. */
+/* A decimal long long, the whole range: guards compare with LLONG_MAX. */
 static bool number(const char *s, long long *v)
 {
-	long long n = 0;
+	unsigned long long n = 0, limit = LLONG_MAX;
 	bool neg;
-	int i;
 
 	while (isspace((unsigned char)*s))
 		s++;
@@ -242,15 +242,15 @@ static bool number(const char *s, long long *v)
 	s += neg || *s == '+';
 	if (!*s)
 		return false;
-	for (i = 0; s[i]; i++) {
-		unsigned int d = (unsigned char)s[i] - '0';
+	limit += neg;
+	for (; *s; s++) {
+		unsigned int d = (unsigned char)*s - '0';
 
-		/* 18 digits: no line or count is that big, and no overflow */
-		if (d > 9 || i == 18)
+		if (d > 9 || n > (limit - d) / 10)
 			return false;
 		n = n * 10 + d;
 	}
-	*v = neg ? -n : n;
+	*v = neg && n ? -(long long)(n - 1) - 1 : (long long)n;
 	return true;
 }
 
