@@ -1,17 +1,7 @@
-#include "kernel.h"
+#include "clock.h"
 
 #define CLOCK_NEVER	((long long)(~0ULL >> 1))
 #define CLOCK_FIRST	(-CLOCK_NEVER - 1)
-
-struct clock {
-	spinlock_t lock;
-	long long next;
-};
-
-struct queue {
-	spinlock_t lock;
-	struct clock *clock;
-};
 
 /* Guarded by the extremes of long long: the facts must keep both. */
 static void clock_program(struct clock *c, long long when)
