@@ -461,6 +461,84 @@ static void array_element(struct desc *d, struct symbol *elem)
 	d->type = elem;
 }
 
+/* The global an asm input reads or points to ("p"(&var), "m"(var)), or NULL. */
+static struct symbol *asm_input_symbol(pseudo_t in)
+{
+	struct instruction *def;
+
+	if (in->type == PSEUDO_SYM)
+		return in->sym;
+	if (in->type != PSEUDO_REG || !(def = in->def))
+		return NULL;
+	if (def->opcode == OP_SYMADDR && def->src->type == PSEUDO_SYM)
+		return def->src->sym;
+	if (def->opcode == OP_LOAD && def->src->type == PSEUDO_SYM &&
+	    def->src->sym->ctype.modifiers & (MOD_STATIC | MOD_EXTERN | MOD_TOPLEVEL))
+		return def->src->sym;
+	return NULL;
+}
+
+/*
+ * The result of an inline asm that only reads globals, such as x86's
+ * "current" (a per-CPU read of current_task) or this_cpu_ptr(): the
+ * compiler may reuse one such read for the next, so every read of it in
+ * a function is one value, and spin_unlock(&current->sighand->siglock)
+ * releases what spin_lock(&current->sighand->siglock) took.  Named by
+ * the globals it reads; told apart from other asms by its template.  Its
+ * type, lost with the casts sparse folds, is taken to be what its one
+ * struct-typed input gives: the value of a struct pointer (a per-CPU
+ * read) or the address of a struct (this_cpu_ptr()).
+ */
+static bool asm_value(struct instruction *def, struct desc *d)
+{
+	struct asm_rules *rules = def->asm_rules;
+	struct asm_constraint *c;
+	struct strbuf names = STRBUF_INIT;
+	struct symbol *type = NULL;
+	unsigned int hash = 5381;
+	int ntyped = 0;
+	const char *tmpl;
+	bool ok = true;
+
+	if (!rules || def->clobber_memory || def->output_memory ||
+	    ptr_list_size((struct ptr_list *)rules->outputs) != 1)
+		return false;
+	FOR_EACH_PTR(rules->inputs, c) {
+		struct symbol *sym = c->pseudo ? asm_input_symbol(c->pseudo) : NULL;
+
+		if (c->pseudo && c->pseudo->type == PSEUDO_VAL) {
+			sb_addf(&names, "%s%lld", names.len ? ", " : "", c->pseudo->value);
+		} else if (sym && sym->ident) {
+			struct symbol *t = base_type(sym);
+			struct symbol *to = t && t->type == SYM_PTR ? pointee(t) : t;
+			bool addr = c->pseudo->type == PSEUDO_SYM ||
+				    c->pseudo->def->opcode == OP_SYMADDR;
+
+			sb_addf(&names, "%s%s", names.len ? ", " : "", show_ident(sym->ident));
+			if (addr && is_aggregate(to)) {
+				type = to;
+				ntyped++;
+			}
+		} else {
+			ok = false;
+			break;
+		}
+	} END_FOR_EACH_PTR(c);
+	if (ok) {
+		for (tmpl = def->string ? def->string : ""; *tmpl; tmpl++)
+			hash = hash * 33 + (unsigned char)*tmpl;
+		sb_addf(&d->root_text, "asm(%s)", sb_str(&names));
+		d->root = ROOT_OPAQUE;
+		d->deref = true;
+		d->type = ntyped == 1 ? type : NULL;
+		d->container = d->type;
+		d->unique = true;
+		d->unique_nr = hash & 0x7fffffff;
+	}
+	sb_release(&names);
+	return ok;
+}
+
 static void describe_reg(struct entrypoint *ep, pseudo_t p, struct desc *d, int depth)
 {
 	struct instruction *def = p->def;
@@ -549,6 +627,10 @@ static void describe_reg(struct entrypoint *ep, pseudo_t p, struct desc *d, int 
 		d->base = p;
 		make_unique(d, p);
 		return;
+	case OP_ASM:
+		if (asm_value(def, d))
+			return;
+		break;
 	default:
 		break;
 	}
