@@ -3,7 +3,9 @@
  * The global call graph: direct calls by name, calls through a struct
  * field to every function bound to that field anywhere in the tree, and
  * notifier chain calls to the callbacks registered on the chain
- * (notifiers.c).
+ * (notifiers.c).  A function a rules table models — an allocator or a
+ * sleep (sleeps.tab), a free (frees.tab) — is a leaf: its rule says what
+ * a call does, and its body, when among the facts, is not walked.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -11,7 +13,9 @@
 #include <string.h>
 
 #include "lockscope/arena.h"
+#include "lockscope/context.h"
 #include "lockscope/diag.h"
+#include "lockscope/frees.h"
 #include "lockscope/program.h"
 #include "lockscope/ptrtab.h"
 #include "lockscope/strbuf.h"
@@ -109,6 +113,13 @@ static struct targets *new_targets(struct ptrtab *table, const char *key)
 	return t;
 }
 
+static bool modelled(const char *name)
+{
+	bool ref;
+
+	return sleeps_lookup(name) >= -1 || frees_lookup(name, &ref) >= 0;
+}
+
 /* @name's definitions, most recently loaded first. */
 static const struct targets *callee_targets(const char *name)
 {
@@ -119,13 +130,20 @@ static const struct targets *callee_targets(const char *name)
 	if (t)
 		return t;
 	t = new_targets(&by_callee, name);
+	t->chain = notifiers_chain_call(name);
+	/*
+	 * The page allocator's body reaches compaction, hugetlb and the OOM
+	 * notifiers; vfree()'s the TLB flush; put_device()'s every release
+	 * callback: chains no rule of lockdep's would draw.
+	 */
+	if (modelled(name))
+		return t;
 	for (fn = program_function_named(name); fn; fn = fn->next_same)
 		n++;
 	if (n)
 		t->fns = arena_alloc(&shared, n * sizeof(*t->fns));
 	for (fn = program_function_named(name); fn; fn = fn->next_same)
 		t->fns[t->n++] = fn;
-	t->chain = notifiers_chain_call(name);
 	return t;
 }
 
@@ -162,7 +180,12 @@ static void add_bound(struct callsite *cs, const char *field)
 	const struct binding *b = program_binding_named(field);
 	const struct targets *t;
 
-	if (!b)
+	/*
+	 * A chain's callbacks are reached from the call of that chain
+	 * (notifiers.c); the chain walker's own call of the field, in
+	 * kernel/notifier.c, would reach every notifier of the tree.
+	 */
+	if (!b || notifiers_chain_field(field))
 		return;
 	cs->via = field;
 	t = field_targets(b);

@@ -9,11 +9,12 @@
  *
  * Per function, a witness of how it may sleep: always, or only when the
  * GFP mask in one of its parameters allows reclaim (followed down from
- * constant arguments).  A function with a rule is not walked into: its
- * direct calls are judged by the rule.  Sleeps inside the function's own
- * atomic sections are reported there and not passed up; a chain from an interrupt-context
- * callback passes at most one call through a function pointer, one from a
- * held lock none, and neither an unresolved one.
+ * constant arguments).  A function with a rule is a leaf of the call
+ * graph (callgraph.c): its calls are judged by the rule.  Sleeps inside
+ * the function's own atomic sections are reported there and not passed
+ * up; a chain from an interrupt-context callback passes at most one call
+ * through a function pointer, one from a held lock none, and neither an
+ * unresolved one.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -47,12 +48,6 @@ struct witness {
 struct sleep_info {
 	struct witness always, cond;
 	int param;			/* cond: the parameter holding the mask */
-	/*
-	 * Named in rules/sleeps.tab: the rule says when a call sleeps, not
-	 * the body (the page allocator's reclaim path sleeps only for a
-	 * mask that allows it, a test the walk does not follow).
-	 */
-	bool ruled;
 };
 
 static struct ptrtab infos;		/* func -> struct sleep_info */
@@ -216,8 +211,7 @@ static bool propagate(const struct func *fn, struct sleep_info *si)
 			const struct witness *tw = chosen(sleep_of(target), cond);
 			int hops = tw->hops + 1, fields = tw->fields + (cs->via != NULL);
 
-			if (!how || fields > MAX_FIELD_HOPS || target == fn ||
-			    sleep_of(target)->ruled)
+			if (!how || fields > MAX_FIELD_HOPS || target == fn)
 				continue;
 			if (how == 1 && better(&si->always, hops, fields)) {
 				set_witness(&si->always, hops, fields, cs, target, cond, NULL, gfp);
@@ -241,7 +235,6 @@ static void summarise(const struct program *prog, struct sleep_info *all)
 
 	for (i = 0; i < prog->nfuncs; i++) {
 		all[i].param = -1;
-		all[i].ruled = sleeps_lookup(prog->funcs[i]->name) >= -1;
 		ptrtab_put(&infos, prog->funcs[i], &all[i]);
 		direct_sites(prog->funcs[i], &all[i]);
 	}
@@ -473,8 +466,7 @@ static void check_calls(const struct func *fn)
 			const struct func *target = cs->targets[t];
 			const struct witness *tw;
 
-			if (sleep_of(target)->ruled ||
-			    callee_sleep(cs, target, &cond, &param, &gfp) != 1 ||
+			if (callee_sleep(cs, target, &cond, &param, &gfp) != 1 ||
 			    !leaf_reachable(cs, target, cond))
 				continue;
 			tw = chosen(sleep_of(target), cond);

@@ -40,6 +40,7 @@ struct registration {
 };
 
 static struct ptrtab chain_calls;	/* function -> struct chain_call */
+static struct ptrtab chain_fields;	/* a chain's callback field -> a chain_call */
 static struct ptrtab registrars;	/* function -> struct registrar */
 static struct registration *regs;
 static int nregs, aregs;
@@ -103,6 +104,7 @@ void notifiers_load(const char *dir)
 		cc->registrar = r;
 		cc->field = strtab_intern(field);
 		ptrtab_put(&chain_calls, strtab_intern(call), cc);
+		ptrtab_put(&chain_fields, cc->field, cc);
 		if (!ptrtab_get(&registrars, r))
 			add_registrar(r, arg_number(rchain, sb_str(&path), nr),
 				      arg_number(rblock, sb_str(&path), nr), NULL, cc->field);
@@ -183,6 +185,11 @@ void notifiers_collect(struct program *prog)
 bool notifiers_chain_call(const char *callee)
 {
 	return ptrtab_get(&chain_calls, callee) != NULL;
+}
+
+bool notifiers_chain_field(const char *field)
+{
+	return ptrtab_get(&chain_fields, field) != NULL;
 }
 
 /* The blocks' callbacks a chain call reaches. */

@@ -14,6 +14,7 @@
 #include "lockscope/diag.h"
 #include "lockscope/facts.h"
 #include "lockscope/findings.h"
+#include "lockscope/frees.h"
 #include "lockscope/program.h"
 #include "lockscope/context.h"
 #include "lockscope/rules.h"
@@ -77,6 +78,7 @@ void wholetree_run(struct program *prog, const char *dir, const char *rules,
 	program_load_callbacks(rules_dir(rules));
 	teardown_rules_load(rules_dir(rules));
 	context_rules_load(rules_dir(rules));
+	frees_load(rules_dir(rules));
 	program_load(prog, dir);
 	phase(stats, "load");
 	callgraph_build(prog);

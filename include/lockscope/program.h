@@ -213,6 +213,8 @@ void notifiers_collect(struct program *prog);
 void notifiers_targets(struct callsite *cs, void (*add)(struct callsite *, struct func *));
 /* Does a call of @callee (interned) call a chain? */
 bool notifiers_chain_call(const char *callee);
+/* Is @field (interned) the callback field of a chain's blocks? */
+bool notifiers_chain_field(const char *field);
 
 /* Resolve every call's targets. */
 void callgraph_build(struct program *prog);
