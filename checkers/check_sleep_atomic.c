@@ -7,9 +7,11 @@
  * off, inside rcu_read_lock(), or from a callback that runs in interrupt
  * context (rules/context.tab).
  *
- * Per function, a witness of how it may sleep: always, or only when the
- * GFP mask in one of its parameters allows reclaim (followed down from
- * constant arguments).  Sleeps inside the function's own atomic sections
+ * Per function, a witness of how it may sleep: always, or only when one
+ * of its parameters, masked on the way down ("flags & MSG_DONTWAIT"), is
+ * a GFP mask that allows reclaim or a non-blocking flag that is clear
+ * (followed down from constant arguments).  A function rules/sleeps.tab
+ * names is taken by its rule, its body is not walked.  Sleeps inside the function's own atomic sections
  * are reported there and not passed up; a chain from an interrupt-context
  * callback passes at most one call through a function pointer, one from a
  * held lock none, and neither an unresolved one.
@@ -33,8 +35,19 @@
 #define MAX_LOCKED_FIELD_HOPS 0
 #define MAX_PASSES 64
 
+/*
+ * A conditional sleep: on (param & and_mask) | or_bits, a GFP mask that
+ * allows direct reclaim, or a non-blocking flag that is zero.
+ */
+struct sleep_test {
+	int param;
+	long long and_mask, or_bits;
+	bool nonblock;
+};
+
 struct witness {
 	bool set;
+	bool nonblock;			/* gfp is a non-blocking flag, not a mask */
 	unsigned char hops, fields;
 	const struct callsite *cs;	/* the call it goes on by, or NULL */
 	const struct func *next;
@@ -45,7 +58,7 @@ struct witness {
 
 struct sleep_info {
 	struct witness always, cond;
-	int param;			/* cond: the parameter holding the mask */
+	struct sleep_test test;		/* cond: on which parameter, param -1: none */
 };
 
 static struct ptrtab infos;		/* func -> struct sleep_info */
@@ -69,18 +82,6 @@ static const struct held_lock *atomic_root(const struct held_lock *h, int n)
 	return NULL;
 }
 
-/* "$2" -> 2, else -1. */
-static int param_of(const char *arg)
-{
-	char *end;
-	long p;
-
-	if (arg[0] != '$' || !arg[1])
-		return -1;
-	p = strtol(arg + 1, &end, 10);
-	return *end || p < 0 || p > 64 ? -1 : p;
-}
-
 /* "#3264" -> 3264, else -1. */
 static long long constant_of(const char *arg)
 {
@@ -93,6 +94,75 @@ static long long constant_of(const char *arg)
 	return *end ? -1 : v;
 }
 
+/*
+ * "$2" or "$2&64|256" (facts: a parameter masked on the way) -> *t on
+ * parameter 2, composed with the callee's test @inner; false otherwise.
+ */
+static bool param_test(const char *arg, const struct sleep_test *inner,
+		       struct sleep_test *t)
+{
+	long long and_mask = -1, or_bits = 0, v;
+	char *end, *next;
+	long p;
+
+	if (arg[0] != '$' || arg[1] < '0' || arg[1] > '9')
+		return false;
+	p = strtol(arg + 1, &end, 10);
+	if (p > 64)
+		return false;
+	while (*end == '&' || *end == '|') {
+		v = strtoll(end + 1, &next, 10);
+		if (next == end + 1)
+			return false;
+		if (*end == '&') {
+			and_mask &= v;
+			or_bits &= v;
+		} else {
+			or_bits |= v;
+		}
+		end = next;
+	}
+	if (*end)
+		return false;
+	/* the callee sees x = (p & and_mask) | or_bits, and masks x again */
+	t->param = p;
+	t->and_mask = and_mask & inner->and_mask;
+	t->or_bits = (or_bits & inner->and_mask) | inner->or_bits;
+	t->nonblock = inner->nonblock;
+	return true;
+}
+
+static bool test_sleeps(const struct sleep_test *t, long long v)
+{
+	long long x = (v & t->and_mask) | t->or_bits;
+
+	return t->nonblock ? !x : gfp_may_sleep(x);
+}
+
+static bool same_test(const struct sleep_test *a, const struct sleep_test *b)
+{
+	return a->param == b->param && a->and_mask == b->and_mask &&
+	       a->or_bits == b->or_bits && a->nonblock == b->nonblock;
+}
+
+/*
+ * Through call @cs, does a callee that sleeps on @inner sleep?  1 always
+ * (*value: the constant argument), 2 on the caller's test *t, 0 no.
+ */
+static int through_call(const struct callsite *cs, const struct sleep_test *inner,
+			struct sleep_test *t, long long *value)
+{
+	const char *arg;
+
+	if (inner->param >= cs->nargs)
+		return 0;
+	arg = cs->args[inner->param];
+	*value = constant_of(arg);
+	if (*value >= 0)
+		return test_sleeps(inner, *value);
+	return param_test(arg, inner, t) ? 2 : 0;
+}
+
 static bool better(const struct witness *old, int hops, int fields)
 {
 	return !old->set || fields < old->fields || (fields == old->fields && hops < old->hops);
@@ -100,9 +170,11 @@ static bool better(const struct witness *old, int hops, int fields)
 
 static void set_witness(struct witness *w, int hops, int fields,
 			const struct callsite *cs, const struct func *next,
-			bool next_cond, const struct acquisition *acq, long long gfp)
+			bool next_cond, const struct acquisition *acq, long long gfp,
+			bool nonblock)
 {
 	w->set = true;
+	w->nonblock = nonblock;
 	w->hops = hops > 255 ? 255 : hops;
 	w->fields = fields;
 	w->cs = cs;
@@ -113,50 +185,45 @@ static void set_witness(struct witness *w, int hops, int fields,
 }
 
 /*
- * Does the direct call @cs sleep?  1 always (*gfp: the mask, or -1), 2
- * when its caller's parameter *param allows reclaim, 0 no.
+ * Does the direct call @cs sleep?  1 always (*gfp: the constant, or -1),
+ * 2 on its caller's test *t, 0 no.
  */
-static int direct_sleep(const struct callsite *cs, long long *gfp, int *param)
+static int direct_sleep(const struct callsite *cs, long long *gfp, struct sleep_test *t)
 {
-	int arg;
+	struct sleep_test rule = { .and_mask = -1 };
 
 	*gfp = -1;
-	if (cs->how != 'd' || (arg = sleeps_lookup(cs->callee)) < -1)
+	if (cs->how != 'd' || (rule.param = sleeps_lookup(cs->callee)) < -1)
 		return 0;
-	if (arg == -1)
+	if (rule.param == -1)
 		return 1;
-	if (arg >= cs->nargs)
-		return 0;
-	*gfp = constant_of(cs->args[arg]);
-	if (*gfp >= 0)
-		return gfp_may_sleep(*gfp);
-	*param = param_of(cs->args[arg]);
-	return *param >= 0 ? 2 : 0;
+	rule.nonblock = sleeps_nonblock_arg(cs->callee);
+	return through_call(cs, &rule, t, gfp);
+}
+
+/* A function whose rule says when it sleeps: its body is not walked. */
+static bool ruled(const struct func *fn)
+{
+	return sleeps_lookup(fn->name) >= -1;
 }
 
 /*
- * Does callee @t, called by @cs, sleep?  1 always, 2 on the caller's
- * parameter *param, 0 no; *cond: through its conditional witness.
+ * Does callee @target, called by @cs, sleep?  1 always, 2 on the
+ * caller's test *t, 0 no; *cond: through its conditional witness.
  */
-static int callee_sleep(const struct callsite *cs, const struct func *t,
-			bool *cond, int *param, long long *gfp)
+static int callee_sleep(const struct callsite *cs, const struct func *target,
+			bool *cond, struct sleep_test *t, long long *gfp)
 {
-	const struct sleep_info *ti = sleep_of(t);
-	const char *arg;
+	const struct sleep_info *ti = sleep_of(target);
 
 	*cond = false;
 	*gfp = -1;
 	if (ti->always.set)
 		return 1;
-	if (!ti->cond.set || ti->param >= cs->nargs)
+	if (!ti->cond.set)
 		return 0;
 	*cond = true;
-	arg = cs->args[ti->param];
-	*gfp = constant_of(arg);
-	if (*gfp >= 0)
-		return gfp_may_sleep(*gfp);
-	*param = param_of(arg);
-	return *param >= 0 ? 2 : 0;
+	return through_call(cs, &ti->test, t, gfp);
 }
 
 static const struct witness *chosen(const struct sleep_info *si, bool cond)
@@ -164,16 +231,23 @@ static const struct witness *chosen(const struct sleep_info *si, bool cond)
 	return cond ? &si->cond : &si->always;
 }
 
+/* Keep one test per function: the first found. */
+static bool fits(const struct sleep_info *si, const struct sleep_test *t)
+{
+	return si->test.param < 0 || same_test(&si->test, t);
+}
+
 static void direct_sites(const struct func *fn, struct sleep_info *si)
 {
-	int j, param;
+	struct sleep_test test;
 	long long gfp;
+	int j;
 
 	for (j = 0; j < fn->nacqs; j++) {
 		const struct acquisition *a = &fn->acqs[j];
 
 		if (a->sleeps && !atomic_root(a->held, a->nheld) && !si->always.set)
-			set_witness(&si->always, 0, 0, NULL, NULL, false, a, -1);
+			set_witness(&si->always, 0, 0, NULL, NULL, false, a, -1, false);
 	}
 	for (j = 0; j < fn->ncalls; j++) {
 		const struct callsite *cs = &fn->calls[j];
@@ -181,13 +255,13 @@ static void direct_sites(const struct func *fn, struct sleep_info *si)
 
 		if (atomic_root(cs->held, cs->nheld) || cs->nreleased)
 			continue;
-		how = direct_sleep(cs, &gfp, &param);
+		how = direct_sleep(cs, &gfp, &test);
 		if (how == 1 && better(&si->always, 0, 0))
-			set_witness(&si->always, 0, 0, cs, NULL, false, NULL, gfp);
-		else if (how == 2 && (si->param < 0 || si->param == param) &&
-			 better(&si->cond, 0, 0)) {
-			si->param = param;
-			set_witness(&si->cond, 0, 0, cs, NULL, false, NULL, -1);
+			set_witness(&si->always, 0, 0, cs, NULL, false, NULL, gfp,
+				    sleeps_nonblock_arg(cs->callee));
+		else if (how == 2 && fits(si, &test) && better(&si->cond, 0, 0)) {
+			si->test = test;
+			set_witness(&si->cond, 0, 0, cs, NULL, false, NULL, -1, test.nonblock);
 		}
 	}
 }
@@ -195,8 +269,9 @@ static void direct_sites(const struct func *fn, struct sleep_info *si)
 static bool propagate(const struct func *fn, struct sleep_info *si)
 {
 	bool changed = false, cond;
-	int j, t, param;
+	struct sleep_test test;
 	long long gfp;
+	int j, t;
 
 	for (j = 0; j < fn->ncalls; j++) {
 		const struct callsite *cs = &fn->calls[j];
@@ -205,20 +280,21 @@ static bool propagate(const struct func *fn, struct sleep_info *si)
 			continue;
 		for (t = 0; t < cs->ntargets; t++) {
 			const struct func *target = cs->targets[t];
-			int how = callee_sleep(cs, target, &cond, &param, &gfp);
+			int how = callee_sleep(cs, target, &cond, &test, &gfp);
 			const struct witness *tw = chosen(sleep_of(target), cond);
 			int hops = tw->hops + 1, fields = tw->fields + (cs->via != NULL);
 
 			if (!how || fields > MAX_FIELD_HOPS || target == fn)
 				continue;
 			if (how == 1 && better(&si->always, hops, fields)) {
-				set_witness(&si->always, hops, fields, cs, target, cond, NULL, gfp);
+				set_witness(&si->always, hops, fields, cs, target, cond, NULL, gfp,
+					    cond && sleep_of(target)->test.nonblock);
 				changed = true;
-			} else if (how == 2 && !si->always.set &&
-				   (si->param < 0 || si->param == param) &&
+			} else if (how == 2 && !si->always.set && fits(si, &test) &&
 				   better(&si->cond, hops, fields)) {
-				si->param = param;
-				set_witness(&si->cond, hops, fields, cs, target, cond, NULL, -1);
+				si->test = test;
+				set_witness(&si->cond, hops, fields, cs, target, cond, NULL, -1,
+					    test.nonblock);
 				changed = true;
 			}
 		}
@@ -232,28 +308,30 @@ static void summarise(const struct program *prog, struct sleep_info *all)
 	int i, pass;
 
 	for (i = 0; i < prog->nfuncs; i++) {
-		all[i].param = -1;
+		all[i].test.param = -1;
 		ptrtab_put(&infos, prog->funcs[i], &all[i]);
-		direct_sites(prog->funcs[i], &all[i]);
+		if (!ruled(prog->funcs[i]))
+			direct_sites(prog->funcs[i], &all[i]);
 	}
 	for (pass = 0; changed && pass < MAX_PASSES; pass++) {
 		changed = false;
 		for (i = 0; i < prog->nfuncs; i++)
-			changed |= propagate(prog->funcs[i], &all[i]);
+			if (!ruled(prog->funcs[i]))
+				changed |= propagate(prog->funcs[i], &all[i]);
 	}
 }
 
 /* ---- findings -------------------------------------------------------- */
 
 static void call_note(struct finding *f, const struct callsite *cs,
-		      const struct func *next, long long gfp)
+		      const struct func *next, long long gfp, bool nonblock)
 {
 	struct strbuf extra = STRBUF_INIT;
 
 	if (cs->via)
 		sb_addf(&extra, " through %s", cs->via);
 	if (gfp >= 0)
-		sb_addf(&extra, " with GFP flags %#llx", gfp);
+		sb_addf(&extra, " with %s %#llx", nonblock ? "flags" : "GFP flags", gfp);
 	finding_note(f, cs->caller->file, cs->line, cs->col, "%s() calls %s()%s",
 		     context_short_name(cs->caller->name),
 		     context_short_name(next ? next->name : cs->callee), sb_str(&extra));
@@ -291,7 +369,15 @@ static void leaf_note(struct finding *f, const struct func *fn, const struct wit
 			     context_short_name(fn->name), w->acq->shown, w->acq->kind);
 		return;
 	}
-	if (sleeps_lookup(cs->callee) >= 0 && w->gfp < 0)
+	if (sleeps_lookup(cs->callee) >= 0 && w->nonblock && w->gfp < 0)
+		finding_note(f, fn->file, cs->line, cs->col,
+			     "%s() calls %s() with its caller's non-blocking flag, which may sleep",
+			     context_short_name(fn->name), cs->callee);
+	else if (w->nonblock)
+		finding_note(f, fn->file, cs->line, cs->col,
+			     "%s() calls %s() with flags %#llx, which do not say non-blocking: it may sleep",
+			     context_short_name(fn->name), cs->callee, w->gfp);
+	else if (sleeps_lookup(cs->callee) >= 0 && w->gfp < 0)
 		finding_note(f, fn->file, cs->line, cs->col,
 			     "%s() calls %s() with its caller's GFP flags, which may sleep",
 			     context_short_name(fn->name), cs->callee);
@@ -311,7 +397,7 @@ static void chain_notes(struct finding *f, const struct func *fn, bool cond)
 	int hops = 0;
 
 	while (w->next && hops++ < 64) {
-		call_note(f, w->cs, w->next, w->gfp);
+		call_note(f, w->cs, w->next, w->gfp, w->nonblock);
 		cond = w->next_cond;
 		fn = w->next;
 		w = chosen(sleep_of(fn), cond);
@@ -420,8 +506,9 @@ static struct finding *begin(const struct func *fn, const struct held_lock *h,
 static void check_calls(const struct func *fn)
 {
 	struct strbuf what = STRBUF_INIT, leaf = STRBUF_INIT;
+	struct sleep_test test;
 	bool cond;
-	int j, t, param;
+	int j, t;
 	long long gfp;
 
 	for (j = 0; j < fn->nacqs; j++) {
@@ -451,20 +538,21 @@ static void check_calls(const struct func *fn)
 
 		if (!h || cs->how == 'u')
 			continue;
-		if (direct_sleep(cs, &gfp, &param) == 1) {
+		if (direct_sleep(cs, &gfp, &test) == 1) {
 			sb_reset(&what);
 			sb_addf(&what, "%s() may sleep and is called", cs->callee);
 			sb_reset(&leaf);
 			sb_addf(&leaf, "%s()", cs->callee);
 			f = begin(fn, h, sb_str(&what), cs->line, cs->col, sb_str(&leaf));
-			leaf_note(f, fn, &(struct witness){ .cs = cs, .gfp = gfp });
+			leaf_note(f, fn, &(struct witness){ .cs = cs, .gfp = gfp,
+				  .nonblock = sleeps_nonblock_arg(cs->callee) });
 			continue;
 		}
 		for (t = 0; t < cs->ntargets; t++) {
 			const struct func *target = cs->targets[t];
 			const struct witness *tw;
 
-			if (callee_sleep(cs, target, &cond, &param, &gfp) != 1 ||
+			if (callee_sleep(cs, target, &cond, &test, &gfp) != 1 ||
 			    !leaf_reachable(cs, target, cond))
 				continue;
 			tw = chosen(sleep_of(target), cond);
@@ -474,7 +562,7 @@ static void check_calls(const struct func *fn)
 			sb_addf(&what, "%s() may sleep (%s) and is called",
 				context_short_name(target->name), leaf_name(target, cond));
 			f = begin(fn, h, sb_str(&what), cs->line, cs->col, leaf_name(target, cond));
-			call_note(f, cs, target, gfp);
+			call_note(f, cs, target, gfp, cond && sleep_of(target)->test.nonblock);
 			chain_notes(f, target, cond);
 		}
 	}

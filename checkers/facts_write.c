@@ -17,6 +17,7 @@
 #include "expression.h"
 #include "lib.h"
 #include "symbol.h"
+#include "lockscope/arg_arith.h"
 #include "lockscope/check.h"
 #include "lockscope/diag.h"
 #include "lockscope/facts.h"
@@ -266,7 +267,7 @@ static void arg_record(struct fn_ctx *fn, int i, pseudo_t arg, struct symbol *ty
 		if (bits < 64)
 			v = (long long)((unsigned long long)v << (64 - bits)) >> (64 - bits);
 		sb_addf(&out, "#%lld", v);
-	} else {
+	} else if (!arg_arith(arg, &out)) {
 		struct lock_ref ref;
 
 		lockid_describe(fn->ep, arg, NULL, NULL, &ref);
