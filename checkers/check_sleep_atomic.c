@@ -36,13 +36,16 @@
 #define MAX_PASSES 64
 
 /*
- * A conditional sleep: on (param & and_mask) | or_bits, a GFP mask that
- * allows direct reclaim, or a non-blocking flag that is zero.
+ * A conditional sleep: on x = (param & and_mask) | or_bits, a GFP mask
+ * that allows direct reclaim, a non-blocking flag that is clear, or the
+ * flag a test on the way sets ("if (flags & MSG_ZEROCOPY)").
  */
+enum test_kind { T_GFP, T_ZERO, T_NONZERO };
+
 struct sleep_test {
 	int param;
 	long long and_mask, or_bits;
-	bool nonblock;
+	enum test_kind kind;
 };
 
 struct witness {
@@ -128,7 +131,7 @@ static bool param_test(const char *arg, const struct sleep_test *inner,
 	t->param = p;
 	t->and_mask = and_mask & inner->and_mask;
 	t->or_bits = (or_bits & inner->and_mask) | inner->or_bits;
-	t->nonblock = inner->nonblock;
+	t->kind = inner->kind;
 	return true;
 }
 
@@ -136,13 +139,13 @@ static bool test_sleeps(const struct sleep_test *t, long long v)
 {
 	long long x = (v & t->and_mask) | t->or_bits;
 
-	return t->nonblock ? !x : gfp_may_sleep(x);
+	return t->kind == T_ZERO ? !x : t->kind == T_NONZERO ? x != 0 : gfp_may_sleep(x);
 }
 
 static bool same_test(const struct sleep_test *a, const struct sleep_test *b)
 {
 	return a->param == b->param && a->and_mask == b->and_mask &&
-	       a->or_bits == b->or_bits && a->nonblock == b->nonblock;
+	       a->or_bits == b->or_bits && a->kind == b->kind;
 }
 
 /*
@@ -197,8 +200,25 @@ static int direct_sleep(const struct callsite *cs, long long *gfp, struct sleep_
 		return 0;
 	if (rule.param == -1)
 		return 1;
-	rule.nonblock = sleeps_nonblock_arg(cs->callee);
+	rule.kind = sleeps_nonblock_arg(cs->callee) ? T_ZERO : T_GFP;
 	return through_call(cs, &rule, t, gfp);
+}
+
+/*
+ * A call made only behind a flag test on a parameter sleeps on that test
+ * (one test: the first parameter's, its set bits first).
+ */
+static bool flag_test(const struct callsite *cs, struct sleep_test *t)
+{
+	const struct bit_guard *b = cs->nbits ? &cs->bits[0] : NULL;
+
+	if (!b)
+		return false;
+	t->param = b->param;
+	t->or_bits = 0;
+	t->and_mask = b->set ? b->set : b->clear;
+	t->kind = b->set ? T_NONZERO : T_ZERO;
+	return true;
 }
 
 /* A function whose rule says when it sleeps: its body is not walked. */
@@ -256,12 +276,18 @@ static void direct_sites(const struct func *fn, struct sleep_info *si)
 		if (atomic_root(cs->held, cs->nheld) || cs->nreleased)
 			continue;
 		how = direct_sleep(cs, &gfp, &test);
-		if (how == 1 && better(&si->always, 0, 0))
+		if (how == 1 && flag_test(cs, &test) && fits(si, &test)) {
+			if (better(&si->cond, 0, 0)) {
+				si->test = test;
+				set_witness(&si->cond, 0, 0, cs, NULL, false, NULL, gfp,
+					    sleeps_nonblock_arg(cs->callee));
+			}
+		} else if (how == 1 && better(&si->always, 0, 0)) {
 			set_witness(&si->always, 0, 0, cs, NULL, false, NULL, gfp,
 				    sleeps_nonblock_arg(cs->callee));
-		else if (how == 2 && fits(si, &test) && better(&si->cond, 0, 0)) {
+		} else if (how == 2 && fits(si, &test) && better(&si->cond, 0, 0)) {
 			si->test = test;
-			set_witness(&si->cond, 0, 0, cs, NULL, false, NULL, -1, test.nonblock);
+			set_witness(&si->cond, 0, 0, cs, NULL, false, NULL, -1, test.kind != T_GFP);
 		}
 	}
 }
@@ -286,15 +312,23 @@ static bool propagate(const struct func *fn, struct sleep_info *si)
 
 			if (!how || fields > MAX_FIELD_HOPS || target == fn)
 				continue;
-			if (how == 1 && better(&si->always, hops, fields)) {
+			if (how == 1 && !si->always.set && flag_test(cs, &test) &&
+			    fits(si, &test)) {
+				if (better(&si->cond, hops, fields)) {
+					si->test = test;
+					set_witness(&si->cond, hops, fields, cs, target, cond, NULL,
+						    gfp, cond && sleep_of(target)->test.kind != T_GFP);
+					changed = true;
+				}
+			} else if (how == 1 && better(&si->always, hops, fields)) {
 				set_witness(&si->always, hops, fields, cs, target, cond, NULL, gfp,
-					    cond && sleep_of(target)->test.nonblock);
+					    cond && sleep_of(target)->test.kind != T_GFP);
 				changed = true;
 			} else if (how == 2 && !si->always.set && fits(si, &test) &&
 				   better(&si->cond, hops, fields)) {
 				si->test = test;
 				set_witness(&si->cond, hops, fields, cs, target, cond, NULL, -1,
-					    test.nonblock);
+					    test.kind != T_GFP);
 				changed = true;
 			}
 		}
@@ -562,7 +596,7 @@ static void check_calls(const struct func *fn)
 			sb_addf(&what, "%s() may sleep (%s) and is called",
 				context_short_name(target->name), leaf_name(target, cond));
 			f = begin(fn, h, sb_str(&what), cs->line, cs->col, leaf_name(target, cond));
-			call_note(f, cs, target, gfp, cond && sleep_of(target)->test.nonblock);
+			call_note(f, cs, target, gfp, cond && sleep_of(target)->test.kind != T_GFP);
 			chain_notes(f, target, cond);
 		}
 	}

@@ -167,6 +167,16 @@ static void guard_records(struct basic_block *bb)
 		for (i = 0; i < pg->n; i++)
 			sb_addf(&out, "%s%lld", i ? "," : "", pg->vals[i]);
 	}
+	for (p = 0; p < GUARD_MAX_BIT_PARAMS; p++) {
+		if (g->bits_set[p]) {
+			record("g");
+			sb_addf(&out, "\t%d\tbits-set\t%lld", p, (long long)g->bits_set[p]);
+		}
+		if (g->bits_clear[p]) {
+			record("g");
+			sb_addf(&out, "\t%d\tbits-clear\t%lld", p, (long long)g->bits_clear[p]);
+		}
+	}
 }
 
 /* The name of a lock across functions, or "-". */

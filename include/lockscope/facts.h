@@ -15,8 +15,10 @@
  *   F     <fid> <function> <line>                 (statics: "path:name")
  *   C     <fid> <line> <col> <d|f|u> <callee> <nargs>
  *   A     <fid> <line> <col> <kind> <mode> <acquire|try> <class> <inst> <shown> <sub> <again>
- *   a     <arg> <desc>            (after C: "#value", "$0->x", "&sym", "-")
+ *   a     <arg> <desc>            (after C: "#value", "$0->x", "&sym", "-",
+ *                                  "$2&64|256": a parameter and-ed, or-ed)
  *   g     <param> <in|notin|never> <v,v,...>     (after C or A)
+ *   g     <param> <bits-set|bits-clear> <mask>   (flag tests; read after C)
  *   h     <kind> <mode> <line> <class> <inst> <shown>   (held, after C or A)
  *   r     <inst>                  (after C: released here, the caller's lock)
  *   I     <irq-off|bh-off|-> <sleeps|->   (after A: its flavour)
