@@ -54,14 +54,19 @@ struct witness {
 	unsigned char hops, fields;
 	const struct callsite *cs;	/* the call it goes on by, or NULL */
 	const struct func *next;
-	bool next_cond;			/* ... into the callee's conditional witness */
+	signed char next_cond;		/* ... into the callee's witness: -1 always, else its test */
 	const struct acquisition *acq;	/* or it sleeps here: a sleeping lock */
 	long long gfp;			/* the constant mask that makes it sleep, or -1 */
 };
 
+#define MAX_TESTS 4
+
+/* A function sleeps always, or when one of its tests holds. */
 struct sleep_info {
-	struct witness always, cond;
-	struct sleep_test test;		/* cond: on which parameter, param -1: none */
+	struct witness always;
+	struct witness cond[MAX_TESTS];
+	struct sleep_test test[MAX_TESTS];
+	int ntests;
 };
 
 static struct ptrtab infos;		/* func -> struct sleep_info */
@@ -173,7 +178,7 @@ static bool better(const struct witness *old, int hops, int fields)
 
 static void set_witness(struct witness *w, int hops, int fields,
 			const struct callsite *cs, const struct func *next,
-			bool next_cond, const struct acquisition *acq, long long gfp,
+			int next_cond, const struct acquisition *acq, long long gfp,
 			bool nonblock)
 {
 	w->set = true;
@@ -227,34 +232,47 @@ static bool ruled(const struct func *fn)
 	return sleeps_lookup(fn->name) >= -1;
 }
 
+static const struct witness *chosen(const struct sleep_info *si, int cond)
+{
+	return cond < 0 ? &si->always : &si->cond[cond];
+}
+
+/* The slot of test @t in @si, added if new; -1 when all are taken. */
+static int test_slot(struct sleep_info *si, const struct sleep_test *t)
+{
+	int k;
+
+	for (k = 0; k < si->ntests; k++)
+		if (same_test(&si->test[k], t))
+			return k;
+	if (si->ntests == MAX_TESTS)
+		return -1;
+	si->test[si->ntests] = *t;
+	return si->ntests++;
+}
+
 /*
- * Does callee @target, called by @cs, sleep?  1 always, 2 on the
- * caller's test *t, 0 no; *cond: through its conditional witness.
+ * A way to sleep: always (@how 1) or on test @t (2; with no slot left,
+ * taken as always).  True if it is a better witness than the one kept.
  */
-static int callee_sleep(const struct callsite *cs, const struct func *target,
-			bool *cond, struct sleep_test *t, long long *gfp)
+static bool note_sleep(struct sleep_info *si, int how, const struct sleep_test *t,
+		       int hops, int fields, const struct callsite *cs,
+		       const struct func *next, int next_cond, long long gfp, bool nonblock)
 {
-	const struct sleep_info *ti = sleep_of(target);
+	struct witness *w = &si->always;
+	int k;
 
-	*cond = false;
-	*gfp = -1;
-	if (ti->always.set)
-		return 1;
-	if (!ti->cond.set)
-		return 0;
-	*cond = true;
-	return through_call(cs, &ti->test, t, gfp);
-}
-
-static const struct witness *chosen(const struct sleep_info *si, bool cond)
-{
-	return cond ? &si->cond : &si->always;
-}
-
-/* Keep one test per function: the first found. */
-static bool fits(const struct sleep_info *si, const struct sleep_test *t)
-{
-	return si->test.param < 0 || same_test(&si->test, t);
+	if (how == 2) {
+		if (si->always.set)
+			return false;
+		k = test_slot(si, t);
+		if (k >= 0)
+			w = &si->cond[k];
+	}
+	if (!better(w, hops, fields))
+		return false;
+	set_witness(w, hops, fields, cs, next, next_cond, NULL, gfp, nonblock);
+	return true;
 }
 
 static void direct_sites(const struct func *fn, struct sleep_info *si)
@@ -267,37 +285,31 @@ static void direct_sites(const struct func *fn, struct sleep_info *si)
 		const struct acquisition *a = &fn->acqs[j];
 
 		if (a->sleeps && !atomic_root(a->held, a->nheld) && !si->always.set)
-			set_witness(&si->always, 0, 0, NULL, NULL, false, a, -1, false);
+			set_witness(&si->always, 0, 0, NULL, NULL, -1, a, -1, false);
 	}
 	for (j = 0; j < fn->ncalls; j++) {
 		const struct callsite *cs = &fn->calls[j];
+		bool nonblock = sleeps_nonblock_arg(cs->callee);
 		int how;
 
 		if (atomic_root(cs->held, cs->nheld) || cs->nreleased)
 			continue;
 		how = direct_sleep(cs, &gfp, &test);
-		if (how == 1 && flag_test(cs, &test) && fits(si, &test)) {
-			if (better(&si->cond, 0, 0)) {
-				si->test = test;
-				set_witness(&si->cond, 0, 0, cs, NULL, false, NULL, gfp,
-					    sleeps_nonblock_arg(cs->callee));
-			}
-		} else if (how == 1 && better(&si->always, 0, 0)) {
-			set_witness(&si->always, 0, 0, cs, NULL, false, NULL, gfp,
-				    sleeps_nonblock_arg(cs->callee));
-		} else if (how == 2 && fits(si, &test) && better(&si->cond, 0, 0)) {
-			si->test = test;
-			set_witness(&si->cond, 0, 0, cs, NULL, false, NULL, -1, test.kind != T_GFP);
-		}
+		if (how == 2)
+			nonblock = test.kind != T_GFP;
+		else if (how == 1 && flag_test(cs, &test))
+			how = 2;
+		if (how)
+			note_sleep(si, how, &test, 0, 0, cs, NULL, -1, gfp, nonblock);
 	}
 }
 
 static bool propagate(const struct func *fn, struct sleep_info *si)
 {
-	bool changed = false, cond;
 	struct sleep_test test;
+	bool changed = false;
 	long long gfp;
-	int j, t;
+	int j, t, k;
 
 	for (j = 0; j < fn->ncalls; j++) {
 		const struct callsite *cs = &fn->calls[j];
@@ -306,30 +318,26 @@ static bool propagate(const struct func *fn, struct sleep_info *si)
 			continue;
 		for (t = 0; t < cs->ntargets; t++) {
 			const struct func *target = cs->targets[t];
-			int how = callee_sleep(cs, target, &cond, &test, &gfp);
-			const struct witness *tw = chosen(sleep_of(target), cond);
-			int hops = tw->hops + 1, fields = tw->fields + (cs->via != NULL);
+			const struct sleep_info *ti = sleep_of(target);
+			int first = ti->always.set ? -1 : 0;
+			int last = ti->always.set ? 0 : ti->ntests;
 
-			if (!how || fields > MAX_FIELD_HOPS || target == fn)
+			if (target == fn)
 				continue;
-			if (how == 1 && !si->always.set && flag_test(cs, &test) &&
-			    fits(si, &test)) {
-				if (better(&si->cond, hops, fields)) {
-					si->test = test;
-					set_witness(&si->cond, hops, fields, cs, target, cond, NULL,
-						    gfp, cond && sleep_of(target)->test.kind != T_GFP);
-					changed = true;
-				}
-			} else if (how == 1 && better(&si->always, hops, fields)) {
-				set_witness(&si->always, hops, fields, cs, target, cond, NULL, gfp,
-					    cond && sleep_of(target)->test.kind != T_GFP);
-				changed = true;
-			} else if (how == 2 && !si->always.set && fits(si, &test) &&
-				   better(&si->cond, hops, fields)) {
-				si->test = test;
-				set_witness(&si->cond, hops, fields, cs, target, cond, NULL, -1,
-					    test.kind != T_GFP);
-				changed = true;
+			for (k = first; k < last; k++) {
+				const struct witness *tw = chosen(ti, k);
+				int hops = tw->hops + 1, fields = tw->fields + (cs->via != NULL);
+				int how = 1;
+
+				gfp = -1;
+				if (k >= 0)
+					how = through_call(cs, &ti->test[k], &test, &gfp);
+				if (!how || fields > MAX_FIELD_HOPS)
+					continue;
+				if (how == 1 && flag_test(cs, &test))
+					how = 2;
+				changed |= note_sleep(si, how, &test, hops, fields, cs, target, k,
+						      gfp, k >= 0 && ti->test[k].kind != T_GFP);
 			}
 		}
 	}
@@ -342,7 +350,6 @@ static void summarise(const struct program *prog, struct sleep_info *all)
 	int i, pass;
 
 	for (i = 0; i < prog->nfuncs; i++) {
-		all[i].test.param = -1;
 		ptrtab_put(&infos, prog->funcs[i], &all[i]);
 		if (!ruled(prog->funcs[i]))
 			direct_sites(prog->funcs[i], &all[i]);
@@ -425,7 +432,7 @@ static void leaf_note(struct finding *f, const struct func *fn, const struct wit
 }
 
 /* Notes down @fn's witness (conditional or not) to the sleeping call. */
-static void chain_notes(struct finding *f, const struct func *fn, bool cond)
+static void chain_notes(struct finding *f, const struct func *fn, int cond)
 {
 	const struct witness *w = chosen(sleep_of(fn), cond);
 	int hops = 0;
@@ -440,7 +447,7 @@ static void chain_notes(struct finding *f, const struct func *fn, bool cond)
 }
 
 /* The sleeping call at the end of the chain, for the message. */
-static const char *leaf_name(const struct func *fn, bool cond)
+static const char *leaf_name(const struct func *fn, int cond)
 {
 	const struct witness *w = chosen(sleep_of(fn), cond);
 	static char buf[160];
@@ -460,7 +467,7 @@ static const char *leaf_name(const struct func *fn, bool cond)
 }
 
 /* The sleeping lock acquisition at the end of the chain, or NULL. */
-static const struct acquisition *leaf_acq(const struct func *fn, bool cond)
+static const struct acquisition *leaf_acq(const struct func *fn, int cond)
 {
 	const struct witness *w = chosen(sleep_of(fn), cond);
 	int hops = 0;
@@ -478,7 +485,7 @@ static const struct acquisition *leaf_acq(const struct func *fn, bool cond)
  * (ipv6_ifa_notify(0, ifa) takes no mutex: only its RTM_DELADDR case
  * does), as callback-under-lock uses them.
  */
-static bool leaf_reachable(const struct callsite *cs, const struct func *target, bool cond)
+static bool leaf_reachable(const struct callsite *cs, const struct func *target, int cond)
 {
 	const struct acquisition *leaf = leaf_acq(target, cond);
 	int k;
@@ -537,12 +544,34 @@ static struct finding *begin(const struct func *fn, const struct held_lock *h,
 	return f;
 }
 
+/*
+ * Which witness of @target makes call @cs sleep, with the held lock's
+ * limits: -1 always, else a test (*gfp: its constant); -2 none.
+ */
+static int sleeping_witness(const struct callsite *cs, const struct func *target,
+			    long long *gfp)
+{
+	const struct sleep_info *ti = sleep_of(target);
+	int k, first = ti->always.set ? -1 : 0, last = ti->always.set ? 0 : ti->ntests;
+	struct sleep_test test;
+
+	for (k = first; k < last; k++) {
+		*gfp = -1;
+		if (k >= 0 && through_call(cs, &ti->test[k], &test, gfp) != 1)
+			continue;
+		if (!leaf_reachable(cs, target, k) ||
+		    chosen(ti, k)->fields + (cs->via != NULL) > MAX_LOCKED_FIELD_HOPS)
+			continue;
+		return k;
+	}
+	return -2;
+}
+
 static void check_calls(const struct func *fn)
 {
 	struct strbuf what = STRBUF_INIT, leaf = STRBUF_INIT;
 	struct sleep_test test;
-	bool cond;
-	int j, t;
+	int j, t, cond;
 	long long gfp;
 
 	for (j = 0; j < fn->nacqs; j++) {
@@ -584,19 +613,16 @@ static void check_calls(const struct func *fn)
 		}
 		for (t = 0; t < cs->ntargets; t++) {
 			const struct func *target = cs->targets[t];
-			const struct witness *tw;
 
-			if (callee_sleep(cs, target, &cond, &test, &gfp) != 1 ||
-			    !leaf_reachable(cs, target, cond))
-				continue;
-			tw = chosen(sleep_of(target), cond);
-			if (tw->fields + (cs->via != NULL) > MAX_LOCKED_FIELD_HOPS)
+			cond = sleeping_witness(cs, target, &gfp);
+			if (cond < -1)
 				continue;
 			sb_reset(&what);
 			sb_addf(&what, "%s() may sleep (%s) and is called",
 				context_short_name(target->name), leaf_name(target, cond));
 			f = begin(fn, h, sb_str(&what), cs->line, cs->col, leaf_name(target, cond));
-			call_note(f, cs, target, gfp, cond && sleep_of(target)->test.kind != T_GFP);
+			call_note(f, cs, target, gfp,
+				  cond >= 0 && sleep_of(target)->test[cond].kind != T_GFP);
 			chain_notes(f, target, cond);
 		}
 	}
@@ -614,13 +640,13 @@ static void check_entry(const struct func *fn)
 	int line = w->acq ? w->acq->line : w->cs->line;
 	int col = w->acq ? w->acq->col : w->cs->col;
 
-	sb_addf(&key, "%s|%s|%s", fn->name, context_name(ctx), leaf_name(fn, false));
+	sb_addf(&key, "%s|%s|%s", fn->name, context_name(ctx), leaf_name(fn, -1));
 	f = finding_add("sleep-in-atomic", "warning", sb_str(&key), fn->file, line, col,
 			"%s() runs in %s context and may sleep (%s): sleeping in atomic context",
-			context_short_name(fn->name), context_words(ctx), leaf_name(fn, false));
+			context_short_name(fn->name), context_words(ctx), leaf_name(fn, -1));
 	sb_release(&key);
 	context_chain_notes(f, fn, ctx);
-	chain_notes(f, fn, false);
+	chain_notes(f, fn, -1);
 }
 
 void check_sleep_in_atomic(const struct program *prog)
