@@ -7,14 +7,15 @@
  * off, inside rcu_read_lock(), or from a callback that runs in interrupt
  * context (rules/context.tab).
  *
- * Per function, a witness of how it may sleep: always, or only when the
- * GFP mask in one of its parameters allows reclaim (followed down from
- * constant arguments).  A function with a rule is a leaf of the call
- * graph (callgraph.c): its calls are judged by the rule.  Sleeps inside
- * the function's own atomic sections are reported there and not passed
- * up; a chain from an interrupt-context callback passes at most one call
- * through a function pointer, one from a held lock none, and neither an
- * unresolved one.
+ * Per function, a witness of how it may sleep: always, or only when one
+ * of its parameters, masked on the way down ("flags & MSG_DONTWAIT"), is
+ * a GFP mask that allows reclaim or a non-blocking flag that is clear
+ * (followed down from constant arguments).  A function rules/sleeps.tab
+ * names is a leaf of the call graph (callgraph.c): its calls are judged
+ * by its rule.  Sleeps inside the function's own atomic sections are
+ * reported there and not passed up; a chain from an interrupt-context
+ * callback passes at most one call through a function pointer, one from a
+ * held lock none, and neither an unresolved one.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,19 +36,38 @@
 #define MAX_LOCKED_FIELD_HOPS 0
 #define MAX_PASSES 64
 
+/*
+ * A conditional sleep: on x = (param & and_mask) | or_bits, a GFP mask
+ * that allows direct reclaim, a non-blocking flag that is clear, or the
+ * flag a test on the way sets ("if (flags & MSG_ZEROCOPY)").
+ */
+enum test_kind { T_GFP, T_ZERO, T_NONZERO };
+
+struct sleep_test {
+	int param;
+	long long and_mask, or_bits;
+	enum test_kind kind;
+};
+
 struct witness {
 	bool set;
+	bool nonblock;			/* gfp is a non-blocking flag, not a mask */
 	unsigned char hops, fields;
 	const struct callsite *cs;	/* the call it goes on by, or NULL */
 	const struct func *next;
-	bool next_cond;			/* ... into the callee's conditional witness */
+	signed char next_cond;		/* ... into the callee's witness: -1 always, else its test */
 	const struct acquisition *acq;	/* or it sleeps here: a sleeping lock */
 	long long gfp;			/* the constant mask that makes it sleep, or -1 */
 };
 
+#define MAX_TESTS 4
+
+/* A function sleeps always, or when one of its tests holds. */
 struct sleep_info {
-	struct witness always, cond;
-	int param;			/* cond: the parameter holding the mask */
+	struct witness always;
+	struct witness cond[MAX_TESTS];
+	struct sleep_test test[MAX_TESTS];
+	int ntests;
 };
 
 static struct ptrtab infos;		/* func -> struct sleep_info */
@@ -71,18 +91,6 @@ static const struct held_lock *atomic_root(const struct held_lock *h, int n)
 	return NULL;
 }
 
-/* "$2" -> 2, else -1. */
-static int param_of(const char *arg)
-{
-	char *end;
-	long p;
-
-	if (arg[0] != '$' || !arg[1])
-		return -1;
-	p = strtol(arg + 1, &end, 10);
-	return *end || p < 0 || p > 64 ? -1 : p;
-}
-
 /* "#3264" -> 3264, else -1. */
 static long long constant_of(const char *arg)
 {
@@ -95,6 +103,75 @@ static long long constant_of(const char *arg)
 	return *end ? -1 : v;
 }
 
+/*
+ * "$2" or "$2&64|256" (facts: a parameter masked on the way) -> *t on
+ * parameter 2, composed with the callee's test @inner; false otherwise.
+ */
+static bool param_test(const char *arg, const struct sleep_test *inner,
+		       struct sleep_test *t)
+{
+	long long and_mask = -1, or_bits = 0, v;
+	char *end, *next;
+	long p;
+
+	if (arg[0] != '$' || arg[1] < '0' || arg[1] > '9')
+		return false;
+	p = strtol(arg + 1, &end, 10);
+	if (p > 64)
+		return false;
+	while (*end == '&' || *end == '|') {
+		v = strtoll(end + 1, &next, 10);
+		if (next == end + 1)
+			return false;
+		if (*end == '&') {
+			and_mask &= v;
+			or_bits &= v;
+		} else {
+			or_bits |= v;
+		}
+		end = next;
+	}
+	if (*end)
+		return false;
+	/* the callee sees x = (p & and_mask) | or_bits, and masks x again */
+	t->param = p;
+	t->and_mask = and_mask & inner->and_mask;
+	t->or_bits = (or_bits & inner->and_mask) | inner->or_bits;
+	t->kind = inner->kind;
+	return true;
+}
+
+static bool test_sleeps(const struct sleep_test *t, long long v)
+{
+	long long x = (v & t->and_mask) | t->or_bits;
+
+	return t->kind == T_ZERO ? !x : t->kind == T_NONZERO ? x != 0 : gfp_may_sleep(x);
+}
+
+static bool same_test(const struct sleep_test *a, const struct sleep_test *b)
+{
+	return a->param == b->param && a->and_mask == b->and_mask &&
+	       a->or_bits == b->or_bits && a->kind == b->kind;
+}
+
+/*
+ * Through call @cs, does a callee that sleeps on @inner sleep?  1 always
+ * (*value: the constant argument), 2 on the caller's test *t, 0 no.
+ */
+static int through_call(const struct callsite *cs, const struct sleep_test *inner,
+			struct sleep_test *t, long long *value)
+{
+	const char *arg;
+
+	if (inner->param >= cs->nargs)
+		return 0;
+	arg = cs->args[inner->param];
+	*value = constant_of(arg);
+	if (*value >= 0)
+		return test_sleeps(inner, *value);
+	return param_test(arg, inner, t) ? 2 : 0;
+}
+
 static bool better(const struct witness *old, int hops, int fields)
 {
 	return !old->set || fields < old->fields || (fields == old->fields && hops < old->hops);
@@ -102,9 +179,11 @@ static bool better(const struct witness *old, int hops, int fields)
 
 static void set_witness(struct witness *w, int hops, int fields,
 			const struct callsite *cs, const struct func *next,
-			bool next_cond, const struct acquisition *acq, long long gfp)
+			int next_cond, const struct acquisition *acq, long long gfp,
+			bool nonblock)
 {
 	w->set = true;
+	w->nonblock = nonblock;
 	w->hops = hops > 255 ? 255 : hops;
 	w->fields = fields;
 	w->cs = cs;
@@ -115,90 +194,117 @@ static void set_witness(struct witness *w, int hops, int fields,
 }
 
 /*
- * Does the direct call @cs sleep?  1 always (*gfp: the mask, or -1), 2
- * when its caller's parameter *param allows reclaim, 0 no.
+ * Does the direct call @cs sleep?  1 always (*gfp: the constant, or -1),
+ * 2 on its caller's test *t, 0 no.
  */
-static int direct_sleep(const struct callsite *cs, long long *gfp, int *param)
+static int direct_sleep(const struct callsite *cs, long long *gfp, struct sleep_test *t)
 {
-	int arg;
+	struct sleep_test rule = { .and_mask = -1 };
 
 	*gfp = -1;
-	if (cs->how != 'd' || (arg = sleeps_lookup(cs->callee)) < -1)
+	if (cs->how != 'd' || (rule.param = sleeps_lookup(cs->callee)) < -1)
 		return 0;
-	if (arg == -1)
+	if (rule.param == -1)
 		return 1;
-	if (arg >= cs->nargs)
-		return 0;
-	*gfp = constant_of(cs->args[arg]);
-	if (*gfp >= 0)
-		return gfp_may_sleep(*gfp);
-	*param = param_of(cs->args[arg]);
-	return *param >= 0 ? 2 : 0;
+	rule.kind = sleeps_nonblock_arg(cs->callee) ? T_ZERO : T_GFP;
+	return through_call(cs, &rule, t, gfp);
 }
 
 /*
- * Does callee @t, called by @cs, sleep?  1 always, 2 on the caller's
- * parameter *param, 0 no; *cond: through its conditional witness.
+ * A call made only behind a flag test on a parameter sleeps on that test
+ * (one test: the first parameter's, its set bits first).
  */
-static int callee_sleep(const struct callsite *cs, const struct func *t,
-			bool *cond, int *param, long long *gfp)
+static bool flag_test(const struct callsite *cs, struct sleep_test *t)
 {
-	const struct sleep_info *ti = sleep_of(t);
-	const char *arg;
+	const struct bit_guard *b = cs->nbits ? &cs->bits[0] : NULL;
 
-	*cond = false;
-	*gfp = -1;
-	if (ti->always.set)
-		return 1;
-	if (!ti->cond.set || ti->param >= cs->nargs)
-		return 0;
-	*cond = true;
-	arg = cs->args[ti->param];
-	*gfp = constant_of(arg);
-	if (*gfp >= 0)
-		return gfp_may_sleep(*gfp);
-	*param = param_of(arg);
-	return *param >= 0 ? 2 : 0;
+	if (!b)
+		return false;
+	t->param = b->param;
+	t->or_bits = 0;
+	t->and_mask = b->set ? b->set : b->clear;
+	t->kind = b->set ? T_NONZERO : T_ZERO;
+	return true;
 }
 
-static const struct witness *chosen(const struct sleep_info *si, bool cond)
+static const struct witness *chosen(const struct sleep_info *si, int cond)
 {
-	return cond ? &si->cond : &si->always;
+	return cond < 0 ? &si->always : &si->cond[cond];
+}
+
+/* The slot of test @t in @si, added if new; -1 when all are taken. */
+static int test_slot(struct sleep_info *si, const struct sleep_test *t)
+{
+	int k;
+
+	for (k = 0; k < si->ntests; k++)
+		if (same_test(&si->test[k], t))
+			return k;
+	if (si->ntests == MAX_TESTS)
+		return -1;
+	si->test[si->ntests] = *t;
+	return si->ntests++;
+}
+
+/*
+ * A way to sleep: always (@how 1) or on test @t (2; with no slot left,
+ * taken as always).  True if it is a better witness than the one kept.
+ */
+static bool note_sleep(struct sleep_info *si, int how, const struct sleep_test *t,
+		       int hops, int fields, const struct callsite *cs,
+		       const struct func *next, int next_cond, long long gfp, bool nonblock)
+{
+	struct witness *w = &si->always;
+	int k;
+
+	if (how == 2) {
+		if (si->always.set)
+			return false;
+		k = test_slot(si, t);
+		if (k >= 0)
+			w = &si->cond[k];
+	}
+	if (!better(w, hops, fields))
+		return false;
+	set_witness(w, hops, fields, cs, next, next_cond, NULL, gfp, nonblock);
+	return true;
 }
 
 static void direct_sites(const struct func *fn, struct sleep_info *si)
 {
-	int j, param;
+	struct sleep_test test;
 	long long gfp;
+	int j;
 
 	for (j = 0; j < fn->nacqs; j++) {
 		const struct acquisition *a = &fn->acqs[j];
 
 		if (a->sleeps && !atomic_root(a->held, a->nheld) && !si->always.set)
-			set_witness(&si->always, 0, 0, NULL, NULL, false, a, -1);
+			set_witness(&si->always, 0, 0, NULL, NULL, -1, a, -1, false);
 	}
 	for (j = 0; j < fn->ncalls; j++) {
 		const struct callsite *cs = &fn->calls[j];
+		bool nonblock = sleeps_nonblock_arg(cs->callee);
 		int how;
 
 		if (atomic_root(cs->held, cs->nheld) || cs->nreleased)
 			continue;
-		how = direct_sleep(cs, &gfp, &param);
-		if (how == 1 && better(&si->always, 0, 0))
-			set_witness(&si->always, 0, 0, cs, NULL, false, NULL, gfp);
-		else if (how == 2 && (si->param < 0 || si->param == param) &&
-			 better(&si->cond, 0, 0)) {
-			si->param = param;
-			set_witness(&si->cond, 0, 0, cs, NULL, false, NULL, -1);
-		}
+		how = direct_sleep(cs, &gfp, &test);
+		if (how == 2)
+			nonblock = test.kind != T_GFP;
+		else if (how == 1 && flag_test(cs, &test))
+			how = 2;
+		if (how)
+			note_sleep(si, how, &test, 0, 0, cs, NULL, -1, gfp, nonblock);
 	}
 }
 
 static bool propagate(const struct func *fn, struct sleep_info *si)
 {
-	bool changed = false, cond;
-	int j, t, param;
+	struct sleep_test test;
+	bool changed = false;
 	long long gfp;
+	int j, t, k;
 
 	for (j = 0; j < fn->ncalls; j++) {
 		const struct callsite *cs = &fn->calls[j];
@@ -207,21 +313,26 @@ static bool propagate(const struct func *fn, struct sleep_info *si)
 			continue;
 		for (t = 0; t < cs->ntargets; t++) {
 			const struct func *target = cs->targets[t];
-			int how = callee_sleep(cs, target, &cond, &param, &gfp);
-			const struct witness *tw = chosen(sleep_of(target), cond);
-			int hops = tw->hops + 1, fields = tw->fields + (cs->via != NULL);
+			const struct sleep_info *ti = sleep_of(target);
+			int first = ti->always.set ? -1 : 0;
+			int last = ti->always.set ? 0 : ti->ntests;
 
-			if (!how || fields > MAX_FIELD_HOPS || target == fn)
+			if (target == fn)
 				continue;
-			if (how == 1 && better(&si->always, hops, fields)) {
-				set_witness(&si->always, hops, fields, cs, target, cond, NULL, gfp);
-				changed = true;
-			} else if (how == 2 && !si->always.set &&
-				   (si->param < 0 || si->param == param) &&
-				   better(&si->cond, hops, fields)) {
-				si->param = param;
-				set_witness(&si->cond, hops, fields, cs, target, cond, NULL, -1);
-				changed = true;
+			for (k = first; k < last; k++) {
+				const struct witness *tw = chosen(ti, k);
+				int hops = tw->hops + 1, fields = tw->fields + (cs->via != NULL);
+				int how = 1;
+
+				gfp = -1;
+				if (k >= 0)
+					how = through_call(cs, &ti->test[k], &test, &gfp);
+				if (!how || fields > MAX_FIELD_HOPS)
+					continue;
+				if (how == 1 && flag_test(cs, &test))
+					how = 2;
+				changed |= note_sleep(si, how, &test, hops, fields, cs, target, k,
+						      gfp, k >= 0 && ti->test[k].kind != T_GFP);
 			}
 		}
 	}
@@ -234,7 +345,6 @@ static void summarise(const struct program *prog, struct sleep_info *all)
 	int i, pass;
 
 	for (i = 0; i < prog->nfuncs; i++) {
-		all[i].param = -1;
 		ptrtab_put(&infos, prog->funcs[i], &all[i]);
 		direct_sites(prog->funcs[i], &all[i]);
 	}
@@ -248,14 +358,14 @@ static void summarise(const struct program *prog, struct sleep_info *all)
 /* ---- findings -------------------------------------------------------- */
 
 static void call_note(struct finding *f, const struct callsite *cs,
-		      const struct func *next, long long gfp)
+		      const struct func *next, long long gfp, bool nonblock)
 {
 	struct strbuf extra = STRBUF_INIT;
 
 	if (cs->via)
 		sb_addf(&extra, " through %s", cs->via);
 	if (gfp >= 0)
-		sb_addf(&extra, " with GFP flags %#llx", gfp);
+		sb_addf(&extra, " with %s %#llx", nonblock ? "flags" : "GFP flags", gfp);
 	finding_note(f, cs->caller->file, cs->line, cs->col, "%s() calls %s()%s",
 		     context_short_name(cs->caller->name),
 		     context_short_name(next ? next->name : cs->callee), sb_str(&extra));
@@ -293,7 +403,15 @@ static void leaf_note(struct finding *f, const struct func *fn, const struct wit
 			     context_short_name(fn->name), w->acq->shown, w->acq->kind);
 		return;
 	}
-	if (sleeps_lookup(cs->callee) >= 0 && w->gfp < 0)
+	if (sleeps_lookup(cs->callee) >= 0 && w->nonblock && w->gfp < 0)
+		finding_note(f, fn->file, cs->line, cs->col,
+			     "%s() calls %s() with its caller's non-blocking flag, which may sleep",
+			     context_short_name(fn->name), cs->callee);
+	else if (w->nonblock)
+		finding_note(f, fn->file, cs->line, cs->col,
+			     "%s() calls %s() with flags %#llx, which do not say non-blocking: it may sleep",
+			     context_short_name(fn->name), cs->callee, w->gfp);
+	else if (sleeps_lookup(cs->callee) >= 0 && w->gfp < 0)
 		finding_note(f, fn->file, cs->line, cs->col,
 			     "%s() calls %s() with its caller's GFP flags, which may sleep",
 			     context_short_name(fn->name), cs->callee);
@@ -307,13 +425,13 @@ static void leaf_note(struct finding *f, const struct func *fn, const struct wit
 }
 
 /* Notes down @fn's witness (conditional or not) to the sleeping call. */
-static void chain_notes(struct finding *f, const struct func *fn, bool cond)
+static void chain_notes(struct finding *f, const struct func *fn, int cond)
 {
 	const struct witness *w = chosen(sleep_of(fn), cond);
 	int hops = 0;
 
 	while (w->next && hops++ < 64) {
-		call_note(f, w->cs, w->next, w->gfp);
+		call_note(f, w->cs, w->next, w->gfp, w->nonblock);
 		cond = w->next_cond;
 		fn = w->next;
 		w = chosen(sleep_of(fn), cond);
@@ -322,7 +440,7 @@ static void chain_notes(struct finding *f, const struct func *fn, bool cond)
 }
 
 /* The sleeping call at the end of the chain, for the message. */
-static const char *leaf_name(const struct func *fn, bool cond)
+static const char *leaf_name(const struct func *fn, int cond)
 {
 	const struct witness *w = chosen(sleep_of(fn), cond);
 	static char buf[160];
@@ -342,7 +460,7 @@ static const char *leaf_name(const struct func *fn, bool cond)
 }
 
 /* The sleeping lock acquisition at the end of the chain, or NULL. */
-static const struct acquisition *leaf_acq(const struct func *fn, bool cond)
+static const struct acquisition *leaf_acq(const struct func *fn, int cond)
 {
 	const struct witness *w = chosen(sleep_of(fn), cond);
 	int hops = 0;
@@ -360,7 +478,7 @@ static const struct acquisition *leaf_acq(const struct func *fn, bool cond)
  * (ipv6_ifa_notify(0, ifa) takes no mutex: only its RTM_DELADDR case
  * does), as callback-under-lock uses them.
  */
-static bool leaf_reachable(const struct callsite *cs, const struct func *target, bool cond)
+static bool leaf_reachable(const struct callsite *cs, const struct func *target, int cond)
 {
 	const struct acquisition *leaf = leaf_acq(target, cond);
 	int k;
@@ -419,11 +537,34 @@ static struct finding *begin(const struct func *fn, const struct held_lock *h,
 	return f;
 }
 
+/*
+ * Which witness of @target makes call @cs sleep, with the held lock's
+ * limits: -1 always, else a test (*gfp: its constant); -2 none.
+ */
+static int sleeping_witness(const struct callsite *cs, const struct func *target,
+			    long long *gfp)
+{
+	const struct sleep_info *ti = sleep_of(target);
+	int k, first = ti->always.set ? -1 : 0, last = ti->always.set ? 0 : ti->ntests;
+	struct sleep_test test;
+
+	for (k = first; k < last; k++) {
+		*gfp = -1;
+		if (k >= 0 && through_call(cs, &ti->test[k], &test, gfp) != 1)
+			continue;
+		if (!leaf_reachable(cs, target, k) ||
+		    chosen(ti, k)->fields + (cs->via != NULL) > MAX_LOCKED_FIELD_HOPS)
+			continue;
+		return k;
+	}
+	return -2;
+}
+
 static void check_calls(const struct func *fn)
 {
 	struct strbuf what = STRBUF_INIT, leaf = STRBUF_INIT;
-	bool cond;
-	int j, t, param;
+	struct sleep_test test;
+	int j, t, cond;
 	long long gfp;
 
 	for (j = 0; j < fn->nacqs; j++) {
@@ -453,30 +594,28 @@ static void check_calls(const struct func *fn)
 
 		if (!h || cs->how == 'u')
 			continue;
-		if (direct_sleep(cs, &gfp, &param) == 1) {
+		if (direct_sleep(cs, &gfp, &test) == 1) {
 			sb_reset(&what);
 			sb_addf(&what, "%s() may sleep and is called", cs->callee);
 			sb_reset(&leaf);
 			sb_addf(&leaf, "%s()", cs->callee);
 			f = begin(fn, h, sb_str(&what), cs->line, cs->col, sb_str(&leaf));
-			leaf_note(f, fn, &(struct witness){ .cs = cs, .gfp = gfp });
+			leaf_note(f, fn, &(struct witness){ .cs = cs, .gfp = gfp,
+				  .nonblock = sleeps_nonblock_arg(cs->callee) });
 			continue;
 		}
 		for (t = 0; t < cs->ntargets; t++) {
 			const struct func *target = cs->targets[t];
-			const struct witness *tw;
 
-			if (callee_sleep(cs, target, &cond, &param, &gfp) != 1 ||
-			    !leaf_reachable(cs, target, cond))
-				continue;
-			tw = chosen(sleep_of(target), cond);
-			if (tw->fields + (cs->via != NULL) > MAX_LOCKED_FIELD_HOPS)
+			cond = sleeping_witness(cs, target, &gfp);
+			if (cond < -1)
 				continue;
 			sb_reset(&what);
 			sb_addf(&what, "%s() may sleep (%s) and is called",
 				context_short_name(target->name), leaf_name(target, cond));
 			f = begin(fn, h, sb_str(&what), cs->line, cs->col, leaf_name(target, cond));
-			call_note(f, cs, target, gfp);
+			call_note(f, cs, target, gfp,
+				  cond >= 0 && sleep_of(target)->test[cond].kind != T_GFP);
 			chain_notes(f, target, cond);
 		}
 	}
@@ -494,13 +633,13 @@ static void check_entry(const struct func *fn)
 	int line = w->acq ? w->acq->line : w->cs->line;
 	int col = w->acq ? w->acq->col : w->cs->col;
 
-	sb_addf(&key, "%s|%s|%s", fn->name, context_name(ctx), leaf_name(fn, false));
+	sb_addf(&key, "%s|%s|%s", fn->name, context_name(ctx), leaf_name(fn, -1));
 	f = finding_add("sleep-in-atomic", "warning", sb_str(&key), fn->file, line, col,
 			"%s() runs in %s context and may sleep (%s): sleeping in atomic context",
-			context_short_name(fn->name), context_words(ctx), leaf_name(fn, false));
+			context_short_name(fn->name), context_words(ctx), leaf_name(fn, -1));
 	sb_release(&key);
 	context_chain_notes(f, fn, ctx);
-	chain_notes(f, fn, false);
+	chain_notes(f, fn, -1);
 }
 
 void check_sleep_in_atomic(const struct program *prog)

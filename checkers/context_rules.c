@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 /*
  * rules/context.tab (which callbacks run in interrupt context) and
- * rules/sleeps.tab (which calls may sleep, and on which GFP argument).
+ * rules/sleeps.tab (which calls may sleep, and on which GFP or non-blocking
+ * argument).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -19,7 +20,10 @@ static const char *const names[EC_NR] = {
 	"hardirq", "softirq", "atomic", "bh-off", "irq-off"
 };
 static struct ptrtab field_ctx;		/* field -> context + 1 */
-static struct ptrtab sleepers;		/* name -> gfp argument + 2 */
+static struct ptrtab sleepers;		/* name -> argument + 2, | NONBLOCK_RULE */
+
+/* "sock_alloc_send_pskb nonblock=arg3": the argument is a flag, not a mask */
+#define NONBLOCK_RULE 0x100
 
 const char *context_name(int ctx)
 {
@@ -42,7 +46,14 @@ int context_of_field(const char *field)
 
 int sleeps_lookup(const char *name)
 {
-	return (int)(long)ptrtab_get(&sleepers, strtab_intern(name)) - 2;
+	long v = (long)ptrtab_get(&sleepers, strtab_intern(name));
+
+	return (int)(v & ~NONBLOCK_RULE) - 2;
+}
+
+bool sleeps_nonblock_arg(const char *name)
+{
+	return (long)ptrtab_get(&sleepers, strtab_intern(name)) & NONBLOCK_RULE;
 }
 
 bool gfp_may_sleep(long long mask)
@@ -70,23 +81,29 @@ static void parse_context(char *line, const char *file, int nr)
 	ptrtab_put(&field_ctx, strtab_intern(field), (void *)(long)(i + 1));
 }
 
-/* "msleep" or "kmalloc gfp=arg1" */
+/* "msleep", "kmalloc gfp=arg1" or "sock_alloc_send_pskb nonblock=arg3" */
 static void parse_sleeper(char *line, const char *file, int nr)
 {
 	char *name = strtok(line, " \t\n"), *opt = strtok(NULL, " \t\n");
-	char *end;
-	long arg = -1;
+	char *end, *num = NULL;
+	long arg = -1, kind = 0;
 
 	if (!name)
 		return;
-	if (opt) {
-		if (strncmp(opt, "gfp=arg", 7) || !opt[7])
-			ls_fatal("%s:%d: expected 'function [gfp=argN]'", file, nr);
-		arg = strtol(opt + 7, &end, 10);
-		if (*end || arg < 0 || arg > 16 || strtok(NULL, " \t\n"))
-			ls_fatal("%s:%d: expected 'function [gfp=argN]'", file, nr);
+	if (opt && !strncmp(opt, "gfp=arg", 7)) {
+		num = opt + 7;
+	} else if (opt && !strncmp(opt, "nonblock=arg", 12)) {
+		num = opt + 12;
+		kind = NONBLOCK_RULE;
+	} else if (opt) {
+		ls_fatal("%s:%d: expected 'function [gfp=argN|nonblock=argN]'", file, nr);
 	}
-	ptrtab_put(&sleepers, strtab_intern(name), (void *)(arg + 2));
+	if (num) {
+		arg = strtol(num, &end, 10);
+		if (end == num || *end || arg < 0 || arg > 16 || strtok(NULL, " \t\n"))
+			ls_fatal("%s:%d: expected 'function [gfp=argN|nonblock=argN]'", file, nr);
+	}
+	ptrtab_put(&sleepers, strtab_intern(name), (void *)((arg + 2) | kind));
 }
 
 void context_rules_load(const char *dir)

@@ -134,6 +134,7 @@ struct parse {
 	int ntypes;
 	struct recyclable *types;
 	const char *error;
+	char error_text[96];		/* an error with numbers in it */
 };
 
 /* Bindings go live with the rest of the file: field, function, object. */
@@ -305,6 +306,35 @@ static bool parse_guard(const struct rec *r, struct pguard **list, int *count)
 	}
 	*list = ls_xrealloc(*list, (*count + 1) * sizeof(**list));
 	(*list)[(*count)++] = g;
+	return true;
+}
+
+/* "g 9 bits-set 67108864": a flag test, kept for calls only. */
+static bool parse_bits(struct parse *ps, const struct rec *r)
+{
+	struct callsite *cs = ps->call;
+	struct bit_guard *b;
+	long long p, v;
+	int i;
+
+	if (r->n != 4 || !number(r->f[1], &p) || p < 0 || p >= GUARD_MAX_BIT_PARAMS ||
+	    !number(r->f[3], &v))
+		return false;
+	if (!cs)
+		return true;
+	for (i = 0; i < cs->nbits && cs->bits[i].param != p; i++)
+		;
+	if (i == cs->nbits) {
+		if (cs->nbits == GUARD_MAX_BIT_PARAMS)
+			return false;
+		cs->bits = ls_xrealloc(cs->bits, (cs->nbits + 1) * sizeof(*cs->bits));
+		cs->bits[cs->nbits++] = (struct bit_guard){ .param = p };
+	}
+	b = &cs->bits[i];
+	if (is(r, 2, "bits-set"))
+		b->set |= v;
+	else
+		b->clear |= v;
 	return true;
 }
 
@@ -581,6 +611,8 @@ static bool parse_record(struct parse *ps, struct rec *r)
 	case 'A':
 		return parse_A(ps, r);
 	case 'g':
+		if (r->n == 4 && (is(r, 2, "bits-set") || is(r, 2, "bits-clear")))
+			return parse_bits(ps, r);
 		if (ps->call)
 			return parse_guard(r, &ps->call->guards, &ps->call->nguards);
 		if (ps->acq)
@@ -698,6 +730,7 @@ static void discard(struct parse *ps, const struct arena_mark *mark)
 
 		for (j = 0; j < fn->ncalls; j++) {
 			free(fn->calls[j].guards);
+			free(fn->calls[j].bits);
 			free(fn->calls[j].held);
 			free(fn->calls[j].released);
 		}
@@ -836,8 +869,11 @@ static bool parse_header(struct parse *ps, const struct rec *r)
 			ps->error = "not a lockscope facts file";
 			return false;
 		}
-		if (version != FACTS_VERSION) {
-			ps->error = "written by another version of lockscope (re-run the check)";
+		if (version < FACTS_OLDEST_READ || version > FACTS_VERSION) {
+			snprintf(ps->error_text, sizeof(ps->error_text),
+				 "facts version %lld, not %d to %d: written by another lockscope (re-run the check)",
+				 version, FACTS_OLDEST_READ, FACTS_VERSION);
+			ps->error = ps->error_text;
 			return false;
 		}
 		return true;

@@ -17,6 +17,7 @@
 #include "expression.h"
 #include "lib.h"
 #include "symbol.h"
+#include "lockscope/arg_arith.h"
 #include "lockscope/check.h"
 #include "lockscope/diag.h"
 #include "lockscope/facts.h"
@@ -166,6 +167,16 @@ static void guard_records(struct basic_block *bb)
 		for (i = 0; i < pg->n; i++)
 			sb_addf(&out, "%s%lld", i ? "," : "", pg->vals[i]);
 	}
+	for (p = 0; p < GUARD_MAX_BIT_PARAMS; p++) {
+		if (g->bits_set[p]) {
+			record("g");
+			sb_addf(&out, "\t%d\tbits-set\t%lld", p, (long long)g->bits_set[p]);
+		}
+		if (g->bits_clear[p]) {
+			record("g");
+			sb_addf(&out, "\t%d\tbits-clear\t%lld", p, (long long)g->bits_clear[p]);
+		}
+	}
 }
 
 /* The name of a lock across functions, or "-". */
@@ -266,7 +277,7 @@ static void arg_record(struct fn_ctx *fn, int i, pseudo_t arg, struct symbol *ty
 		if (bits < 64)
 			v = (long long)((unsigned long long)v << (64 - bits)) >> (64 - bits);
 		sb_addf(&out, "#%lld", v);
-	} else {
+	} else if (!arg_arith(arg, &out)) {
 		struct lock_ref ref;
 
 		lockid_describe(fn->ep, arg, NULL, NULL, &ref);

@@ -133,6 +133,109 @@ static int param_of(pseudo_t p)
 	return -1;
 }
 
+/* The parameter @p stands for, through casts (flags up to 16); -1 if none. */
+static int bits_param_of(pseudo_t p)
+{
+	int depth;
+
+	for (depth = 0; depth < 4 && p; depth++) {
+		if (p->type == PSEUDO_ARG)
+			return p->nr - 1 < GUARD_MAX_BIT_PARAMS ? p->nr - 1 : -1;
+		if (p->type != PSEUDO_REG || !p->def)
+			return -1;
+		switch (p->def->opcode) {
+		case OP_ZEXT:
+		case OP_SEXT:
+		case OP_TRUNC:
+		case OP_COPY:
+			p = p->def->src;
+			break;
+		default:
+			return -1;
+		}
+	}
+	return -1;
+}
+
+/*
+ * What @cond being @truth (non-zero) says of flag bits: "param & C"
+ * (single bits when set), through "!= 0", "== 0" and the and of two
+ * conditions that "a && b" becomes.  Kept in @edge.
+ */
+static void cond_bits(pseudo_t cond, bool truth, struct guard *edge, int depth)
+{
+	struct instruction *def = cond->type == PSEUDO_REG ? cond->def : NULL;
+	unsigned long long mask;
+	int param;
+
+	if (!def || depth > 4)
+		return;
+	switch (def->opcode) {
+	case OP_SET_NE:
+	case OP_SET_EQ:
+		if (def->src2->type == PSEUDO_VAL && !def->src2->value)
+			cond_bits(def->src1, truth == (def->opcode == OP_SET_NE), edge, depth + 1);
+		return;
+	case OP_ZEXT:
+	case OP_SEXT:
+		cond_bits(def->src, truth, edge, depth + 1);
+		return;
+	case OP_AND:
+		if (def->src2->type != PSEUDO_VAL) {
+			/* non-zero: so is each side */
+			if (truth) {
+				cond_bits(def->src1, true, edge, depth + 1);
+				cond_bits(def->src2, true, edge, depth + 1);
+			}
+			return;
+		}
+		break;
+	case OP_OR:
+		if (!truth) {
+			cond_bits(def->src1, false, edge, depth + 1);
+			cond_bits(def->src2, false, edge, depth + 1);
+		}
+		return;
+	default:
+		return;
+	}
+	param = bits_param_of(def->src1);
+	mask = def->src2->value;
+	if (def->size < 64)
+		mask &= (1ULL << def->size) - 1;
+	if (param < 0 || !mask)
+		return;
+	if (!truth)
+		edge->bits_clear[param] |= mask;
+	else if (!(mask & (mask - 1)))
+		edge->bits_set[param] |= mask;	/* one bit: it is set */
+}
+
+/* The flag tests an edge of @br into @to passes. */
+static void edge_bits(struct instruction *br, struct basic_block *to, struct guard *edge)
+{
+	if (br->opcode != OP_CBR || br->bb_true == br->bb_false)
+		return;
+	cond_bits(br->cond, to == br->bb_true, edge, 0);
+}
+
+/* Join what an edge knows of the flags into the block's guard @to. */
+static void join_bits(struct guard *to, const struct guard *edge)
+{
+	int i;
+
+	if (!to->bits_reached) {
+		memcpy(to->bits_set, edge->bits_set, sizeof(to->bits_set));
+		memcpy(to->bits_clear, edge->bits_clear, sizeof(to->bits_clear));
+		to->bits_reached = 1;
+		return;
+	}
+	for (i = 0; i < GUARD_MAX_BIT_PARAMS; i++) {
+		to->bits_set[i] &= edge->bits_set[i];
+		to->bits_clear[i] &= edge->bits_clear[i];
+	}
+}
+
 /* The test an edge of @br into @to makes on a parameter. */
 static int edge_test(struct instruction *br, struct basic_block *to,
 		     struct param_guard *test)
@@ -218,6 +321,7 @@ void guards_solve(struct entrypoint *ep)
 	bb = ep->entry->bb;
 	for (i = 0; i < GUARD_MAX_PARAMS; i++)
 		((struct guard *)ptrtab_get(&guards, bb))->p[i].op = G_ANY;
+	((struct guard *)ptrtab_get(&guards, bb))->bits_reached = 1;
 	work[tail++] = bb;
 
 	while (head != tail) {
@@ -238,9 +342,12 @@ void guards_solve(struct entrypoint *ep)
 				continue;
 			if (br && (param = edge_test(br, child, &test)) >= 0)
 				guard_meet(&edge.p[param], &test);
+			if (br)
+				edge_bits(br, child, &edge);
 			before = *cg;
 			for (i = 0; i < GUARD_MAX_PARAMS; i++)
 				guard_join(&cg->p[i], &edge.p[i]);
+			join_bits(cg, &edge);
 			if (memcmp(&before, cg, sizeof(before)) && !queued[cg - storage]) {
 				queued[cg - storage] = true;
 				work[tail++ % (nbbs + 1)] = child;

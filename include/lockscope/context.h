@@ -30,6 +30,8 @@ const char *context_name(int ctx);
 const char *context_words(int ctx);
 /* rules/sleeps.tab: -2 not listed, -1 always sleeps, N: when argument N allows reclaim. */
 int sleeps_lookup(const char *name);
+/* The rule's argument is a non-blocking flag: the call sleeps when it is 0. */
+bool sleeps_nonblock_arg(const char *name);
 /* Does the GFP mask written "#value" allow direct reclaim? */
 bool gfp_may_sleep(long long mask);
 

@@ -15,8 +15,10 @@
  *   F     <fid> <function> <line>                 (statics: "path:name")
  *   C     <fid> <line> <col> <d|f|u> <callee> <nargs>
  *   A     <fid> <line> <col> <kind> <mode> <acquire|try> <class> <inst> <shown> <sub> <again>
- *   a     <arg> <desc>            (after C: "#value", "$0->x", "&sym", "-")
+ *   a     <arg> <desc>            (after C: "#value", "$0->x", "&sym", "-",
+ *                                  "$2&64|256": a parameter and-ed, or-ed)
  *   g     <param> <in|notin|never> <v,v,...>     (after C or A)
+ *   g     <param> <bits-set|bits-clear> <mask>   (flag tests; read after C)
  *   h     <kind> <mode> <line> <class> <inst> <shown>   (held, after C or A)
  *   r     <inst>                  (after C: released here, the caller's lock)
  *   I     <irq-off|bh-off|-> <sleeps|->   (after A: its flavour)
@@ -54,7 +56,13 @@
  * ("&$0->idev->lock"), a global ("&rtnl_mutex"), or "-" (class only).
  * <resource> is the member a pointer was loaded from ("struct mlx5_cmd::pool").
  */
-#define FACTS_VERSION 9
+#define FACTS_VERSION 10
+/*
+ * The oldest version still read: a v9 file is a v10 file without masked
+ * arguments ("$2&64") and flag-test guards (bits-set, bits-clear), whose
+ * absence only makes sleeps unconditional, as v9 took them.
+ */
+#define FACTS_OLDEST_READ 9
 #define FACTS_MAGIC "lockscope-facts"
 
 /* The facts directory: --facts-dir, $LOCKSCOPE_FACTS_DIR or .lockscope */

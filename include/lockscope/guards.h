@@ -27,8 +27,17 @@ struct param_guard {
 	long long vals[GUARD_MAX_VALUES];
 };
 
+/*
+ * Flag tests ("if (flags & MSG_ZEROCOPY)"): bits of a parameter known set
+ * (single-bit tests only) or clear on every path to the block.
+ */
+#define GUARD_MAX_BIT_PARAMS 16
+
 struct guard {
 	struct param_guard p[GUARD_MAX_PARAMS];
+	unsigned long long bits_set[GUARD_MAX_BIT_PARAMS];
+	unsigned long long bits_clear[GUARD_MAX_BIT_PARAMS];
+	long long bits_reached;	/* a path got here (a long: no padding to compare) */
 };
 
 /* Compute the guard of every block of @ep (kept until the next call). */

@@ -47,6 +47,12 @@ struct held_lock {
 
 struct func;
 
+/* Flag bits of a parameter known set or clear at a call (guards.h). */
+struct bit_guard {
+	int param;
+	long long set, clear;
+};
+
 struct callsite {
 	struct func *caller;
 	int line, col;
@@ -58,10 +64,12 @@ struct callsite {
 	struct func **targets;
 	const char *via;		/* for indirect calls: the field */
 	const struct wait_site *wait;	/* waits for callbacks (waits.c), or NULL */
+	struct bit_guard *bits;
 	/* the counts together: one call is 5M times over in a kernel */
 	int nargs, nguards, nheld, nreleased, ntargets;
 	unsigned int edge0;		/* the caller's call edges before this call */
 	char how;			/* 'd' direct, 'f' through a field, 'u' unknown */
+	unsigned char nbits;
 };
 
 struct acquisition {

@@ -19,8 +19,7 @@ void rxq_refill(struct rxq *q)
 /*
  * An allocator's body, walked with mm/ among the facts: its reclaim
  * path sleeps only for a mask with direct reclaim, which GFP_ATOMIC
- * has not; the mask is not followed into the body.
+ * has not: the flag test on the mask is followed into the body.
  *
  * check-name: GFP_ATOMIC under a spinlock, into an allocator whose reclaim path sleeps: silent
- * check-known-to-fail
  */
