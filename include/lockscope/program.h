@@ -234,10 +234,18 @@ bool summary_map(const struct callsite *call, const struct func *target,
 bool summary_map_id(const struct callsite *call, const struct func *target,
 		    const struct summary_entry *e, unsigned int *inst,
 		    const struct pguard **guards, int *nguards);
+/* Is the instance @inst (a strtab id, not 0) relative to a parameter? */
+bool summary_inst_relative(unsigned int inst);
 struct pguard *summary_find_guard(struct pguard *list, int n, int param);
 
 /* Reading an entry of @fn's summary. */
 const struct acquisition *summary_acq(const struct summary_entry *e);
+/*
+ * Its class, from a table by acquisition id: the checks scan whole
+ * summaries for one class, and reading each entry's acquisition for it
+ * was a cache miss per entry.
+ */
+const char *summary_klass(const struct summary_entry *e);
 const char *summary_inst(const struct summary_entry *e);
 /* The call and callee of its witness: NULL when acquired in @fn itself. */
 const struct callsite *summary_call(const struct func *fn, const struct summary_entry *e);
