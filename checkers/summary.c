@@ -16,8 +16,7 @@
 #include "lockscope/strbuf.h"
 #include "lockscope/wholetree.h"
 
-/* entry indices fit summary_entry::next */
-#define MAX_ENTRIES 256
+#define MAX_ENTRIES SUMMARY_MAX_ENTRIES
 #define SLOTS (2 * MAX_ENTRIES)
 
 /*
@@ -150,6 +149,8 @@ const struct summary_entry *summary_next(const struct func *fn,
 static struct sum_work *works;
 static int aworks;
 static struct arena entries;
+static unsigned long total_entries;	/* --stats */
+static int full_summaries;
 
 /*
  * Entry buffers of 8, 16, ... MAX_ENTRIES entries, from the arena, and
@@ -209,6 +210,8 @@ static void end_work(struct func *fn)
 	struct sum_work *w = fn->work;
 	int i, n = 0;
 
+	total_entries += fn->nsum;
+	full_summaries += fn->nsum == MAX_ENTRIES;
 	/* a full buffer is the function's; the others are copied out */
 	fn->sum = NULL;
 	if (fn->nsum && fn->nsum == w->scap) {
@@ -584,6 +587,12 @@ void summaries_stats(int *scc, int *rounds)
 {
 	*scc = largest_scc;
 	*rounds = largest_scc_rounds;
+}
+
+void summaries_sizes(unsigned long *entries, int *full)
+{
+	*entries = total_entries;
+	*full = full_summaries;
 }
 
 /* callers_at[] and callers[] of the SCC's members, whose work is set */

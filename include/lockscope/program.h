@@ -220,6 +220,10 @@ void callgraph_build(struct program *prog);
 void summaries_build(struct program *prog);
 /* --stats: functions in the largest cycle, and the rounds it took */
 void summaries_stats(int *scc, int *rounds);
+/* The most entries a summary keeps: entry indices fit summary_entry::next. */
+#define SUMMARY_MAX_ENTRIES 256
+/* --stats: entries kept in all, and the functions whose summary is full */
+void summaries_sizes(unsigned long *entries, int *full);
 
 /*
  * Map a callee's summary entry through @call into the caller's terms:
