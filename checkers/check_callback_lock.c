@@ -197,7 +197,7 @@ static void check_call(const struct func *fn, const struct callsite *cs)
 				int m;
 
 				/* match() wants the class first: map only those */
-				if (summary_acq(e)->klass != h->klass ||
+				if (summary_klass(e) != h->klass ||
 				    !summary_map(cs, target, e, &inst, NULL, NULL))
 					continue;
 				m = match(h, e, inst);

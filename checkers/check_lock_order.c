@@ -120,18 +120,23 @@ static bool orders(const char *kind, const char *mode)
 static unsigned char *acq_orders;
 static unsigned int nacq_orders;
 
-static bool acq_ordering(const struct acquisition *a)
+static bool acq_ordering(const struct summary_entry *en)
 {
-	if (a->id >= nacq_orders) {
-		unsigned int want = a->id + 1024;
+	unsigned int id = en->acq;
+
+	if (id >= nacq_orders) {
+		unsigned int want = id + 1024;
 
 		acq_orders = ls_xrealloc(acq_orders, want);
 		memset(acq_orders + nacq_orders, 0, want - nacq_orders);
 		nacq_orders = want;
 	}
-	if (!acq_orders[a->id])
-		acq_orders[a->id] = orders(a->kind, a->mode) ? 2 : 1;
-	return acq_orders[a->id] == 2;
+	if (!acq_orders[id]) {
+		const struct acquisition *a = summary_acq(en);
+
+		acq_orders[id] = orders(a->kind, a->mode) ? 2 : 1;
+	}
+	return acq_orders[id] == 2;
 }
 
 static void add_edge_nodes(int a, int b, const struct link *w)
@@ -231,10 +236,14 @@ static void mark_call_done(int to)
 	node_done[to] = call_serial;
 }
 
-/* The node of an acquisition's class if made already, or -1. */
-static int entry_node_made(const struct acquisition *a)
+/*
+ * The node of an entry's class if made already, or -1: by the entry's
+ * acquisition id, without reading the acquisition (a cache miss, for
+ * each of millions of entries the call has given edges already).
+ */
+static int entry_node_made(const struct summary_entry *en)
 {
-	return a->id < nacq_node ? acq_node[a->id] : -1;
+	return en->acq < nacq_node ? acq_node[en->acq] : -1;
 }
 
 /*
@@ -285,13 +294,14 @@ static void build_graph(const struct program *prog)
 
 				for (e = 0; e < target->nsum; e++) {
 					const struct summary_entry *en = &target->sum[e];
-					const struct acquisition *a = summary_acq(en);
+					const struct acquisition *a;
 
-					if (call_done(entry_node_made(a)) ||
-					    !acq_ordering(a) ||
+					if (call_done(entry_node_made(en)) ||
+					    !acq_ordering(en) ||
 					    indirect_hops(cs, en) > MAX_INDIRECT_HOPS ||
 					    !summary_map(cs, target, en, NULL, NULL, NULL))
 						continue;
+					a = summary_acq(en);
 					/*
 					 * Waits: near, direct chains only, as
 					 * wait-under-lock follows them; a wait
@@ -320,8 +330,8 @@ static void build_graph(const struct program *prog)
 						add_edge_nodes(from, entry_node(a), &w);
 					}
 					/* all its edges from this call are made */
-					if (entry_node_made(a) >= 0)
-						mark_call_done(entry_node_made(a));
+					if (entry_node_made(en) >= 0)
+						mark_call_done(entry_node_made(en));
 				}
 			}
 		}
@@ -583,14 +593,41 @@ static int components(int *comp)
 	return ncomp;
 }
 
+/*
+ * The findings keep their own text: the graph (millions of edges at
+ * kernel size) is not needed by the checks that follow.
+ */
+static void free_graph(void)
+{
+	int i;
+
+	for (i = 0; i < nnodes; i++)
+		free(nodes[i].edges);
+	free(nodes);
+	nodes = NULL;
+	nnodes = anodes = 0;
+	ptrtab_clear(&node_of);
+	free(edge_set);
+	edge_set = NULL;
+	edge_set_size = edge_set_used = 0;
+	free(acq_node);
+	acq_node = NULL;
+	nacq_node = 0;
+	free(node_done);
+	node_done = NULL;
+	anode_done = 0;
+}
+
 void check_lock_order(const struct program *prog)
 {
 	int *comp, *size, *smallest, ncomp, i;
 
 	graph_prog = prog;
 	build_graph(prog);
-	if (!nnodes)
+	if (!nnodes) {
+		free_graph();
 		return;
+	}
 	comp = ls_xmalloc(nnodes * sizeof(*comp));
 	ncomp = components(comp);
 	size = ls_xcalloc(ncomp, sizeof(*size));
@@ -610,4 +647,5 @@ void check_lock_order(const struct program *prog)
 	free(comp);
 	free(size);
 	free(smallest);
+	free_graph();
 }

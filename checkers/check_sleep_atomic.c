@@ -486,9 +486,12 @@ static bool leaf_reachable(const struct callsite *cs, const struct func *target,
 	if (!leaf)
 		return true;
 	for (k = 0; k < target->nsum; k++) {
-		const struct acquisition *a = summary_acq(&target->sum[k]);
+		const struct acquisition *a;
 
-		if (a->klass == leaf->klass && a->mode == leaf->mode)
+		if (summary_klass(&target->sum[k]) != leaf->klass)
+			continue;
+		a = summary_acq(&target->sum[k]);
+		if (a->mode == leaf->mode)
 			return summary_map(cs, target, &target->sum[k], NULL, NULL, NULL);
 	}
 	return true;

@@ -200,9 +200,12 @@ static void conflict(const struct wait_path *w, const struct held_lock *h)
 
 			for (k = 0; k < cb->nsum; k++) {
 				const struct summary_entry *e = &cb->sum[k];
-				const struct acquisition *a = summary_acq(e);
+				const struct acquisition *a;
 
-				if (a->klass != h->klass || a->subclass || a->trylock ||
+				if (summary_klass(e) != h->klass)
+					continue;
+				a = summary_acq(e);
+				if (a->subclass || a->trylock ||
 				    both_read(h, a) || e->vias || e->hops > WAIT_CALLBACK_HOPS)
 					continue;
 				if (first_time(w->fn, h->klass, w->pseudo))

@@ -36,9 +36,12 @@ static bool call_acquires(const struct callsite *cs, const char *klass)
 
 		for (e = 0; e < target->nsum; e++) {
 			const struct summary_entry *en = &target->sum[e];
-			const struct acquisition *a = summary_acq(en);
+			const struct acquisition *a;
 
-			if (a->klass == klass && orders(a->kind, a->mode) &&
+			if (summary_klass(en) != klass)
+				continue;
+			a = summary_acq(en);
+			if (orders(a->kind, a->mode) &&
 			    (cs->via ? 1 : 0) + en->vias <= 1 &&
 			    summary_map(cs, target, en, NULL, NULL, NULL))
 				return true;

@@ -87,11 +87,15 @@ void wholetree_run(struct program *prog, const char *dir, const char *rules,
 	summaries_build(prog);
 	phase(stats, "summaries");
 	if (stats) {
-		int scc, rounds;
+		unsigned long entries;
+		int scc, rounds, full;
 
 		summaries_stats(&scc, &rounds);
 		fprintf(stderr, "lockscope report: largest cycle of calls: %d functions, %d rounds\n",
 			scc, rounds);
+		summaries_sizes(&entries, &full);
+		fprintf(stderr, "lockscope report: summaries keep %lu entries; %d functions have the most kept (%d)\n",
+			entries, full, SUMMARY_MAX_ENTRIES);
 	}
 	check_callback_under_lock(prog);
 	phase(stats, "callback-under-lock");

@@ -16,8 +16,7 @@
 #include "lockscope/strbuf.h"
 #include "lockscope/wholetree.h"
 
-/* entry indices fit summary_entry::next */
-#define MAX_ENTRIES 256
+#define MAX_ENTRIES SUMMARY_MAX_ENTRIES
 #define SLOTS (2 * MAX_ENTRIES)
 
 /*
@@ -33,12 +32,14 @@ struct sum_work {
 	int cap, nslots;
 	unsigned int *stamps;	/* when each entry last changed, in its SCC */
 	unsigned int *guards;
-	struct summary_entry *sum;
+	struct summary_entry *sum;	/* scap long, from sum_alloc() */
+	int scap;
 	int aslots;
 	unsigned short *slot;
 	int member;		/* index in the SCC */
 	int marked;		/* the round its callers were last told of a change */
 	int dirty;		/* the round a callee last changed */
+	unsigned int seen;	/* the clock when it last began to pull */
 };
 
 #define MIN_SLOTS 16
@@ -72,10 +73,16 @@ static const struct acquisition **acqs;	/* by id */
  * compare without reading the acquisitions.
  */
 static unsigned int *acq_keys;
+static const char **acq_klass;	/* by id */
 
 const struct acquisition *summary_acq(const struct summary_entry *e)
 {
 	return acqs[e->acq];
+}
+
+const char *summary_klass(const struct summary_entry *e)
+{
+	return acq_klass[e->acq];
 }
 
 const char *summary_inst(const struct summary_entry *e)
@@ -142,6 +149,47 @@ const struct summary_entry *summary_next(const struct func *fn,
 static struct sum_work *works;
 static int aworks;
 static struct arena entries;
+static unsigned long total_entries;	/* --stats */
+static int full_summaries;
+
+/*
+ * Entry buffers of 8, 16, ... MAX_ENTRIES entries, from the arena, and
+ * the free ones of each size, linked through their first bytes.  Growing
+ * each function's buffer by realloc and trimming it after was a quarter
+ * of the report's time, most of it in malloc's search of the free lists
+ * the trimmed tails made.
+ */
+#define MIN_BUFFER 8
+#define BUFFER_SIZES 6		/* 8 << 5 == MAX_ENTRIES */
+
+static void *free_buffers[BUFFER_SIZES];
+
+static int buffer_size(int cap)
+{
+	int k = 0;
+
+	while ((MIN_BUFFER << k) < cap)
+		k++;
+	return k;
+}
+
+static struct summary_entry *sum_alloc(int cap)
+{
+	void **p = free_buffers[buffer_size(cap)];
+
+	if (!p)
+		return arena_alloc(&entries, cap * sizeof(struct summary_entry));
+	free_buffers[buffer_size(cap)] = *p;
+	return (struct summary_entry *)p;
+}
+
+static void sum_free(struct summary_entry *sum, int cap)
+{
+	void **p = (void **)sum;
+
+	*p = free_buffers[buffer_size(cap)];
+	free_buffers[buffer_size(cap)] = p;
+}
 
 static void start_work(struct func *fn, struct sum_work *w)
 {
@@ -151,6 +199,7 @@ static void start_work(struct func *fn, struct sum_work *w)
 	}
 	w->nslots = MIN_SLOTS;
 	w->marked = w->dirty = -1;
+	w->seen = 0;
 	fn->work = w;
 	fn->sum = w->sum;
 	fn->nsum = 0;
@@ -161,12 +210,20 @@ static void end_work(struct func *fn)
 	struct sum_work *w = fn->work;
 	int i, n = 0;
 
-	/* the entries stay where they are, trimmed: the work area grows anew */
+	total_entries += fn->nsum;
+	full_summaries += fn->nsum == MAX_ENTRIES;
+	/* a full buffer is the function's; the others are copied out */
 	fn->sum = NULL;
+	if (fn->nsum && fn->nsum == w->scap) {
+		fn->sum = w->sum;
+	} else if (fn->nsum) {
+		fn->sum = arena_alloc(&entries, fn->nsum * sizeof(*fn->sum));
+		memcpy(fn->sum, w->sum, fn->nsum * sizeof(*fn->sum));
+		sum_free(w->sum, w->scap);
+	}
 	if (fn->nsum) {
-		fn->sum = ls_xrealloc(w->sum, fn->nsum * sizeof(*fn->sum));
 		w->sum = NULL;
-		w->cap = 0;
+		w->scap = 0;
 	}
 	/* few entries have guards: those few say which */
 	for (i = 0; i < fn->nsum; i++)
@@ -228,11 +285,20 @@ static void make_room(struct func *fn, int n)
 	int i;
 
 	if (n >= w->cap) {
-		w->cap = w->cap ? 2 * w->cap : 8;
+		w->cap = w->cap ? 2 * w->cap : MIN_BUFFER;
 		w->stamps = ls_xrealloc(w->stamps, w->cap * sizeof(*w->stamps));
 		w->guards = ls_xrealloc(w->guards, w->cap * sizeof(*w->guards));
-		w->sum = ls_xrealloc(w->sum, w->cap * sizeof(*w->sum));
-		fn->sum = w->sum;
+	}
+	if (n >= w->scap) {
+		int cap = w->scap ? 2 * w->scap : MIN_BUFFER;
+		struct summary_entry *sum = sum_alloc(cap);
+
+		if (w->scap) {
+			memcpy(sum, w->sum, n * sizeof(*sum));
+			sum_free(w->sum, w->scap);
+		}
+		w->sum = fn->sum = sum;
+		w->scap = cap;
 	}
 	if (2 * (n + 1) <= w->nslots)
 		return;
@@ -425,6 +491,24 @@ static unsigned char saturating(unsigned int n)
 	return n > 255 ? 255 : n;
 }
 
+/*
+ * Would pulling @from add nothing, whatever the call?  An instance that
+ * is not relative to a parameter maps to itself (through a notifier
+ * chain too), so its key is known before mapping; and an entry of that
+ * key without guards has nothing to widen.  Most pulled entries are such
+ * repeats, and mapping them (guards, instance) was a fifth of the time.
+ */
+static bool known_unguarded(const struct func *fn, const struct summary_entry *from)
+{
+	struct key k = key_of(from);
+	int i;
+
+	if (k.inst && summary_inst_relative(k.inst))
+		return false;
+	i = find_entry(fn, &k);
+	return i >= 0 && !fn->work->guards[i];
+}
+
 /* An entry's last change: its own stamp while its SCC is summarised. */
 static unsigned int stamp_of(const struct func *fn, int i)
 {
@@ -471,6 +555,8 @@ static bool pull_callees(struct func *fn, unsigned int since)
 					if (!is_open(&keys, acq_keys[from->acq]))
 						continue;
 				}
+				if (known_unguarded(fn, from))
+					continue;
 				if (!summary_map_id(cs, callee, from, &inst, &guards, &nguards) ||
 				    released_here(cs, inst))
 					continue;
@@ -501,6 +587,12 @@ void summaries_stats(int *scc, int *rounds)
 {
 	*scc = largest_scc;
 	*rounds = largest_scc_rounds;
+}
+
+void summaries_sizes(unsigned long *entries, int *full)
+{
+	*entries = total_entries;
+	*full = full_summaries;
 }
 
 /* callers_at[] and callers[] of the SCC's members, whose work is set */
@@ -547,7 +639,7 @@ static void find_callers(struct func **scc, int n)
 
 static void summarise_scc(struct func **scc, int n)
 {
-	unsigned int since = 0, start;
+	unsigned int since;
 	bool changed;
 	int i, rounds = 0;
 
@@ -565,15 +657,22 @@ static void summarise_scc(struct func **scc, int n)
 	round_now = 0;
 	for (i = 0; i < n; i++)
 		own_entries(scc[i]);
-	/* the first round pulls everything, the next only what changed */
+	/*
+	 * The first round pulls everything, the next only what changed since
+	 * the member last pulled: an entry that changed in the previous round
+	 * before the member's turn was pulled then, and pulling it again as
+	 * it is changes nothing (the guards' join is idempotent).
+	 */
 	do {
-		start = clock_now;
 		changed = false;
 		round_now = rounds + 1;
-		for (i = 0; i < n; i++)
-			if (round_now == 1 || works[i].dirty >= round_now - 1)
-				changed |= pull_callees(scc[i], since);
-		since = start;
+		for (i = 0; i < n; i++) {
+			if (round_now > 1 && works[i].dirty < round_now - 1)
+				continue;
+			since = works[i].seen;
+			works[i].seen = clock_now;
+			changed |= pull_callees(scc[i], since);
+		}
 	} while (changed && ++rounds < 64);
 	if (n > largest_scc) {
 		largest_scc = n;
@@ -618,7 +717,6 @@ static void free_works(void)
 	for (i = 0; i < aworks; i++) {
 		free(works[i].stamps);
 		free(works[i].guards);
-		free(works[i].sum);
 		free(works[i].slot);
 	}
 	free(works);
@@ -640,10 +738,13 @@ void summaries_build(struct program *prog)
 	for (i = 0; i < prog->nfuncs; i++)
 		nacqs += prog->funcs[i]->nacqs;
 	acqs = ls_xmalloc((nacqs + 1) * sizeof(*acqs));
+	free(acq_klass);
+	acq_klass = ls_xmalloc((nacqs + 1) * sizeof(*acq_klass));
 	nacqs = 0;
 	for (i = 0; i < prog->nfuncs; i++) {
 		for (j = 0; j < prog->funcs[i]->nacqs; j++) {
 			prog->funcs[i]->acqs[j].id = nacqs;
+			acq_klass[nacqs] = prog->funcs[i]->acqs[j].klass;
 			acqs[nacqs++] = &prog->funcs[i]->acqs[j];
 		}
 	}

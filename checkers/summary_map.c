@@ -78,7 +78,7 @@ static struct {
 static unsigned char *relative;
 static unsigned int arelative;
 
-static bool is_relative(unsigned int inst)
+bool summary_inst_relative(unsigned int inst)
 {
 	if (inst >= arelative) {
 		unsigned int n = arelative ? arelative : 4096;
@@ -98,7 +98,7 @@ static unsigned int map_inst(const struct callsite *call, unsigned int inst)
 {
 	unsigned long h;
 
-	if (!inst || !is_relative(inst))
+	if (!inst || !summary_inst_relative(inst))
 		return inst;
 	h = hash_ptr3(call, (const void *)(unsigned long)inst, NULL) &
 			  (MEMO_SIZE - 1);
@@ -177,7 +177,7 @@ bool summary_map_id(const struct callsite *call, const struct func *target,
 		if (scratch[i].g.op == G_NEVER)
 			return false;
 	if (inst && through_chain) {
-		*inst = e->inst && !is_relative(e->inst) ? e->inst : 0;
+		*inst = e->inst && !summary_inst_relative(e->inst) ? e->inst : 0;
 	} else if (inst) {
 		*inst = map_inst(call, e->inst);
 	}

@@ -230,6 +230,10 @@ void callgraph_build(struct program *prog);
 void summaries_build(struct program *prog);
 /* --stats: functions in the largest cycle, and the rounds it took */
 void summaries_stats(int *scc, int *rounds);
+/* The most entries a summary keeps: entry indices fit summary_entry::next. */
+#define SUMMARY_MAX_ENTRIES 256
+/* --stats: entries kept in all, and the functions whose summary is full */
+void summaries_sizes(unsigned long *entries, int *full);
 
 /*
  * Map a callee's summary entry through @call into the caller's terms:
@@ -244,10 +248,18 @@ bool summary_map(const struct callsite *call, const struct func *target,
 bool summary_map_id(const struct callsite *call, const struct func *target,
 		    const struct summary_entry *e, unsigned int *inst,
 		    const struct pguard **guards, int *nguards);
+/* Is the instance @inst (a strtab id, not 0) relative to a parameter? */
+bool summary_inst_relative(unsigned int inst);
 struct pguard *summary_find_guard(struct pguard *list, int n, int param);
 
 /* Reading an entry of @fn's summary. */
 const struct acquisition *summary_acq(const struct summary_entry *e);
+/*
+ * Its class, from a table by acquisition id: the checks scan whole
+ * summaries for one class, and reading each entry's acquisition for it
+ * was a cache miss per entry.
+ */
+const char *summary_klass(const struct summary_entry *e);
 const char *summary_inst(const struct summary_entry *e);
 /* The call and callee of its witness: NULL when acquired in @fn itself. */
 const struct callsite *summary_call(const struct func *fn, const struct summary_entry *e);
