@@ -109,14 +109,14 @@ void guard_meet(struct param_guard *a, const struct param_guard *b)
 	*a = r;
 }
 
-/* The parameter @p stands for, through casts; -1 if none. */
-static int param_of(pseudo_t p)
+/* The parameter @p stands for, through casts, if below @max; -1 if none. */
+static int param_below(pseudo_t p, int max)
 {
 	int depth;
 
 	for (depth = 0; depth < 4 && p; depth++) {
 		if (p->type == PSEUDO_ARG)
-			return p->nr - 1 < GUARD_MAX_PARAMS ? p->nr - 1 : -1;
+			return p->nr - 1 < max ? p->nr - 1 : -1;
 		if (p->type != PSEUDO_REG || !p->def)
 			return -1;
 		switch (p->def->opcode) {
@@ -133,28 +133,15 @@ static int param_of(pseudo_t p)
 	return -1;
 }
 
-/* The parameter @p stands for, through casts (flags up to 16); -1 if none. */
+static int param_of(pseudo_t p)
+{
+	return param_below(p, GUARD_MAX_PARAMS);
+}
+
+/* Flag tests are kept for more parameters than value guards. */
 static int bits_param_of(pseudo_t p)
 {
-	int depth;
-
-	for (depth = 0; depth < 4 && p; depth++) {
-		if (p->type == PSEUDO_ARG)
-			return p->nr - 1 < GUARD_MAX_BIT_PARAMS ? p->nr - 1 : -1;
-		if (p->type != PSEUDO_REG || !p->def)
-			return -1;
-		switch (p->def->opcode) {
-		case OP_ZEXT:
-		case OP_SEXT:
-		case OP_TRUNC:
-		case OP_COPY:
-			p = p->def->src;
-			break;
-		default:
-			return -1;
-		}
-	}
-	return -1;
+	return param_below(p, GUARD_MAX_BIT_PARAMS);
 }
 
 /*

@@ -1,3 +1,7 @@
+/* x86's "current", as the kernel reads it: a per-CPU load by an inline asm. */
+#ifndef TEST_CURRENT_H
+#define TEST_CURRENT_H
+
 struct sighand_struct {
 	int count;
 	spinlock_t siglock;
@@ -11,7 +15,7 @@ struct task_struct {
 
 extern struct task_struct *current_task;
 
-/* As x86 reads "current": a per-CPU load the compiler may reuse. */
+/* The compiler may reuse the read: the asm is not volatile. */
 static inline struct task_struct *get_current(void)
 {
 	unsigned long val;
@@ -20,3 +24,5 @@ static inline struct task_struct *get_current(void)
 	return (struct task_struct *)val;
 }
 #define current get_current()
+
+#endif
