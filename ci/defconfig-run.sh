@@ -1,5 +1,5 @@
 #!/bin/sh
-# Usage: defconfig-run.sh [--summary]
+# Usage: defconfig-run.sh [--summary | --resume]
 #
 # A measurement, not a test (not part of make check): lockscope over every
 # file of the kernel build, once, then "lockscope report" on all the facts.
@@ -21,6 +21,9 @@
 # non-zero exits, warnings per check from the per-file runs, and "lockscope
 # report" on all the facts: its wall time, peak RSS and findings per check.
 # --summary only re-reads the logs of an earlier (or still running) run.
+# --resume continues a stopped run with its own copy of the checker: files
+# already checked are skipped (those whose checker the stop killed are
+# checked again), and the run's wall time is the sum of its parts.
 # A file with errors is checked again with Debian's sparse through kbuild:
 # errors that sparse prints as well are the tree's, not lockscope's.
 #
@@ -92,7 +95,7 @@ summary() {
 		echo "# $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) CPUs; tree $tree"
 		echo "# checker: $checker_note"
 		[ -f "$out/make.time" ] &&
-			echo "run (make -k -j$(nproc) C=2, wall):  $(cut -d' ' -f1 "$out/make.time") s" ||
+			echo "run (make -k -j$(nproc) C=2, wall):  $(cut -d' ' -f1 "$out/make.time") s in $(cut -d' ' -f2- "$out/make.time") part(s)" ||
 			echo "run: still going (or stopped early)"
 		awk '{ w += $1; u += $2; if ($3 > m) m = $3; n++ }
 		     END { printf "checker, summed over %d files: %.0f s wall, %.0f s user; max %.0f s on one file; peak RSS %.0f MB\n",
@@ -135,18 +138,32 @@ if [ "${1:-}" = --summary ]; then
 	exit 0
 fi
 
-lockscope=${LOCKSCOPE:-$ci/../lockscope}
-[ -x "$lockscope" ] || die "$lockscope: no lockscope binary (run make, or set LOCKSCOPE)"
-
-rm -rf "$out"
-mkdir -p "$out/bin" "$log/files"
 checker=$out/lockscope
-cp "$lockscope" "$checker"
-cp -R "$(dirname "$lockscope")/rules" "$out/rules"	# found beside the binary
-checker_note="copy of $(cd "$(dirname "$lockscope")" && pwd)/$(basename "$lockscope") ($(git -C "$ci" describe --always --dirty 2>/dev/null || echo '?'))"
-echo "$checker_note" >"$out/checker-note"
+if [ "${1:-}" = --resume ]; then
+	[ -x "$checker" ] && [ -d "$log/files" ] || die "no earlier run to resume in $out"
+	checker_note=$(cat "$out/checker-note")
+	# time(1) writes nothing when it is killed with the run; then the
+	# part's wall time is lost and the summary says so.
+	[ -f "$out/make.time.tmp" ] &&
+		grep -E '^[0-9.]+$' "$out/make.time.tmp" >>"$out/make.parts" ||
+		echo "-" >>"$out/make.parts"
+	rm -f "$out/make.time" "$out/make.time.tmp"
+	export LOCKSCOPE_CHECK_RESUME=1
+	echo "  DEFCONFIG resuming: $(find "$log/files" -name '*.rc' | wc -l) files already checked"
+else
+	lockscope=${LOCKSCOPE:-$ci/../lockscope}
+	[ -x "$lockscope" ] || die "$lockscope: no lockscope binary (run make, or set LOCKSCOPE)"
+	rm -rf "$out"
+	mkdir -p "$out/bin" "$log/files"
+	cp "$lockscope" "$checker"
+	cp -R "$(dirname "$lockscope")/rules" "$out/rules"	# found beside the binary
+	checker_note="copy of $(cd "$(dirname "$lockscope")" && pwd)/$(basename "$lockscope") ($(git -C "$ci" describe --always --dirty 2>/dev/null || echo '?'))"
+	echo "$checker_note" >"$out/checker-note"
+fi
 
 # The checker, timed: one F.time per file (wall s, user s, peak KB).
+rm -f "$out/bin/timed-lockscope" "$out/bin/gcc"
+mkdir -p "$out/bin"
 cat >"$out/bin/timed-lockscope" <<EOF
 #!/bin/sh
 for src; do :; done
@@ -157,8 +174,12 @@ EOF
 chmod +x "$out/bin/timed-lockscope"
 ln -s "$ci/defconfig-cc.sh" "$out/bin/gcc"
 
-tree=$(sh "$ci/kernel-worktree.sh" defconfig | tail -n 1)
-echo "$tree" >"$out/tree"
+if [ -n "${LOCKSCOPE_CHECK_RESUME:-}" ] && [ -d "$(cat "$out/tree")" ]; then
+	tree=$(cat "$out/tree")	# objects already made are not made again
+else
+	tree=$(sh "$ci/kernel-worktree.sh" defconfig | tail -n 1)
+	echo "$tree" >"$out/tree"
+fi
 echo "  DEFCONFIG lockscope over every file of $tree"
 echo "            logs in $out"
 
@@ -169,6 +190,11 @@ export LOCKSCOPE_CHECKER=$out/bin/timed-lockscope LOCKSCOPE_CHECK_LOG=$log
 export LOCKSCOPE_CHECK_TIMEOUT=${LOCKSCOPE_CHECK_TIMEOUT:-600}
 /usr/bin/time -f '%e' -o "$out/make.time.tmp" \
 	make -C "$tree" -k -j"$(nproc)" C=2 CHECK="sh $ci/kernel-check-one.sh" \
-	>"$out/make.log" 2>&1 || echo "make: exit $? (expected with -k: see make.log)"
-mv "$out/make.time.tmp" "$out/make.time"
+	>>"$out/make.log" 2>&1 || echo "make: exit $? (expected with -k: see make.log)"
+# A resumed run's wall time is the sum of its parts.
+cat "$out/make.time.tmp" >>"$out/make.parts"
+rm "$out/make.time.tmp"
+awk '$1 == "-" { lost++ } { s += $1 }
+     END { printf "%.2f %d%s\n", s, NR, lost ? " (" lost " part(s) not timed)" : "" }' \
+	"$out/make.parts" >"$out/make.time"
 summary

@@ -10,6 +10,9 @@
 #   LOCKSCOPE_CHECK_LOG      log directory; for each source file F this
 #                            writes files/F.log (stdout+stderr), files/F.rc
 #   LOCKSCOPE_CHECK_TIMEOUT  seconds before a hung checker is killed
+#   LOCKSCOPE_CHECK_RESUME   if set, a file already checked is skipped, unless
+#                            its checker was stopped by SIGTERM (exit 143:
+#                            the run itself was interrupted, not a crash)
 set -u
 
 checker=${LOCKSCOPE_CHECKER:?kernel-check-one: LOCKSCOPE_CHECKER is not set}
@@ -23,8 +26,13 @@ case $src in
 esac
 base=$logdir/files/$rel
 mkdir -p "$(dirname "$base")"
-# The same file checked twice in one run keeps both results.
-[ -e "$base.rc" ] && base=$base.$$
+if [ -e "$base.rc" ]; then
+	if [ -n "${LOCKSCOPE_CHECK_RESUME:-}" ]; then
+		[ "$(cat "$base.rc")" = 143 ] || exit 0
+	else
+		base=$base.$$	# checked twice in one run: keep both results
+	fi
+fi
 
 ulimit -c 0 2>/dev/null || :	# no core files in the kernel tree
 timeout -k 10 "$limit" "$checker" "$@" >"$base.log" 2>&1
