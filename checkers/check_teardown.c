@@ -77,19 +77,17 @@ struct event {
 };
 
 /*
- * Memoised walks.  Inside a recursion a function sees its callers' lists
- * unfinished: its own list is then kept only for that walk (low: the
- * depth of the unfinished caller it depends on), and computed again when
- * asked from outside the cycle, by a later walk.  Within one walk it is
- * computed once: computing it again on every path into a large cycle
- * takes exponential time.  Old entries stay allocated: witness chains
- * point at them.
+ * Memoised walks, each function's list computed once.  Inside a recursion
+ * a function sees the lists of its callers in the cycle unfinished, and
+ * keeps what it found then: what it reaches only back through them is
+ * missed.  Computing it again for every walk into a cycle made the walks
+ * grow as the cycle times the walks: on the whole defconfig (a cycle of
+ * 22,000 functions, 3,500 walks) past 60 million entries.  Old entries
+ * stay allocated: witness chains point at them.
  */
 struct memo {
 	bool done;
-	int depth;			/* on the walk's stack, or 0 */
-	unsigned int walk;		/* computed in this walk ... */
-	int low;			/* ... depending on this depth */
+	bool busy;			/* on the walk's stack */
 };
 
 /* Where a list's entries are, by hash: lists grow to thousands. */
@@ -117,7 +115,7 @@ struct teardown_state {
 
 static unsigned int walk_entries;	/* kept in the lists */
 static struct arena entries;		/* never freed: witnesses point in */
-static struct ptrtab freed;		/* class -> (void *)1: freed somewhere */
+static struct ptrtab torn_down;	/* class -> (void *)1: a teardown frees it */
 static struct ptrtab runtime;		/* class -> (void *)1: callbacks free it */
 
 static struct teardown_state *state(const struct func *fn)
@@ -169,40 +167,21 @@ static const char *held_lock(const struct callsite *cs)
 
 /* ---- the entry side: what a function uses, and behind which guards ---- */
 
-static const struct use_entry *const *uses_of(const struct func *fn, int *n, int *low);
-static int depth;
-static unsigned int walk = 1;	/* a walk: from depth 0 back to 0 */
-
-static int min(int a, int b)
-{
-	return a < b ? a : b;
-}
+static const struct use_entry *const *uses_of(const struct func *fn, int *n);
 
 /* True when the list is to be computed now; then memo_leave() after. */
-static bool memo_enter(struct memo *m, int *low, int *mine)
+static bool memo_enter(struct memo *m)
 {
-	if (m->depth)
-		*low = min(*low, m->depth);
-	else if (!m->done && m->walk == walk)
-		*low = min(*low, m->low);
-	else if (!m->done)
-		return *mine = m->depth = ++depth, true;
-	return false;
+	if (m->done || m->busy)
+		return false;
+	m->busy = true;
+	return true;
 }
 
-static void memo_leave(struct memo *m, int *low, int mine)
+static void memo_leave(struct memo *m)
 {
-	m->depth = 0;
-	depth--;
-	if (mine > depth) {
-		m->done = true;		/* it depended on no unfinished caller */
-	} else {
-		*low = min(*low, mine);
-		m->walk = walk;
-		m->low = mine;
-	}
-	if (!depth)
-		walk++;
+	m->busy = false;
+	m->done = true;
 }
 
 /* Guards @fn checks before (@line, @col), added to @e. */
@@ -224,12 +203,6 @@ static void add_checks(const struct func *fn, int line, int col, struct use_entr
 			e->checks[e->nchecks++].lock = held_lock(cs);
 		}
 	}
-}
-
-static void index_clear(struct list_index *ix)
-{
-	if (ix->size)
-		memset(ix->slot, 0, ix->size * sizeof(*ix->slot));
 }
 
 /*
@@ -314,7 +287,7 @@ static void add_use(struct teardown_state *st, const struct use_entry *e)
 	walk_entries++;
 }
 
-static void compute_uses(const struct func *fn, struct teardown_state *st, int *low)
+static void compute_uses(const struct func *fn, struct teardown_state *st)
 {
 	int i, j, k;
 
@@ -322,7 +295,7 @@ static void compute_uses(const struct func *fn, struct teardown_state *st, int *
 		const struct resource_site *u = &fn->uses[i];
 		struct use_entry e = { 0 };
 
-		if (!ptrtab_get(&freed, u->klass))
+		if (!ptrtab_get(&torn_down, u->klass))
 			continue;
 		e.klass = u->klass;
 		e.site = u;
@@ -336,7 +309,7 @@ static void compute_uses(const struct func *fn, struct teardown_state *st, int *
 			const struct use_entry *const *sub;
 			int n, h = hop(cs, cs->targets[j]);
 
-			sub = uses_of(cs->targets[j], &n, low);
+			sub = uses_of(cs->targets[j], &n);
 			for (k = 0; k < n; k++) {
 				struct use_entry e;
 				int c;
@@ -360,16 +333,13 @@ static void compute_uses(const struct func *fn, struct teardown_state *st, int *
 	}
 }
 
-static const struct use_entry *const *uses_of(const struct func *fn, int *n, int *low)
+static const struct use_entry *const *uses_of(const struct func *fn, int *n)
 {
 	struct teardown_state *st = state(fn);
-	int mine;
 
-	if (walk_entries < MAX_WALK_ENTRIES && memo_enter(&st->uses_memo, low, &mine)) {
-		st->nuses = 0;
-		index_clear(&st->uses_index);
-		compute_uses(fn, st, &mine);
-		memo_leave(&st->uses_memo, low, mine);
+	if (walk_entries < MAX_WALK_ENTRIES && memo_enter(&st->uses_memo)) {
+		compute_uses(fn, st);
+		memo_leave(&st->uses_memo);
 	}
 	*n = st->nuses;
 	return (const struct use_entry *const *)st->uses;
@@ -377,7 +347,7 @@ static const struct use_entry *const *uses_of(const struct func *fn, int *n, int
 
 /* ---- the teardown side: what it unpublishes, guards and frees, in order */
 
-static const struct event *const *events_of(const struct func *fn, int *n, int *low);
+static const struct event *const *events_of(const struct func *fn, int *n);
 
 static bool same_event(const struct event *a, const struct event *b)
 {
@@ -481,7 +451,7 @@ static bool call_events(struct teardown_state *st, const struct callsite *cs)
 }
 
 static void callee_events(const struct func *fn, struct teardown_state *st,
-			  const struct callsite *cs, int *low)
+			  const struct callsite *cs)
 {
 	int j, k;
 
@@ -489,7 +459,7 @@ static void callee_events(const struct func *fn, struct teardown_state *st,
 		const struct event *const *sub;
 		int n, h = hop(cs, cs->targets[j]);
 
-		sub = events_of(cs->targets[j], &n, low);
+		sub = events_of(cs->targets[j], &n);
 		for (k = 0; k < n; k++) {
 			struct event ev;
 
@@ -508,7 +478,7 @@ static void callee_events(const struct func *fn, struct teardown_state *st,
 	}
 }
 
-static void compute_events(const struct func *fn, struct teardown_state *st, int *low)
+static void compute_events(const struct func *fn, struct teardown_state *st)
 {
 	int i = 0, j = 0;
 
@@ -529,21 +499,18 @@ static void compute_events(const struct func *fn, struct teardown_state *st, int
 			continue;
 		}
 		if (!call_events(st, cs))
-			callee_events(fn, st, cs, low);
+			callee_events(fn, st, cs);
 		i++;
 	}
 }
 
-static const struct event *const *events_of(const struct func *fn, int *n, int *low)
+static const struct event *const *events_of(const struct func *fn, int *n)
 {
 	struct teardown_state *st = state(fn);
-	int mine;
 
-	if (walk_entries < MAX_WALK_ENTRIES && memo_enter(&st->events_memo, low, &mine)) {
-		st->nevents = 0;
-		index_clear(&st->events_index);
-		compute_events(fn, st, &mine);
-		memo_leave(&st->events_memo, low, mine);
+	if (walk_entries < MAX_WALK_ENTRIES && memo_enter(&st->events_memo)) {
+		compute_events(fn, st);
+		memo_leave(&st->events_memo);
 	}
 	*n = st->nevents;
 	return (const struct event *const *)st->events;
@@ -678,9 +645,9 @@ static const struct use_entry *unguarded_use(const struct history *h,
 {
 	const struct use_entry *const *uses;
 	const struct use_entry *best = NULL;
-	int n, i, low = 1 << 30;
+	int n, i;
 
-	uses = uses_of(ep->fn, &n, &low);
+	uses = uses_of(ep->fn, &n);
 	for (i = 0; i < n; i++)
 		if (uses[i]->klass == klass && !guarded(h, ep, uses[i]) &&
 		    (!best || uses[i]->hops < best->hops))
@@ -873,9 +840,9 @@ static void check_root(const struct root *r)
 {
 	const struct event *const *evs;
 	struct history h;
-	int n, i, low = 1 << 30;
+	int n, i;
 
-	evs = events_of(r->fn, &n, &low);
+	evs = events_of(r->fn, &n);
 	h.evs = evs;
 	h.quiesce = r->quiesce;
 	for (i = 0; i < n; i++) {
@@ -890,9 +857,7 @@ void check_teardown_race(const struct program *prog)
 {
 	int i, j;
 
-	for (i = 0; i < prog->nfuncs; i++)
-		for (j = 0; j < prog->funcs[i]->nfrees; j++)
-			ptrtab_put(&freed, prog->funcs[i]->frees[j].klass, (void *)1);
+	(void)prog;
 	program_for_each_binding(collect, NULL);
 	if (!nroots)
 		return;
@@ -905,23 +870,31 @@ void check_teardown_race(const struct program *prog)
 	 */
 	for (i = 0; i < nentry_points; i++) {
 		const struct event *const *evs;
-		int n, low = 1 << 30;
+		int n;
 
-		evs = events_of(entry_points[i].fn, &n, &low);
+		evs = events_of(entry_points[i].fn, &n);
 		for (j = 0; j < n; j++)
 			if (evs[j]->kind == EV_FREE)
 				ptrtab_put(&runtime, evs[j]->what, (void *)1);
 	}
-	/* all the walks first: past the limit, no finding at all */
+	/*
+	 * All the walks first: past the limit, no finding at all.  Only what
+	 * a teardown frees can be used after it: the callbacks' walks look
+	 * for uses of those classes alone.
+	 */
 	for (i = 0; i < nroots; i++) {
-		int n, low = 1 << 30;
+		const struct event *const *evs;
+		int n;
 
-		events_of(roots[i].fn, &n, &low);
+		evs = events_of(roots[i].fn, &n);
+		for (j = 0; j < n; j++)
+			if (evs[j]->kind == EV_FREE && !ptrtab_get(&runtime, evs[j]->what))
+				ptrtab_put(&torn_down, evs[j]->what, (void *)1);
 	}
 	for (i = 0; i < nentry_points; i++) {
-		int n, low = 1 << 30;
+		int n;
 
-		uses_of(entry_points[i].fn, &n, &low);
+		uses_of(entry_points[i].fn, &n);
 	}
 	if (walk_entries >= MAX_WALK_ENTRIES) {
 		fprintf(stderr, "lockscope report: teardown-race skipped: its walks outgrew %u entries (%d roots, %d entry points); the other checks are complete\n",
