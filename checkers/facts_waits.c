@@ -100,8 +100,8 @@ static bool irq_line(struct entrypoint *ep, pseudo_t arg, char *buf, int size,
 		snprintf(shown, ssize, "%s", def->src->sym->ident->name);
 		return true;
 	}
-	if (!lockid_field_of(ep, def->src, def->offset, container, sizeof(container),
-			     field, sizeof(field)))
+	if (!lockid_field_of(ep, def->src, def->offset, def->type,
+			     container, sizeof(container), field, sizeof(field)))
 		return false;
 	snprintf(buf, size, "%s::%s", container, field);
 	lockid_describe(ep, def->src, NULL, NULL, &ref);

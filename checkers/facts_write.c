@@ -417,7 +417,8 @@ static void facts_call(struct fn_ctx *fn, struct instruction *insn,
 	} else if (func->type == PSEUDO_REG && func->def &&
 		   func->def->opcode == OP_LOAD &&
 		   lockid_field_of(fn->ep, func->def->src, func->def->offset,
-				   type, sizeof(type), member, sizeof(member))) {
+				   func->def->type, type, sizeof(type),
+				   member, sizeof(member))) {
 		sb_add(&out, "\tf");
 		sb_addf(&out, "\t%s::%s", type, member);
 	} else {
@@ -485,8 +486,9 @@ static void bind(const char *type, const char *member, struct symbol *fn,
 	field(var);
 }
 
+/* @member_sym: the member the innermost designator names (of a union) */
 static void scan(struct expression *expr, struct symbol *type, long long off,
-		 const char *var)
+		 struct symbol *member_sym, const char *var)
 {
 	struct expression *entry;
 	struct symbol *fn;
@@ -497,14 +499,15 @@ static void scan(struct expression *expr, struct symbol *type, long long off,
 	if (expr->type == EXPR_INITIALIZER) {
 		FOR_EACH_PTR(expr->expr_list, entry) {
 			if (entry->type == EXPR_POS)
-				scan(entry->init_expr, type, off + entry->init_offset, var);
+				scan(entry->init_expr, type, off + entry->init_offset,
+				     entry->ctype, var);
 			else
-				scan(entry, type, off, var);
+				scan(entry, type, off, NULL, var);
 		} END_FOR_EACH_PTR(entry);
 		return;
 	}
 	fn = function_of(expr);
-	if (fn && lockid_field_at(type, off, container, sizeof(container),
+	if (fn && lockid_field_at(type, off, member_sym, container, sizeof(container),
 				  member, sizeof(member)))
 		bind(container, member, fn, var);
 }
@@ -524,7 +527,7 @@ void facts_scan_initializer(struct symbol *sym)
 	}
 	if (sym->ctype.base_type && sym->ctype.base_type->type != SYM_FN) {
 		snprintf(var, sizeof(var), "&%s", sym->ident->name);
-		scan(sym->initializer, sym, 0, var);
+		scan(sym->initializer, sym, 0, NULL, var);
 		wait_initializer_facts(sym, var);
 	}
 }
@@ -549,7 +552,7 @@ static void scan_stores(struct fn_ctx *fn)
 			type = value->sym->ctype.base_type;
 			if (!type || type->type != SYM_FN)
 				continue;
-			if (lockid_field_of(fn->ep, insn->src, insn->offset,
+			if (lockid_field_of(fn->ep, insn->src, insn->offset, insn->type,
 					    container, sizeof(container),
 					    member, sizeof(member))) {
 				char field[400];

@@ -157,7 +157,10 @@ static void add_index(struct desc *d, const char *index)
 	sb_add(&d->inner_member, "[]");
 }
 
-/* The member of @type containing byte @off, preferring one of type @want. */
+/*
+ * The member of @type containing byte @off, preferring @want itself or
+ * one of type @want.
+ */
 static struct symbol *member_at(struct symbol *type, long long off,
 				struct symbol *want)
 {
@@ -171,7 +174,7 @@ static struct symbol *member_at(struct symbol *type, long long off,
 			continue;
 		if (off >= (long long)m->offset + (size ? size : 1))
 			continue;
-		if (want && off == (long long)m->offset && mt == want)
+		if (want && off == (long long)m->offset && (mt == want || m == want))
 			return m;
 		if (!found)
 			found = m;
@@ -848,8 +851,8 @@ struct symbol *lockid_param_pointee(struct symbol *fn, int nr)
  * The innermost struct member at byte @off of @type that is not itself an
  * aggregate: "struct ethtool_ops" and "get_link_ksettings".
  */
-bool lockid_field_at(struct symbol *type, long long off, char *container,
-		     int csize, char *field, int fsize)
+bool lockid_field_at(struct symbol *type, long long off, struct symbol *want,
+		     char *container, int csize, char *field, int fsize)
 {
 	int guard = 0;
 
@@ -870,7 +873,7 @@ bool lockid_field_at(struct symbol *type, long long off, char *container,
 		}
 		if (!is_aggregate(type))
 			return false;
-		m = member_at(type, off, NULL);
+		m = member_at(type, off, want);
 		if (!m)
 			return false;
 		mt = base_type(m);
@@ -889,7 +892,8 @@ bool lockid_field_at(struct symbol *type, long long off, char *container,
 }
 
 bool lockid_field_of(struct entrypoint *ep, pseudo_t addr, long long off,
-		     char *container, int csize, char *field, int fsize)
+		     struct symbol *want, char *container, int csize,
+		     char *field, int fsize)
 {
 	struct desc d;
 	bool ok;
@@ -897,7 +901,7 @@ bool lockid_field_of(struct entrypoint *ep, pseudo_t addr, long long off,
 	desc_init(&d);
 	budget = BUDGET;
 	describe(ep, addr, &d, 0);
-	ok = d.type && lockid_field_at(d.type, off, container, csize, field, fsize);
+	ok = d.type && lockid_field_at(d.type, off, want, container, csize, field, fsize);
 	desc_release(&d);
 	return ok;
 }

@@ -64,7 +64,7 @@ static void walk_record(struct fn_ctx *fn, struct instruction *insn,
 	struct strbuf sb = STRBUF_INIT;
 
 	if (insn->offset) {
-		if (!lockid_field_of(fn->ep, insn->src, insn->offset, container,
+		if (!lockid_field_of(fn->ep, insn->src, insn->offset, insn->type, container,
 				     sizeof(container), member, sizeof(member)))
 			return;
 		sb_addf(&sb, "%s::%s", container, member);

@@ -51,8 +51,8 @@ bool resource_class(struct entrypoint *ep, pseudo_t p, char *buf, int size)
 	/* a void pointer (driver_data, private) is everyone's: no resource */
 	if (is_void_pointer(def->type))
 		return false;
-	if (!lockid_field_of(ep, def->src, def->offset, container, sizeof(container),
-			     member, sizeof(member)))
+	if (!lockid_field_of(ep, def->src, def->offset, def->type,
+			     container, sizeof(container), member, sizeof(member)))
 		return false;
 	snprintf(buf, size, "%s::%s", container, member);
 	return true;

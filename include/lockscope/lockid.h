@@ -53,12 +53,16 @@ const char *lockid_symbol_name(struct symbol *sym, char *buf, int size);
 /*
  * The struct member at byte @off of @type, through nested structs and
  * arrays: its struct's type name and its name.  False if there is none.
+ * Of the members of a union that start there, the one that is @want or
+ * has type @want (the member an initializer designates, the type a load
+ * or store accesses): the LSM hooks are one union of function pointers.
  */
-bool lockid_field_at(struct symbol *type, long long off, char *container,
-		     int csize, char *field, int fsize);
+bool lockid_field_at(struct symbol *type, long long off, struct symbol *want,
+		     char *container, int csize, char *field, int fsize);
 /* The same for the object @addr points to, in @ep. */
 bool lockid_field_of(struct entrypoint *ep, pseudo_t addr, long long off,
-		     char *container, int csize, char *field, int fsize);
+		     struct symbol *want, char *container, int csize,
+		     char *field, int fsize);
 /* The member of struct type @stop holding byte @off: "struct T::member". */
 bool lockid_member_of_type(struct entrypoint *ep, pseudo_t addr, long long off,
 			   const char *stop, char *container, int csize);
