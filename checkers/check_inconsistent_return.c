@@ -10,6 +10,7 @@
  * Annotated functions are judged against their annotations instead.
  */
 #include <stdio.h>
+#include <string.h>
 
 #include "symbol.h"
 #include "lockscope/check.h"
@@ -130,6 +131,43 @@ static bool not_held(const struct fn_ctx *fn, const struct return_edge *e, int l
 	return mask && !(mask & LS_HELD);
 }
 
+/*
+ * Could @a and @b be one lock under two names?  A name with an unknown
+ * pointer in it ("&?->lock": one of two sockets, swapped into address
+ * order) may be any lock of its class, and a lock whose class is not
+ * known any lock of its kind.
+ */
+static bool may_alias(const struct lock_slot *a, const struct lock_slot *b)
+{
+	if (a->kind != b->kind)
+		return false;
+	if (!a->ref.class_known || !b->ref.class_known)
+		return true;
+	return !strcmp(a->ref.klass, b->ref.klass) &&
+	       (strchr(a->ref.instance, '?') || strchr(b->ref.instance, '?'));
+}
+
+/*
+ * Does the return @other hold, instead of @lock, another lock: perhaps
+ * @lock under another name, or one that @mine does not hold?  The latter
+ * is a helper that takes one lock or another by its arguments
+ * (snd_pcm_group_lock(): the mutex or the spinlock), not a path that
+ * forgot to unlock.
+ */
+static bool holds_instead(const struct fn_ctx *fn, const struct return_edge *other,
+			  const struct return_edge *mine, int lock)
+{
+	int m;
+
+	for (m = 0; m < fn->nlocks; m++) {
+		if (m == lock || fn->locks[m].held_by_caller || !held(fn, other, m))
+			continue;
+		if (may_alias(&fn->locks[lock], &fn->locks[m]) || not_held(fn, mine, m))
+			return true;
+	}
+	return false;
+}
+
 static void check_contract(struct fn_ctx *fn, const struct lock_contract *c,
 			   const struct return_edge *edges, int n)
 {
@@ -187,7 +225,8 @@ static void check_lock(struct fn_ctx *fn, int lock,
 			fprintf(stderr, "held return at line %d: bucket %d\n",
 				edges[i].pos.line, hb);
 		for (j = 0; j < n; j++) {
-			if (!not_held(fn, &edges[j], lock))
+			if (!not_held(fn, &edges[j], lock) ||
+			    holds_instead(fn, &edges[j], &edges[i], lock))
 				continue;
 			if (bucket_of(&edges[j], pointer) != hb && !is_error_return(hb, pointer))
 				continue;
