@@ -30,16 +30,19 @@ struct edge {
 };
 
 /*
- * An edge as the graph keeps it, 24 bytes (there are millions): the
- * witness is an acquisition or a call, and indices into it.
+ * An edge as the graph keeps it, 16 bytes (there are tens of millions at
+ * kernel size): the witness is an acquisition or a call, and indices into
+ * it.  The held lock is not kept: it is the site's first held lock of the
+ * edge's class, the one whose edge was made first (see held_of()).
  */
+#define LINK_TARGET_BITS 23
+
 struct link {
 	int to;
-	unsigned int held;			/* in the site's held locks */
+	unsigned int target : LINK_TARGET_BITS;	/* in the call's targets */
+	unsigned int by_call : 1;
+	unsigned int entry : 8;			/* in the target's summary */
 	const void *site;			/* struct acquisition or callsite */
-	unsigned int target;			/* in the call's targets */
-	unsigned char entry;			/* in the target's summary */
-	bool by_call;
 };
 
 struct node {
@@ -154,20 +157,32 @@ static void add_edge_nodes(int a, int b, const struct link *w)
 	n->edges[n->nedges++].to = b;
 }
 
-/* The witness of @l in full. */
-static struct edge expand(const struct link *l)
+/* The held lock of class @klass whose edge a site made. */
+static const struct held_lock *held_of(const struct held_lock *held, int nheld,
+				       const char *klass)
+{
+	int k;
+
+	for (k = 0; k < nheld; k++)
+		if (held[k].klass == klass && wholetree_lock_kind(held[k].kind))
+			return &held[k];
+	return NULL;
+}
+
+/* The witness of @l, an edge of node @from, in full. */
+static struct edge expand(int from, const struct link *l)
 {
 	struct edge w = { .to = l->to };
 
 	if (!l->by_call) {
 		w.acq = l->site;
 		w.fn = w.acq->fn;
-		w.held = &w.acq->held[l->held];
+		w.held = held_of(w.acq->held, w.acq->nheld, nodes[from].klass);
 		return w;
 	}
 	w.call = l->site;
 	w.fn = w.call->caller;
-	w.held = &w.call->held[l->held];
+	w.held = held_of(w.call->held, w.call->nheld, nodes[from].klass);
 	w.target = w.call->targets[l->target];
 	w.entry = &w.target->sum[l->entry];
 	return w;
@@ -274,7 +289,7 @@ static void build_graph(const struct program *prog)
 			if (a->trylock || !orders(a->kind, a->mode))
 				continue;
 			for (k = 0; k < a->nheld; k++) {
-				struct link w = { .held = k, .site = a };
+				struct link w = { .site = a };
 
 				if (wholetree_lock_kind(a->held[k].kind))
 					add_edge(a->held[k].klass, a->klass, &w);
@@ -289,7 +304,8 @@ static void build_graph(const struct program *prog)
 			for (k = 0; k < HELD_NODES; k++)
 				held_node[k] = -1;
 			call_serial++;
-			for (t = 0; t < cs->ntargets; t++) {
+			/* 8 M targets, more than a kernel has functions */
+			for (t = 0; t < cs->ntargets && t < 1 << LINK_TARGET_BITS; t++) {
 				const struct func *target = cs->targets[t];
 
 				for (e = 0; e < target->nsum; e++) {
@@ -316,7 +332,7 @@ static void build_graph(const struct program *prog)
 						continue;
 					for (k = 0; k < cs->nheld; k++) {
 						const struct held_lock *h = &cs->held[k];
-						struct link w = { .held = k, .site = cs,
+						struct link w = { .site = cs,
 								  .target = t, .entry = e,
 								  .by_call = true };
 						int from;
@@ -517,11 +533,11 @@ static void shortest_cycle(int start, const int *comp)
 		cycle = ls_xmalloc(n * sizeof(*cycle));
 		witness = ls_xmalloc(n * sizeof(*witness));
 		edges = ls_xmalloc(n * sizeof(*edges));
-		witness[n - 1] = expand(closing);
+		witness[n - 1] = expand(found, closing);
 		for (u = found, i = n - 1; u != -1; u = prev[u], i--) {
 			cycle[i] = u;
 			if (i > 0)
-				witness[i - 1] = expand(via[u]);
+				witness[i - 1] = expand(prev[u], via[u]);
 		}
 		for (i = 0; i < n; i++)
 			edges[i] = &witness[i];
