@@ -49,6 +49,7 @@ struct node {
 	const char *klass;
 	int nedges, aedges;
 	struct link *edges;
+	unsigned int nslots, *tos;		/* edge_set_add()'s */
 	int index, low;
 	bool on_stack;
 };
@@ -57,40 +58,39 @@ static const struct program *graph_prog;	/* for the fix's site counts */
 static struct node *nodes;
 static int nnodes, anodes;
 static struct ptrtab node_of;		/* interned class -> index + 1 */
-/* The edges made, as (from << 32 | to) + 1: a set, by open addressing. */
-static unsigned long *edge_set;
-static size_t edge_set_size, edge_set_used;
-
-static bool edge_set_add(unsigned long key);
-
-static bool edge_set_insert(unsigned long *set, size_t size, unsigned long key)
+/*
+ * The nodes a node has edges to, as index + 1, by open addressing: one
+ * set per node, 4 bytes a slot, at most half full.  (One set of 8-byte
+ * (from, to) pairs for the graph took half of its memory at kernel size,
+ * twice that while it grew.)
+ */
+static unsigned int *to_slot(unsigned int *slots, unsigned int nslots, unsigned int key)
 {
-	size_t i = hash_ptr3((const void *)key, NULL, NULL) & (size - 1);
+	unsigned int i = hash_ptr3((const void *)(unsigned long)key, NULL, NULL) & (nslots - 1);
 
-	for (; set[i]; i = (i + 1) & (size - 1))
-		if (set[i] == key)
-			return false;
-	set[i] = key;
-	return true;
+	while (slots[i] && slots[i] != key)
+		i = (i + 1) & (nslots - 1);
+	return &slots[i];
 }
 
-/* False if @key was there already. */
-static bool edge_set_add(unsigned long key)
+/* False if @n has an edge to @to already; else it is in the set. */
+static bool edge_set_add(struct node *n, int to)
 {
-	if ((edge_set_used + 1) * 2 > edge_set_size) {
-		size_t old = edge_set_size, i;
-		unsigned long *was = edge_set;
+	unsigned int key = to + 1, *slot;
 
-		edge_set_size = old ? old * 2 : 1024;
-		edge_set = ls_xcalloc(edge_set_size, sizeof(*edge_set));
+	if (n->nslots && *(slot = to_slot(n->tos, n->nslots, key)))
+		return false;
+	if (2 * (n->nedges + 1) > (int)n->nslots) {
+		unsigned int *was = n->tos, old = n->nslots, i;
+
+		n->nslots = old ? 2 * old : 8;
+		n->tos = ls_xcalloc(n->nslots, sizeof(*n->tos));
 		for (i = 0; i < old; i++)
 			if (was[i])
-				edge_set_insert(edge_set, edge_set_size, was[i]);
+				*to_slot(n->tos, n->nslots, was[i]) = was[i];
 		free(was);
 	}
-	if (!edge_set_insert(edge_set, edge_set_size, key))
-		return false;
-	edge_set_used++;
+	*to_slot(n->tos, n->nslots, key) = key;
 	return true;
 }
 
@@ -147,7 +147,7 @@ static void add_edge_nodes(int a, int b, const struct link *w)
 	struct node *n = &nodes[a];
 
 	/* one witness per edge is enough */
-	if (!edge_set_add(((unsigned long)a << 32 | (unsigned int)b) + 1))
+	if (!edge_set_add(n, b))
 		return;
 	if (n->nedges == n->aedges) {
 		n->aedges = n->aedges ? n->aedges * 2 : 4;
@@ -617,15 +617,14 @@ static void free_graph(void)
 {
 	int i;
 
-	for (i = 0; i < nnodes; i++)
+	for (i = 0; i < nnodes; i++) {
 		free(nodes[i].edges);
+		free(nodes[i].tos);
+	}
 	free(nodes);
 	nodes = NULL;
 	nnodes = anodes = 0;
 	ptrtab_clear(&node_of);
-	free(edge_set);
-	edge_set = NULL;
-	edge_set_size = edge_set_used = 0;
 	free(acq_node);
 	acq_node = NULL;
 	nacq_node = 0;
@@ -640,6 +639,12 @@ void check_lock_order(const struct program *prog)
 
 	graph_prog = prog;
 	build_graph(prog);
+	/* the sets that kept edges single: not needed to search the graph */
+	for (i = 0; i < nnodes; i++) {
+		free(nodes[i].tos);
+		nodes[i].tos = NULL;
+		nodes[i].nslots = 0;
+	}
 	if (!nnodes) {
 		free_graph();
 		return;
