@@ -30,22 +30,26 @@ struct edge {
 };
 
 /*
- * An edge as the graph keeps it, 24 bytes (there are millions): the
- * witness is an acquisition or a call, and indices into it.
+ * An edge as the graph keeps it, 16 bytes (there are tens of millions at
+ * kernel size): the witness is an acquisition or a call, and indices into
+ * it.  The held lock is not kept: it is the site's first held lock of the
+ * edge's class, the one whose edge was made first (see held_of()).
  */
+#define LINK_TARGET_BITS 23
+
 struct link {
 	int to;
-	unsigned int held;			/* in the site's held locks */
+	unsigned int target : LINK_TARGET_BITS;	/* in the call's targets */
+	unsigned int by_call : 1;
+	unsigned int entry : 8;			/* in the target's summary */
 	const void *site;			/* struct acquisition or callsite */
-	unsigned int target;			/* in the call's targets */
-	unsigned char entry;			/* in the target's summary */
-	bool by_call;
 };
 
 struct node {
 	const char *klass;
 	int nedges, aedges;
 	struct link *edges;
+	unsigned int nslots, *tos;		/* edge_set_add()'s */
 	int index, low;
 	bool on_stack;
 };
@@ -54,40 +58,39 @@ static const struct program *graph_prog;	/* for the fix's site counts */
 static struct node *nodes;
 static int nnodes, anodes;
 static struct ptrtab node_of;		/* interned class -> index + 1 */
-/* The edges made, as (from << 32 | to) + 1: a set, by open addressing. */
-static unsigned long *edge_set;
-static size_t edge_set_size, edge_set_used;
-
-static bool edge_set_add(unsigned long key);
-
-static bool edge_set_insert(unsigned long *set, size_t size, unsigned long key)
+/*
+ * The nodes a node has edges to, as index + 1, by open addressing: one
+ * set per node, 4 bytes a slot, at most half full.  (One set of 8-byte
+ * (from, to) pairs for the graph took half of its memory at kernel size,
+ * twice that while it grew.)
+ */
+static unsigned int *to_slot(unsigned int *slots, unsigned int nslots, unsigned int key)
 {
-	size_t i = hash_ptr3((const void *)key, NULL, NULL) & (size - 1);
+	unsigned int i = hash_ptr3((const void *)(unsigned long)key, NULL, NULL) & (nslots - 1);
 
-	for (; set[i]; i = (i + 1) & (size - 1))
-		if (set[i] == key)
-			return false;
-	set[i] = key;
-	return true;
+	while (slots[i] && slots[i] != key)
+		i = (i + 1) & (nslots - 1);
+	return &slots[i];
 }
 
-/* False if @key was there already. */
-static bool edge_set_add(unsigned long key)
+/* False if @n has an edge to @to already; else it is in the set. */
+static bool edge_set_add(struct node *n, int to)
 {
-	if ((edge_set_used + 1) * 2 > edge_set_size) {
-		size_t old = edge_set_size, i;
-		unsigned long *was = edge_set;
+	unsigned int key = to + 1, *slot;
 
-		edge_set_size = old ? old * 2 : 1024;
-		edge_set = ls_xcalloc(edge_set_size, sizeof(*edge_set));
+	if (n->nslots && *(slot = to_slot(n->tos, n->nslots, key)))
+		return false;
+	if (2 * (n->nedges + 1) > (int)n->nslots) {
+		unsigned int *was = n->tos, old = n->nslots, i;
+
+		n->nslots = old ? 2 * old : 8;
+		n->tos = ls_xcalloc(n->nslots, sizeof(*n->tos));
 		for (i = 0; i < old; i++)
 			if (was[i])
-				edge_set_insert(edge_set, edge_set_size, was[i]);
+				*to_slot(n->tos, n->nslots, was[i]) = was[i];
 		free(was);
 	}
-	if (!edge_set_insert(edge_set, edge_set_size, key))
-		return false;
-	edge_set_used++;
+	*to_slot(n->tos, n->nslots, key) = key;
 	return true;
 }
 
@@ -144,7 +147,7 @@ static void add_edge_nodes(int a, int b, const struct link *w)
 	struct node *n = &nodes[a];
 
 	/* one witness per edge is enough */
-	if (!edge_set_add(((unsigned long)a << 32 | (unsigned int)b) + 1))
+	if (!edge_set_add(n, b))
 		return;
 	if (n->nedges == n->aedges) {
 		n->aedges = n->aedges ? n->aedges * 2 : 4;
@@ -154,20 +157,32 @@ static void add_edge_nodes(int a, int b, const struct link *w)
 	n->edges[n->nedges++].to = b;
 }
 
-/* The witness of @l in full. */
-static struct edge expand(const struct link *l)
+/* The held lock of class @klass whose edge a site made. */
+static const struct held_lock *held_of(const struct held_lock *held, int nheld,
+				       const char *klass)
+{
+	int k;
+
+	for (k = 0; k < nheld; k++)
+		if (held[k].klass == klass && wholetree_lock_kind(held[k].kind))
+			return &held[k];
+	return NULL;
+}
+
+/* The witness of @l, an edge of node @from, in full. */
+static struct edge expand(int from, const struct link *l)
 {
 	struct edge w = { .to = l->to };
 
 	if (!l->by_call) {
 		w.acq = l->site;
 		w.fn = w.acq->fn;
-		w.held = &w.acq->held[l->held];
+		w.held = held_of(w.acq->held, w.acq->nheld, nodes[from].klass);
 		return w;
 	}
 	w.call = l->site;
 	w.fn = w.call->caller;
-	w.held = &w.call->held[l->held];
+	w.held = held_of(w.call->held, w.call->nheld, nodes[from].klass);
 	w.target = w.call->targets[l->target];
 	w.entry = &w.target->sum[l->entry];
 	return w;
@@ -274,7 +289,7 @@ static void build_graph(const struct program *prog)
 			if (a->trylock || !orders(a->kind, a->mode))
 				continue;
 			for (k = 0; k < a->nheld; k++) {
-				struct link w = { .held = k, .site = a };
+				struct link w = { .site = a };
 
 				if (wholetree_lock_kind(a->held[k].kind))
 					add_edge(a->held[k].klass, a->klass, &w);
@@ -289,7 +304,8 @@ static void build_graph(const struct program *prog)
 			for (k = 0; k < HELD_NODES; k++)
 				held_node[k] = -1;
 			call_serial++;
-			for (t = 0; t < cs->ntargets; t++) {
+			/* 8 M targets, more than a kernel has functions */
+			for (t = 0; t < cs->ntargets && t < 1 << LINK_TARGET_BITS; t++) {
 				const struct func *target = cs->targets[t];
 
 				for (e = 0; e < target->nsum; e++) {
@@ -316,7 +332,7 @@ static void build_graph(const struct program *prog)
 						continue;
 					for (k = 0; k < cs->nheld; k++) {
 						const struct held_lock *h = &cs->held[k];
-						struct link w = { .held = k, .site = cs,
+						struct link w = { .site = cs,
 								  .target = t, .entry = e,
 								  .by_call = true };
 						int from;
@@ -517,11 +533,11 @@ static void shortest_cycle(int start, const int *comp)
 		cycle = ls_xmalloc(n * sizeof(*cycle));
 		witness = ls_xmalloc(n * sizeof(*witness));
 		edges = ls_xmalloc(n * sizeof(*edges));
-		witness[n - 1] = expand(closing);
+		witness[n - 1] = expand(found, closing);
 		for (u = found, i = n - 1; u != -1; u = prev[u], i--) {
 			cycle[i] = u;
 			if (i > 0)
-				witness[i - 1] = expand(via[u]);
+				witness[i - 1] = expand(prev[u], via[u]);
 		}
 		for (i = 0; i < n; i++)
 			edges[i] = &witness[i];
@@ -601,15 +617,14 @@ static void free_graph(void)
 {
 	int i;
 
-	for (i = 0; i < nnodes; i++)
+	for (i = 0; i < nnodes; i++) {
 		free(nodes[i].edges);
+		free(nodes[i].tos);
+	}
 	free(nodes);
 	nodes = NULL;
 	nnodes = anodes = 0;
 	ptrtab_clear(&node_of);
-	free(edge_set);
-	edge_set = NULL;
-	edge_set_size = edge_set_used = 0;
 	free(acq_node);
 	acq_node = NULL;
 	nacq_node = 0;
@@ -624,6 +639,12 @@ void check_lock_order(const struct program *prog)
 
 	graph_prog = prog;
 	build_graph(prog);
+	/* the sets that kept edges single: not needed to search the graph */
+	for (i = 0; i < nnodes; i++) {
+		free(nodes[i].tos);
+		nodes[i].tos = NULL;
+		nodes[i].nslots = 0;
+	}
 	if (!nnodes) {
 		free_graph();
 		return;

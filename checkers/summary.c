@@ -6,6 +6,7 @@
  * witness chain each.  Computed callees first, over the strongly connected
  * components of the call graph, each to its fixpoint.
  */
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -637,6 +638,14 @@ static void find_callers(struct func **scc, int n)
 	callers_at[0] = 0;
 }
 
+static void free_works(void);
+
+/*
+ * A cycle this large leaves work areas (3 KB a member) that the smaller
+ * SCCs above it would keep until the end, under the entries they add.
+ */
+#define BIG_SCC 4096
+
 static void summarise_scc(struct func **scc, int n)
 {
 	unsigned int since;
@@ -682,6 +691,8 @@ static void summarise_scc(struct func **scc, int n)
 		scc[i]->summarised = true;
 		end_work(scc[i]);
 	}
+	if (n >= BIG_SCC)
+		free_works();
 }
 
 /* acq_keys[]: hash the acquisitions by class and mode. */
@@ -709,7 +720,7 @@ static void number_keys(unsigned int nacqs)
 	free(slot);
 }
 
-/* The work areas of the largest SCC would outlive it: the checks need room. */
+/* The work areas of a large SCC would outlive it: others need the room. */
 static void free_works(void)
 {
 	int i;
@@ -726,6 +737,13 @@ static void free_works(void)
 	free(callers);
 	callers_at = callers = NULL;
 	acallers_at = acallers = 0;
+	/*
+	 * Hand their pages back: the free chunks lie between arena blocks,
+	 * where malloc would not return them, and what follows needs other
+	 * sizes: the arena blocks of the entries of the functions above the
+	 * cycle, then lock-order's graph (at kernel size, 600 MB under each).
+	 */
+	malloc_trim(0);
 }
 
 void summaries_build(struct program *prog)
