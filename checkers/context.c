@@ -9,6 +9,7 @@
  * function that runs so, runs so too; one bound to any other field has
  * callers that are not seen, and is not taken to.
  */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -45,7 +46,7 @@ struct ctx_info {
 	const char *entry_field;
 	bool bound;			/* bound to another field: unseen callers */
 	bool called;			/* some call reaches it */
-	bool off[OFF_NR];		/* whenever it runs: by enum off_what */
+	unsigned char off;		/* whenever it runs: bit by enum off_what */
 };
 
 static struct ctx_info *all;		/* by function, fn->ctx */
@@ -188,47 +189,138 @@ static bool entry_disables(int ctx, enum off_what what)
 	return what == OFF_BH && (ctx == EC_SOFTIRQ || ctx == EC_BH_OFF);
 }
 
-/*
- * Greatest fixpoint: off unless some call is made with it on.  A function
- * found on is queued once, to turn on what it calls.
- */
-static void callers_off(enum off_what what)
+static unsigned int entry_disables_mask(int ctx)
 {
-	struct ctx_info **queue = ls_xmalloc((program->nfuncs + 1) * sizeof(*queue));
-	int head = 0, tail = 0, i, j, t;
+	unsigned int mask = 0, what;
 
+	for (what = 0; what < OFF_NR; what++)
+		if (entry_disables(ctx, what))
+			mask |= 1u << what;
+	return mask;
+}
+
+static unsigned int held_off_mask(const struct held_lock *h, int n)
+{
+	unsigned int mask = 0, what;
+
+	if (!n)
+		return 0;
+	for (what = 0; what < OFF_NR; what++)
+		if (held_off(h, n, what))
+			mask |= 1u << what;
+	return mask;
+}
+
+/*
+ * The calls once over, as numbers: what each function calls, by index,
+ * with what the call is made with off in the top bits.  Reading the
+ * calls, their held locks and their targets is a cache miss each: the
+ * fixpoint below then walks these arrays instead, for all three at once.
+ */
+#define EDGE_SHIFT 29
+#define EDGE_INDEX ((1u << EDGE_SHIFT) - 1)
+
+struct call_edges {
+	unsigned int *first;		/* by function index, nfuncs + 1 */
+	unsigned int *edge;		/* callee index | held off << EDGE_SHIFT */
+};
+
+static void edges_build(struct call_edges *g)
+{
+	size_t n = 0, alloc = 1024;
+	int i, j, t;
+
+	if ((unsigned int)program->nfuncs > EDGE_INDEX)
+		ls_fatal("contexts: %d functions, more than %u", program->nfuncs, EDGE_INDEX);
+	g->first = ls_xmalloc((program->nfuncs + 1) * sizeof(*g->first));
+	g->edge = ls_xmalloc(alloc * sizeof(*g->edge));
 	for (i = 0; i < program->nfuncs; i++) {
-		struct ctx_info *ci = &all[i];
+		const struct func *fn = program->funcs[i];
 
-		ci->off[what] = entry_disables(ci->entry, what) ||
-				(ci->entry < 0 && !ci->bound && ci->called);
-		if (!ci->off[what])
-			queue[tail++] = ci;
-	}
-	while (head < tail) {
-		const struct func *fn = program->funcs[queue[head++] - all];
-
+		g->first[i] = n;
 		for (j = 0; j < fn->ncalls; j++) {
 			const struct callsite *cs = &fn->calls[j];
+			unsigned int held = held_off_mask(cs->held, cs->nheld) << EDGE_SHIFT;
 
-			if (held_off(cs->held, cs->nheld, what))
-				continue;
 			for (t = 0; t < cs->ntargets; t++) {
 				struct ctx_info *ci = ctx_of(cs->targets[t]);
 
-				if (!ci->off[what] || entry_disables(ci->entry, what))
-					continue;
-				ci->off[what] = false;
-				queue[tail++] = ci;
+				ci->called = true;
+				if (n == alloc) {
+					alloc *= 2;
+					g->edge = ls_xrealloc(g->edge, alloc * sizeof(*g->edge));
+				}
+				g->edge[n++] = (unsigned int)(ci - all) | held;
+			}
+		}
+		if (n > UINT_MAX)
+			ls_fatal("contexts: more than %u calls", UINT_MAX);
+	}
+	g->first[program->nfuncs] = n;
+}
+
+/*
+ * Greatest fixpoint: off unless some call is made with it on.  A function
+ * is queued when something turns on in it, to turn it on in what it
+ * calls; the result does not depend on the order.
+ */
+static void callers_off(const struct call_edges *g)
+{
+	unsigned int nfuncs = program->nfuncs, size = nfuncs + 1, head = 0, tail = 0, i, e;
+	unsigned char *off = ls_xmalloc(nfuncs ? nfuncs : 1);
+	unsigned char *keep = ls_xmalloc(nfuncs ? nfuncs : 1);	/* entry_disables() */
+	unsigned char *sent = ls_xcalloc(nfuncs ? nfuncs : 1, 1);	/* already turned on below */
+	bool *queued = ls_xcalloc(nfuncs ? nfuncs : 1, sizeof(*queued));
+	unsigned int *queue = ls_xmalloc(size * sizeof(*queue));
+	const unsigned int all_off = (1u << OFF_NR) - 1;
+
+	for (i = 0; i < nfuncs; i++) {
+		const struct ctx_info *ci = &all[i];
+
+		keep[i] = entry_disables_mask(ci->entry);
+		off[i] = keep[i];
+		if (ci->entry < 0 && !ci->bound && ci->called)
+			off[i] = all_off;
+		if (off[i] != all_off) {
+			queue[tail++] = i;
+			queued[i] = true;
+		}
+	}
+	while (head != tail) {
+		unsigned int fn = queue[head], on;
+
+		head = (head + 1) % size;
+		queued[fn] = false;
+		on = ~off[fn] & ~sent[fn] & all_off;
+		sent[fn] |= on;
+		for (e = g->first[fn]; e < g->first[fn + 1]; e++) {
+			unsigned int callee = g->edge[e] & EDGE_INDEX;
+			unsigned int turn = on & ~(g->edge[e] >> EDGE_SHIFT) & off[callee] &
+					    ~keep[callee];
+
+			if (!turn)
+				continue;
+			off[callee] &= ~turn;
+			if (!queued[callee]) {
+				queued[callee] = true;
+				queue[tail] = callee;
+				tail = (tail + 1) % size;
 			}
 		}
 	}
+	for (i = 0; i < nfuncs; i++)
+		all[i].off = off[i];
 	free(queue);
+	free(queued);
+	free(sent);
+	free(keep);
+	free(off);
 }
 
 void contexts_build(const struct program *prog)
 {
-	int i, j, t;
+	struct call_edges g;
+	int i;
 
 	program = prog;
 	all = ls_xcalloc(prog->nfuncs ? prog->nfuncs : 1, sizeof(*all));
@@ -237,15 +329,12 @@ void contexts_build(const struct program *prog)
 		prog->funcs[i]->ctx = &all[i];
 	}
 	program_for_each_binding(mark_binding, NULL);
-	for (i = 0; i < prog->nfuncs; i++)
-		for (j = 0; j < prog->funcs[i]->ncalls; j++)
-			for (t = 0; t < prog->funcs[i]->calls[j].ntargets; t++)
-				ctx_of(prog->funcs[i]->calls[j].targets[t])->called = true;
+	edges_build(&g);
 	reach(EC_HARDIRQ);
 	reach(EC_SOFTIRQ);
-	callers_off(OFF_IRQ);
-	callers_off(OFF_BH);
-	callers_off(OFF_LINE);
+	callers_off(&g);
+	free(g.edge);
+	free(g.first);
 }
 
 bool context_reached(const struct func *fn, int ctx)
@@ -266,21 +355,21 @@ bool context_irqs_off(const struct func *fn)
 {
 	const struct ctx_info *ci = ctx_of(fn);
 
-	return ci && ci->off[OFF_IRQ];
+	return ci && ci->off & 1u << OFF_IRQ;
 }
 
 bool context_bh_off(const struct func *fn)
 {
 	const struct ctx_info *ci = ctx_of(fn);
 
-	return ci && ci->off[OFF_BH];
+	return ci && ci->off & 1u << OFF_BH;
 }
 
 bool context_line_off(const struct func *fn)
 {
 	const struct ctx_info *ci = ctx_of(fn);
 
-	return ci && (ci->off[OFF_LINE] || ci->off[OFF_IRQ]);
+	return ci && ci->off & (1u << OFF_LINE | 1u << OFF_IRQ);
 }
 
 void context_chain_notes(struct finding *f, const struct func *fn, int ctx)
