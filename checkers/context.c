@@ -40,8 +40,11 @@ struct ctx_mark {
 	bool reached;
 };
 
+/* Only these contexts are reached down calls; the others are entries. */
+#define REACHED_NR (EC_SOFTIRQ + 1)
+
 struct ctx_info {
-	struct ctx_mark mark[EC_NR];
+	struct ctx_mark mark[REACHED_NR];
 	int entry;			/* the context it is bound as, or -1 */
 	const char *entry_field;
 	bool bound;			/* bound to another field: unseen callers */
@@ -55,6 +58,13 @@ static const struct program *program;
 static struct ctx_info *ctx_of(const struct func *fn)
 {
 	return fn->ctx;
+}
+
+static const struct ctx_mark *mark_of(const struct func *fn, int ctx)
+{
+	static const struct ctx_mark unreached;
+
+	return ctx < REACHED_NR ? &ctx_of(fn)->mark[ctx] : &unreached;
 }
 
 const char *context_short_name(const char *name)
@@ -341,7 +351,7 @@ bool context_reached(const struct func *fn, int ctx)
 {
 	const struct ctx_info *ci = ctx_of(fn);
 
-	return ci && ci->mark[ctx].reached;
+	return ci && mark_of(fn, ctx)->reached;
 }
 
 int context_entry(const struct func *fn)
@@ -379,14 +389,14 @@ void context_chain_notes(struct finding *f, const struct func *fn, int ctx)
 
 	while (fn && n < MAX_HOPS + 1) {
 		chain[n++] = fn;
-		fn = ctx_of(fn)->mark[ctx].parent;
+		fn = mark_of(fn, ctx)->parent;
 	}
 	fn = chain[n - 1];
 	finding_note(f, fn->file, fn->line, 0, "%s() runs in %s context (bound to %s)",
 		     context_short_name(fn->name), context_words(ctx),
 		     ctx_of(fn)->entry_field ? ctx_of(fn)->entry_field : "an entry");
 	for (i = n - 2; i >= 0; i--) {
-		const struct ctx_mark *m = &ctx_of(chain[i])->mark[ctx];
+		const struct ctx_mark *m = mark_of(chain[i], ctx);
 		const struct callsite *cs = m->cs;
 
 		if (cs->via)
