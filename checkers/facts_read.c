@@ -583,6 +583,18 @@ static bool parse_B(struct parse *ps, const struct rec *r)
 	return true;
 }
 
+/* A call's lists are counted in a byte (struct callsite). */
+static bool call_list_full(struct parse *ps, int n)
+{
+	if (n < CALL_MAX_LIST)
+		return false;
+	snprintf(ps->error_text, sizeof(ps->error_text),
+		 "more than %d held locks, guards or released locks at one call",
+		 CALL_MAX_LIST);
+	ps->error = ps->error_text;
+	return true;
+}
+
 static bool parse_record(struct parse *ps, struct rec *r)
 {
 	struct func *fn;
@@ -603,8 +615,14 @@ static bool parse_record(struct parse *ps, struct rec *r)
 	case 'F':
 		return parse_F(ps, r);
 	case 'h':
-		if (ps->call)
-			return parse_held(r, &ps->call->held, &ps->call->nheld);
+		if (ps->call) {
+			int n = ps->call->nheld;
+			bool ok = !call_list_full(ps, n) &&
+				  parse_held(r, &ps->call->held, &n);
+
+			ps->call->nheld = n;
+			return ok;
+		}
 		if (ps->acq)
 			return parse_held(r, &ps->acq->held, &ps->acq->nheld);
 		return false;
@@ -613,8 +631,14 @@ static bool parse_record(struct parse *ps, struct rec *r)
 	case 'g':
 		if (r->n == 4 && (is(r, 2, "bits-set") || is(r, 2, "bits-clear")))
 			return parse_bits(ps, r);
-		if (ps->call)
-			return parse_guard(r, &ps->call->guards, &ps->call->nguards);
+		if (ps->call) {
+			int n = ps->call->nguards;
+			bool ok = !call_list_full(ps, n) &&
+				  parse_guard(r, &ps->call->guards, &n);
+
+			ps->call->nguards = n;
+			return ok;
+		}
 		if (ps->acq)
 			return parse_guard(r, &ps->acq->guards, &ps->acq->nguards);
 		return false;
@@ -622,7 +646,7 @@ static bool parse_record(struct parse *ps, struct rec *r)
 	case 'U':
 		return parse_resource(ps, r);
 	case 'r':
-		if (r->n != 2 || !ps->call)
+		if (r->n != 2 || !ps->call || call_list_full(ps, ps->call->nreleased))
 			return false;
 		ps->call->released = ls_xrealloc(ps->call->released,
 						 (ps->call->nreleased + 1) * sizeof(char *));
