@@ -15,6 +15,7 @@
 
 #include "lockscope/context.h"
 #include "lockscope/diag.h"
+#include "lockscope/ptrtab.h"
 #include "lockscope/strbuf.h"
 
 #define MAX_FIELD_HOPS 1
@@ -54,6 +55,8 @@ struct ctx_info {
 
 static struct ctx_info *all;		/* by function, fn->ctx */
 static const struct program *program;
+/* context_enabled_caller()'s, by function and context */
+static const struct callsite **enabled_callers[REACHED_NR];
 
 static struct ctx_info *ctx_of(const struct func *fn)
 {
@@ -226,84 +229,149 @@ static unsigned int held_off_mask(const struct held_lock *h, int n)
  * with what the call is made with off in the top bits.  Reading the
  * calls, their held locks and their targets is a cache miss each: the
  * fixpoint below then walks these arrays instead, for all three at once.
+ *
+ * The calls of one name (or through one field) share their targets
+ * (callgraph.c); through a field those are every function bound to it,
+ * thousands at kernel size.  Such a list is one node of its own, after
+ * the functions: each call goes to it, and it to the targets, once.  It
+ * disables nothing, so what reaches the targets through it is what
+ * would reach them call by call.
  */
 #define EDGE_SHIFT 29
 #define EDGE_INDEX ((1u << EDGE_SHIFT) - 1)
+#define SHARED_MIN 2		/* targets for a list to be a node */
 
 struct call_edges {
-	unsigned int *first;		/* by function index, nfuncs + 1 */
-	unsigned int *edge;		/* callee index | held off << EDGE_SHIFT */
+	unsigned int nnodes;		/* the functions, then the shared lists */
+	unsigned int *first;		/* by node, nnodes + 1 */
+	unsigned int *edge;		/* callee node | held off << EDGE_SHIFT */
+	size_t nedges, aedges;
+	struct func *const **lists;	/* the shared lists, by node - nfuncs */
+	int *nlist;
+	unsigned int nlists, alists;
+	struct ptrtab list_node;	/* targets array -> node + 1 */
 };
+
+static void add_edge(struct call_edges *g, unsigned int to)
+{
+	if (g->nedges == g->aedges) {
+		g->aedges = g->aedges ? g->aedges * 2 : 1024;
+		g->edge = ls_xrealloc(g->edge, g->aedges * sizeof(*g->edge));
+	}
+	g->edge[g->nedges++] = to;
+	if (g->nedges > UINT_MAX)
+		ls_fatal("contexts: more than %u calls", UINT_MAX);
+}
+
+static unsigned int func_node(const struct func *fn)
+{
+	struct ctx_info *ci = ctx_of(fn);
+
+	ci->called = true;
+	return ci - all;
+}
+
+/* The node of @cs's shared targets, made on the first call with them. */
+static unsigned int list_node(struct call_edges *g, const struct callsite *cs)
+{
+	unsigned long node = (unsigned long)ptrtab_get(&g->list_node, cs->targets);
+	int t;
+
+	if (node)
+		return node - 1;
+	if (g->nlists == g->alists) {
+		g->alists = g->alists ? g->alists * 2 : 256;
+		g->lists = ls_xrealloc(g->lists, g->alists * sizeof(*g->lists));
+		g->nlist = ls_xrealloc(g->nlist, g->alists * sizeof(*g->nlist));
+	}
+	g->lists[g->nlists] = (struct func *const *)cs->targets;
+	g->nlist[g->nlists] = cs->ntargets;
+	node = program->nfuncs + g->nlists++;
+	if (node > EDGE_INDEX)
+		ls_fatal("contexts: more than %u functions and lists of targets", EDGE_INDEX);
+	ptrtab_put(&g->list_node, cs->targets, (void *)(node + 1));
+	for (t = 0; t < cs->ntargets; t++)
+		ctx_of(cs->targets[t])->called = true;
+	return node;
+}
 
 static void edges_build(struct call_edges *g)
 {
-	size_t n = 0, alloc = 1024;
-	int i, j, t;
+	unsigned int i, l;
+	int j, t;
 
+	memset(g, 0, sizeof(*g));
 	if ((unsigned int)program->nfuncs > EDGE_INDEX)
 		ls_fatal("contexts: %d functions, more than %u", program->nfuncs, EDGE_INDEX);
 	g->first = ls_xmalloc((program->nfuncs + 1) * sizeof(*g->first));
-	g->edge = ls_xmalloc(alloc * sizeof(*g->edge));
-	for (i = 0; i < program->nfuncs; i++) {
+	for (i = 0; i < (unsigned int)program->nfuncs; i++) {
 		const struct func *fn = program->funcs[i];
 
-		g->first[i] = n;
+		g->first[i] = g->nedges;
 		for (j = 0; j < fn->ncalls; j++) {
 			const struct callsite *cs = &fn->calls[j];
-			unsigned int held = held_off_mask(cs->held, cs->nheld) << EDGE_SHIFT;
+			unsigned int held;
 
-			for (t = 0; t < cs->ntargets; t++) {
-				struct ctx_info *ci = ctx_of(cs->targets[t]);
-
-				ci->called = true;
-				if (n == alloc) {
-					alloc *= 2;
-					g->edge = ls_xrealloc(g->edge, alloc * sizeof(*g->edge));
-				}
-				g->edge[n++] = (unsigned int)(ci - all) | held;
+			if (!cs->ntargets)
+				continue;
+			held = held_off_mask(cs->held, cs->nheld) << EDGE_SHIFT;
+			if (cs->ntargets >= SHARED_MIN) {
+				add_edge(g, list_node(g, cs) | held);
+				continue;
 			}
+			for (t = 0; t < cs->ntargets; t++)
+				add_edge(g, func_node(cs->targets[t]) | held);
 		}
-		if (n > UINT_MAX)
-			ls_fatal("contexts: more than %u calls", UINT_MAX);
 	}
-	g->first[program->nfuncs] = n;
+	g->nnodes = program->nfuncs + g->nlists;
+	g->first = ls_xrealloc(g->first, (g->nnodes + 1) * sizeof(*g->first));
+	for (l = 0; l < g->nlists; l++) {
+		g->first[program->nfuncs + l] = g->nedges;
+		for (t = 0; t < g->nlist[l]; t++)
+			add_edge(g, ctx_of(g->lists[l][t]) - all);
+	}
+	g->first[g->nnodes] = g->nedges;
+	ptrtab_clear(&g->list_node);
+	free(g->lists);
+	free(g->nlist);
 }
 
 /*
- * Greatest fixpoint: off unless some call is made with it on.  A function
+ * Greatest fixpoint: off unless some call is made with it on.  A node
  * is queued when something turns on in it, to turn it on in what it
  * calls; the result does not depend on the order.
  */
 static void callers_off(const struct call_edges *g)
 {
-	unsigned int nfuncs = program->nfuncs, size = nfuncs + 1, head = 0, tail = 0, i, e;
-	unsigned char *off = ls_xmalloc(nfuncs ? nfuncs : 1);
-	unsigned char *keep = ls_xmalloc(nfuncs ? nfuncs : 1);	/* entry_disables() */
-	unsigned char *sent = ls_xcalloc(nfuncs ? nfuncs : 1, 1);	/* already turned on below */
-	bool *queued = ls_xcalloc(nfuncs ? nfuncs : 1, sizeof(*queued));
+	unsigned int n = g->nnodes, size = n + 1, head = 0, tail = 0, i, e;
+	unsigned char *off = ls_xmalloc(size);
+	unsigned char *keep = ls_xcalloc(size, 1);	/* entry_disables() */
+	unsigned char *sent = ls_xcalloc(size, 1);	/* already turned on below */
+	bool *queued = ls_xcalloc(size, sizeof(*queued));
 	unsigned int *queue = ls_xmalloc(size * sizeof(*queue));
 	const unsigned int all_off = (1u << OFF_NR) - 1;
 
-	for (i = 0; i < nfuncs; i++) {
-		const struct ctx_info *ci = &all[i];
-
-		keep[i] = entry_disables_mask(ci->entry);
-		off[i] = keep[i];
-		if (ci->entry < 0 && !ci->bound && ci->called)
-			off[i] = all_off;
+	for (i = 0; i < n; i++) {
+		/* a list of targets is on only where a call turns it on */
+		off[i] = all_off;
+		if (i >= (unsigned int)program->nfuncs)
+			continue;
+		keep[i] = entry_disables_mask(all[i].entry);
+		if (all[i].entry >= 0 || all[i].bound || !all[i].called)
+			off[i] = keep[i];
 		if (off[i] != all_off) {
 			queue[tail++] = i;
 			queued[i] = true;
 		}
 	}
 	while (head != tail) {
-		unsigned int fn = queue[head], on;
+		unsigned int node = queue[head], on;
 
 		head = (head + 1) % size;
-		queued[fn] = false;
-		on = ~off[fn] & ~sent[fn] & all_off;
-		sent[fn] |= on;
-		for (e = g->first[fn]; e < g->first[fn + 1]; e++) {
+		queued[node] = false;
+		on = ~off[node] & ~sent[node] & all_off;
+		sent[node] |= on;
+		for (e = g->first[node]; e < g->first[node + 1]; e++) {
 			unsigned int callee = g->edge[e] & EDGE_INDEX;
 			unsigned int turn = on & ~(g->edge[e] >> EDGE_SHIFT) & off[callee] &
 					    ~keep[callee];
@@ -318,7 +386,7 @@ static void callers_off(const struct call_edges *g)
 			}
 		}
 	}
-	for (i = 0; i < nfuncs; i++)
+	for (i = 0; i < (unsigned int)program->nfuncs; i++)
 		all[i].off = off[i];
 	free(queue);
 	free(queued);
@@ -333,6 +401,10 @@ void contexts_build(const struct program *prog)
 	int i;
 
 	program = prog;
+	for (i = 0; i < REACHED_NR; i++) {
+		free(enabled_callers[i]);
+		enabled_callers[i] = NULL;
+	}
 	all = ls_xcalloc(prog->nfuncs ? prog->nfuncs : 1, sizeof(*all));
 	for (i = 0; i < prog->nfuncs; i++) {
 		all[i].entry = -1;
@@ -380,6 +452,58 @@ bool context_line_off(const struct func *fn)
 	const struct ctx_info *ci = ctx_of(fn);
 
 	return ci && ci->off & (1u << OFF_LINE | 1u << OFF_IRQ);
+}
+
+/*
+ * enabled_callers[], found in one pass over the calls when the first
+ * finding of a context asks, not once per finding.  The calls of one name or
+ * through one field share their list of targets (callgraph.c): once a
+ * list was gone through, a later call with it finds every target taken
+ * already, so it is gone through once.
+ */
+
+static void find_enabled_callers(int ctx)
+{
+	const struct callsite **first = ls_xcalloc(program->nfuncs ? program->nfuncs : 1,
+						   sizeof(*first));
+	struct ptrtab lists = { 0 };
+	int i, j, t;
+
+	for (i = 0; i < program->nfuncs; i++) {
+		const struct func *caller = program->funcs[i];
+
+		if (ctx == EC_HARDIRQ ? context_line_off(caller) : context_bh_off(caller))
+			continue;
+		for (j = 0; j < caller->ncalls; j++) {
+			const struct callsite *cs = &caller->calls[j];
+
+			if (ctx == EC_HARDIRQ ? held_line_off(cs->held, cs->nheld) :
+			    held_bh_off(cs->held, cs->nheld))
+				continue;
+			if (cs->ntargets > 1) {
+				if (ptrtab_get(&lists, cs->targets))
+					continue;
+				ptrtab_put(&lists, cs->targets, (void *)cs);
+			}
+			for (t = 0; t < cs->ntargets; t++) {
+				const struct callsite **f = &first[ctx_of(cs->targets[t]) - all];
+
+				if (!*f)
+					*f = cs;
+			}
+		}
+	}
+	ptrtab_clear(&lists);
+	enabled_callers[ctx] = first;
+}
+
+const struct callsite *context_enabled_caller(const struct func *fn, int ctx)
+{
+	if (ctx >= REACHED_NR || !ctx_of(fn))
+		return NULL;
+	if (!enabled_callers[ctx])
+		find_enabled_callers(ctx);
+	return enabled_callers[ctx][ctx_of(fn) - all];
 }
 
 void context_chain_notes(struct finding *f, const struct func *fn, int ctx)
