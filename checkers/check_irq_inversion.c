@@ -93,50 +93,10 @@ static const char *flavour_words(int ctx)
 	return ctx == EC_HARDIRQ ? "hard irqs" : "softirqs";
 }
 
-/*
- * The first call (in the program's order) into each function made with
- * the interrupt enabled, to show why: found in one pass over the calls
- * when the first finding of a context needs it, not once per finding.
- */
-static struct ptrtab enabled_callers[2];	/* func -> callsite, by ctx */
-static bool enabled_callers_found[2];
-
-static void find_enabled_callers(const struct program *prog, int ctx)
-{
-	struct ptrtab *tab = &enabled_callers[ctx == EC_SOFTIRQ];
-	int i, j, t;
-
-	for (i = 0; i < prog->nfuncs; i++) {
-		const struct func *caller = prog->funcs[i];
-
-		if (ctx == EC_HARDIRQ ? context_line_off(caller) : context_bh_off(caller))
-			continue;
-		for (j = 0; j < caller->ncalls; j++) {
-			const struct callsite *cs = &caller->calls[j];
-
-			if (ctx == EC_HARDIRQ ? held_line_off(cs->held, cs->nheld) :
-			    held_bh_off(cs->held, cs->nheld))
-				continue;
-			for (t = 0; t < cs->ntargets; t++)
-				if (!ptrtab_get(tab, cs->targets[t]))
-					ptrtab_put(tab, cs->targets[t], (void *)cs);
-		}
-	}
-	enabled_callers_found[ctx == EC_SOFTIRQ] = true;
-}
-
-static const struct callsite *enabled_caller(const struct program *prog,
-					     const struct func *fn, int ctx)
-{
-	if (!enabled_callers_found[ctx == EC_SOFTIRQ])
-		find_enabled_callers(prog, ctx);
-	return ptrtab_get(&enabled_callers[ctx == EC_SOFTIRQ], fn);
-}
-
 static void report(const struct program *prog, int ctx,
 		   const struct acquisition *irq, const struct acquisition *on)
 {
-	const struct callsite *caller = enabled_caller(prog, on->fn, ctx);
+	const struct callsite *caller = context_enabled_caller(on->fn, ctx);
 	struct strbuf key = STRBUF_INIT;
 	struct finding *f;
 	const char *irq_fn = context_short_name(irq->fn->name);
@@ -242,13 +202,7 @@ static void check_context(const struct program *prog, int ctx)
 
 void check_irq_inversion(const struct program *prog)
 {
-	int i;
-
 	check_context(prog, EC_HARDIRQ);
 	check_context(prog, EC_SOFTIRQ);
 	ptrtab_clear(&reported);
-	for (i = 0; i < 2; i++) {
-		ptrtab_clear(&enabled_callers[i]);
-		enabled_callers_found[i] = false;
-	}
 }

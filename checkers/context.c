@@ -9,11 +9,13 @@
  * function that runs so, runs so too; one bound to any other field has
  * callers that are not seen, and is not taken to.
  */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "lockscope/context.h"
 #include "lockscope/diag.h"
+#include "lockscope/ptrtab.h"
 #include "lockscope/strbuf.h"
 
 #define MAX_FIELD_HOPS 1
@@ -39,21 +41,33 @@ struct ctx_mark {
 	bool reached;
 };
 
+/* Only these contexts are reached down calls; the others are entries. */
+#define REACHED_NR (EC_SOFTIRQ + 1)
+
 struct ctx_info {
-	struct ctx_mark mark[EC_NR];
+	struct ctx_mark mark[REACHED_NR];
 	int entry;			/* the context it is bound as, or -1 */
 	const char *entry_field;
 	bool bound;			/* bound to another field: unseen callers */
 	bool called;			/* some call reaches it */
-	bool off[OFF_NR];		/* whenever it runs: by enum off_what */
+	unsigned char off;		/* whenever it runs: bit by enum off_what */
 };
 
 static struct ctx_info *all;		/* by function, fn->ctx */
 static const struct program *program;
+/* context_enabled_caller()'s, by function and context */
+static const struct callsite **enabled_callers[REACHED_NR];
 
 static struct ctx_info *ctx_of(const struct func *fn)
 {
 	return fn->ctx;
+}
+
+static const struct ctx_mark *mark_of(const struct func *fn, int ctx)
+{
+	static const struct ctx_mark unreached;
+
+	return ctx < REACHED_NR ? &ctx_of(fn)->mark[ctx] : &unreached;
 }
 
 const char *context_short_name(const char *name)
@@ -188,71 +202,228 @@ static bool entry_disables(int ctx, enum off_what what)
 	return what == OFF_BH && (ctx == EC_SOFTIRQ || ctx == EC_BH_OFF);
 }
 
-/*
- * Greatest fixpoint: off unless some call is made with it on.  A function
- * found on is queued once, to turn on what it calls.
- */
-static void callers_off(enum off_what what)
+static unsigned int entry_disables_mask(int ctx)
 {
-	struct ctx_info **queue = ls_xmalloc((program->nfuncs + 1) * sizeof(*queue));
-	int head = 0, tail = 0, i, j, t;
+	unsigned int mask = 0, what;
 
-	for (i = 0; i < program->nfuncs; i++) {
-		struct ctx_info *ci = &all[i];
+	for (what = 0; what < OFF_NR; what++)
+		if (entry_disables(ctx, what))
+			mask |= 1u << what;
+	return mask;
+}
 
-		ci->off[what] = entry_disables(ci->entry, what) ||
-				(ci->entry < 0 && !ci->bound && ci->called);
-		if (!ci->off[what])
-			queue[tail++] = ci;
+static unsigned int held_off_mask(const struct held_lock *h, int n)
+{
+	unsigned int mask = 0, what;
+
+	if (!n)
+		return 0;
+	for (what = 0; what < OFF_NR; what++)
+		if (held_off(h, n, what))
+			mask |= 1u << what;
+	return mask;
+}
+
+/*
+ * The calls once over, as numbers: what each function calls, by index,
+ * with what the call is made with off in the top bits.  Reading the
+ * calls, their held locks and their targets is a cache miss each: the
+ * fixpoint below then walks these arrays instead, for all three at once.
+ *
+ * The calls of one name (or through one field) share their targets
+ * (callgraph.c); through a field those are every function bound to it,
+ * thousands at kernel size.  Such a list is one node of its own, after
+ * the functions: each call goes to it, and it to the targets, once.  It
+ * disables nothing, so what reaches the targets through it is what
+ * would reach them call by call.
+ */
+#define EDGE_SHIFT 29
+#define EDGE_INDEX ((1u << EDGE_SHIFT) - 1)
+#define SHARED_MIN 2		/* targets for a list to be a node */
+
+struct call_edges {
+	unsigned int nnodes;		/* the functions, then the shared lists */
+	unsigned int *first;		/* by node, nnodes + 1 */
+	unsigned int *edge;		/* callee node | held off << EDGE_SHIFT */
+	size_t nedges, aedges;
+	struct func *const **lists;	/* the shared lists, by node - nfuncs */
+	int *nlist;
+	unsigned int nlists, alists;
+	struct ptrtab list_node;	/* targets array -> node + 1 */
+};
+
+static void add_edge(struct call_edges *g, unsigned int to)
+{
+	if (g->nedges == g->aedges) {
+		g->aedges = g->aedges ? g->aedges * 2 : 1024;
+		g->edge = ls_xrealloc(g->edge, g->aedges * sizeof(*g->edge));
 	}
-	while (head < tail) {
-		const struct func *fn = program->funcs[queue[head++] - all];
+	g->edge[g->nedges++] = to;
+	if (g->nedges > UINT_MAX)
+		ls_fatal("contexts: more than %u calls", UINT_MAX);
+}
 
+static unsigned int func_node(const struct func *fn)
+{
+	struct ctx_info *ci = ctx_of(fn);
+
+	ci->called = true;
+	return ci - all;
+}
+
+/* The node of @cs's shared targets, made on the first call with them. */
+static unsigned int list_node(struct call_edges *g, const struct callsite *cs)
+{
+	unsigned long node = (unsigned long)ptrtab_get(&g->list_node, cs->targets);
+	int t;
+
+	if (node)
+		return node - 1;
+	if (g->nlists == g->alists) {
+		g->alists = g->alists ? g->alists * 2 : 256;
+		g->lists = ls_xrealloc(g->lists, g->alists * sizeof(*g->lists));
+		g->nlist = ls_xrealloc(g->nlist, g->alists * sizeof(*g->nlist));
+	}
+	g->lists[g->nlists] = (struct func *const *)cs->targets;
+	g->nlist[g->nlists] = cs->ntargets;
+	node = program->nfuncs + g->nlists++;
+	if (node > EDGE_INDEX)
+		ls_fatal("contexts: more than %u functions and lists of targets", EDGE_INDEX);
+	ptrtab_put(&g->list_node, cs->targets, (void *)(node + 1));
+	for (t = 0; t < cs->ntargets; t++)
+		ctx_of(cs->targets[t])->called = true;
+	return node;
+}
+
+static void edges_build(struct call_edges *g)
+{
+	unsigned int i, l;
+	int j, t;
+
+	memset(g, 0, sizeof(*g));
+	if ((unsigned int)program->nfuncs > EDGE_INDEX)
+		ls_fatal("contexts: %d functions, more than %u", program->nfuncs, EDGE_INDEX);
+	g->first = ls_xmalloc((program->nfuncs + 1) * sizeof(*g->first));
+	for (i = 0; i < (unsigned int)program->nfuncs; i++) {
+		const struct func *fn = program->funcs[i];
+
+		g->first[i] = g->nedges;
 		for (j = 0; j < fn->ncalls; j++) {
 			const struct callsite *cs = &fn->calls[j];
+			unsigned int held;
 
-			if (held_off(cs->held, cs->nheld, what))
+			if (!cs->ntargets)
 				continue;
-			for (t = 0; t < cs->ntargets; t++) {
-				struct ctx_info *ci = ctx_of(cs->targets[t]);
+			held = held_off_mask(cs->held, cs->nheld) << EDGE_SHIFT;
+			if (cs->ntargets >= SHARED_MIN) {
+				add_edge(g, list_node(g, cs) | held);
+				continue;
+			}
+			for (t = 0; t < cs->ntargets; t++)
+				add_edge(g, func_node(cs->targets[t]) | held);
+		}
+	}
+	g->nnodes = program->nfuncs + g->nlists;
+	g->first = ls_xrealloc(g->first, (g->nnodes + 1) * sizeof(*g->first));
+	for (l = 0; l < g->nlists; l++) {
+		g->first[program->nfuncs + l] = g->nedges;
+		for (t = 0; t < g->nlist[l]; t++)
+			add_edge(g, ctx_of(g->lists[l][t]) - all);
+	}
+	g->first[g->nnodes] = g->nedges;
+	ptrtab_clear(&g->list_node);
+	free(g->lists);
+	free(g->nlist);
+}
 
-				if (!ci->off[what] || entry_disables(ci->entry, what))
-					continue;
-				ci->off[what] = false;
-				queue[tail++] = ci;
+/*
+ * Greatest fixpoint: off unless some call is made with it on.  A node
+ * is queued when something turns on in it, to turn it on in what it
+ * calls; the result does not depend on the order.
+ */
+static void callers_off(const struct call_edges *g)
+{
+	unsigned int n = g->nnodes, size = n + 1, head = 0, tail = 0, i, e;
+	unsigned char *off = ls_xmalloc(size);
+	unsigned char *keep = ls_xcalloc(size, 1);	/* entry_disables() */
+	unsigned char *sent = ls_xcalloc(size, 1);	/* already turned on below */
+	bool *queued = ls_xcalloc(size, sizeof(*queued));
+	unsigned int *queue = ls_xmalloc(size * sizeof(*queue));
+	const unsigned int all_off = (1u << OFF_NR) - 1;
+
+	for (i = 0; i < n; i++) {
+		/* a list of targets is on only where a call turns it on */
+		off[i] = all_off;
+		if (i >= (unsigned int)program->nfuncs)
+			continue;
+		keep[i] = entry_disables_mask(all[i].entry);
+		if (all[i].entry >= 0 || all[i].bound || !all[i].called)
+			off[i] = keep[i];
+		if (off[i] != all_off) {
+			queue[tail++] = i;
+			queued[i] = true;
+		}
+	}
+	while (head != tail) {
+		unsigned int node = queue[head], on;
+
+		head = (head + 1) % size;
+		queued[node] = false;
+		on = ~off[node] & ~sent[node] & all_off;
+		sent[node] |= on;
+		for (e = g->first[node]; e < g->first[node + 1]; e++) {
+			unsigned int callee = g->edge[e] & EDGE_INDEX;
+			unsigned int turn = on & ~(g->edge[e] >> EDGE_SHIFT) & off[callee] &
+					    ~keep[callee];
+
+			if (!turn)
+				continue;
+			off[callee] &= ~turn;
+			if (!queued[callee]) {
+				queued[callee] = true;
+				queue[tail] = callee;
+				tail = (tail + 1) % size;
 			}
 		}
 	}
+	for (i = 0; i < (unsigned int)program->nfuncs; i++)
+		all[i].off = off[i];
 	free(queue);
+	free(queued);
+	free(sent);
+	free(keep);
+	free(off);
 }
 
 void contexts_build(const struct program *prog)
 {
-	int i, j, t;
+	struct call_edges g;
+	int i;
 
 	program = prog;
+	for (i = 0; i < REACHED_NR; i++) {
+		free(enabled_callers[i]);
+		enabled_callers[i] = NULL;
+	}
 	all = ls_xcalloc(prog->nfuncs ? prog->nfuncs : 1, sizeof(*all));
 	for (i = 0; i < prog->nfuncs; i++) {
 		all[i].entry = -1;
 		prog->funcs[i]->ctx = &all[i];
 	}
 	program_for_each_binding(mark_binding, NULL);
-	for (i = 0; i < prog->nfuncs; i++)
-		for (j = 0; j < prog->funcs[i]->ncalls; j++)
-			for (t = 0; t < prog->funcs[i]->calls[j].ntargets; t++)
-				ctx_of(prog->funcs[i]->calls[j].targets[t])->called = true;
+	edges_build(&g);
 	reach(EC_HARDIRQ);
 	reach(EC_SOFTIRQ);
-	callers_off(OFF_IRQ);
-	callers_off(OFF_BH);
-	callers_off(OFF_LINE);
+	callers_off(&g);
+	free(g.edge);
+	free(g.first);
 }
 
 bool context_reached(const struct func *fn, int ctx)
 {
 	const struct ctx_info *ci = ctx_of(fn);
 
-	return ci && ci->mark[ctx].reached;
+	return ci && mark_of(fn, ctx)->reached;
 }
 
 int context_entry(const struct func *fn)
@@ -266,21 +437,73 @@ bool context_irqs_off(const struct func *fn)
 {
 	const struct ctx_info *ci = ctx_of(fn);
 
-	return ci && ci->off[OFF_IRQ];
+	return ci && ci->off & 1u << OFF_IRQ;
 }
 
 bool context_bh_off(const struct func *fn)
 {
 	const struct ctx_info *ci = ctx_of(fn);
 
-	return ci && ci->off[OFF_BH];
+	return ci && ci->off & 1u << OFF_BH;
 }
 
 bool context_line_off(const struct func *fn)
 {
 	const struct ctx_info *ci = ctx_of(fn);
 
-	return ci && (ci->off[OFF_LINE] || ci->off[OFF_IRQ]);
+	return ci && ci->off & (1u << OFF_LINE | 1u << OFF_IRQ);
+}
+
+/*
+ * enabled_callers[], found in one pass over the calls when the first
+ * finding of a context asks, not once per finding.  The calls of one name or
+ * through one field share their list of targets (callgraph.c): once a
+ * list was gone through, a later call with it finds every target taken
+ * already, so it is gone through once.
+ */
+
+static void find_enabled_callers(int ctx)
+{
+	const struct callsite **first = ls_xcalloc(program->nfuncs ? program->nfuncs : 1,
+						   sizeof(*first));
+	struct ptrtab lists = { 0 };
+	int i, j, t;
+
+	for (i = 0; i < program->nfuncs; i++) {
+		const struct func *caller = program->funcs[i];
+
+		if (ctx == EC_HARDIRQ ? context_line_off(caller) : context_bh_off(caller))
+			continue;
+		for (j = 0; j < caller->ncalls; j++) {
+			const struct callsite *cs = &caller->calls[j];
+
+			if (ctx == EC_HARDIRQ ? held_line_off(cs->held, cs->nheld) :
+			    held_bh_off(cs->held, cs->nheld))
+				continue;
+			if (cs->ntargets > 1) {
+				if (ptrtab_get(&lists, cs->targets))
+					continue;
+				ptrtab_put(&lists, cs->targets, (void *)cs);
+			}
+			for (t = 0; t < cs->ntargets; t++) {
+				const struct callsite **f = &first[ctx_of(cs->targets[t]) - all];
+
+				if (!*f)
+					*f = cs;
+			}
+		}
+	}
+	ptrtab_clear(&lists);
+	enabled_callers[ctx] = first;
+}
+
+const struct callsite *context_enabled_caller(const struct func *fn, int ctx)
+{
+	if (ctx >= REACHED_NR || !ctx_of(fn))
+		return NULL;
+	if (!enabled_callers[ctx])
+		find_enabled_callers(ctx);
+	return enabled_callers[ctx][ctx_of(fn) - all];
 }
 
 void context_chain_notes(struct finding *f, const struct func *fn, int ctx)
@@ -290,14 +513,14 @@ void context_chain_notes(struct finding *f, const struct func *fn, int ctx)
 
 	while (fn && n < MAX_HOPS + 1) {
 		chain[n++] = fn;
-		fn = ctx_of(fn)->mark[ctx].parent;
+		fn = mark_of(fn, ctx)->parent;
 	}
 	fn = chain[n - 1];
 	finding_note(f, fn->file, fn->line, 0, "%s() runs in %s context (bound to %s)",
 		     context_short_name(fn->name), context_words(ctx),
 		     ctx_of(fn)->entry_field ? ctx_of(fn)->entry_field : "an entry");
 	for (i = n - 2; i >= 0; i--) {
-		const struct ctx_mark *m = &ctx_of(chain[i])->mark[ctx];
+		const struct ctx_mark *m = mark_of(chain[i], ctx);
 		const struct callsite *cs = m->cs;
 
 		if (cs->via)

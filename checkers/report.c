@@ -115,8 +115,9 @@ void wholetree_run(struct program *prog, const char *dir, const char *rules,
 	/* execution contexts: irq-inversion, sleep-in-atomic */
 	contexts_build(prog);
 	check_irq_inversion(prog);
-	check_sleep_in_atomic(prog);
 	phase(stats, "contexts");
+	check_sleep_in_atomic(prog);
+	phase(stats, "sleep-in-atomic");
 	findings_group();
 }
 

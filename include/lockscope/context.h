@@ -46,6 +46,11 @@ bool context_irqs_off(const struct func *fn);
 bool context_bh_off(const struct func *fn);
 /* ... or is at least an interrupt line masked (disable_irq())? */
 bool context_line_off(const struct func *fn);
+/*
+ * The first call, in the program's order, into @fn made with the
+ * interrupt of @ctx (EC_HARDIRQ or EC_SOFTIRQ) enabled, or NULL.
+ */
+const struct callsite *context_enabled_caller(const struct func *fn, int ctx);
 /* Notes: the entry of @ctx and each call down to @fn. */
 void context_chain_notes(struct finding *f, const struct func *fn, int ctx);
 /* Does a held list say hard irqs (softirqs) are off? */

@@ -65,12 +65,19 @@ struct callsite {
 	const char *via;		/* for indirect calls: the field */
 	const struct wait_site *wait;	/* waits for callbacks (waits.c), or NULL */
 	struct bit_guard *bits;
-	/* the counts together: one call is 5M times over in a kernel */
-	int nargs, nguards, nheld, nreleased, ntargets;
+	/*
+	 * The numbers together, the short lists' lengths in a byte each:
+	 * one call is 5M times over in a kernel.
+	 */
+	int ntargets;
 	unsigned int edge0;		/* the caller's call edges before this call */
+	unsigned char nargs, nguards, nheld, nreleased;	/* up to CALL_MAX_LIST */
 	char how;			/* 'd' direct, 'f' through a field, 'u' unknown */
 	unsigned char nbits;
 };
+
+/* The most arguments, guards, held or released locks of one call. */
+#define CALL_MAX_LIST 255
 
 struct acquisition {
 	struct func *fn;

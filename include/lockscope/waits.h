@@ -41,7 +41,7 @@ void wait_initializer_facts(struct symbol *sym, const char *var);
 struct program;
 struct callsite;
 struct func;
-/* Reading the records back (facts_read.c). */
+/* Reading the records back (facts_records.c). */
 bool wait_parse_Y(struct callsite *cs, char **f, int n);
 bool wait_parse_Z(struct func *fn, char **f, int n);
 void wait_discard(struct func *fn);
