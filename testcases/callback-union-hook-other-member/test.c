@@ -1,5 +1,5 @@
 #include "kernel.h"
-#include "hooks.h"
+#include "union_hooks.h"
 
 /*
  * The capable hooks are called with the task lock held.  The hook that

@@ -1,5 +1,5 @@
 #include "kernel.h"
-#include "hooks.h"
+#include "union_hooks.h"
 
 /* A module's hooks: capable takes the task lock. */
 static int mod_set_ctx(struct cred *c)
