@@ -138,17 +138,20 @@ if [ "${1:-}" = --summary ]; then
 	exit 0
 fi
 
+# A part of the run's wall time, from time(1): killed with the run, it
+# writes none, and the part counts as not timed ("-").
+record_part() {
+	grep -E '^[0-9.]+$' "$out/make.time.tmp" >>"$out/make.parts" ||
+		echo "-" >>"$out/make.parts"
+	rm -f "$out/make.time.tmp"
+}
+
 checker=$out/lockscope
 if [ "${1:-}" = --resume ]; then
 	[ -x "$checker" ] && [ -d "$log/files" ] || die "no earlier run to resume in $out"
 	checker_note=$(cat "$out/checker-note")
-	# time(1) writes nothing when it is killed with the run; then the
-	# part's wall time is lost and the summary says so.
-	if [ -f "$out/make.time.tmp" ]; then
-		grep -E '^[0-9.]+$' "$out/make.time.tmp" >>"$out/make.parts" ||
-			echo "-" >>"$out/make.parts"
-	fi
-	rm -f "$out/make.time" "$out/make.time.tmp"
+	[ -f "$out/make.time.tmp" ] && record_part
+	rm -f "$out/make.time"
 	export LOCKSCOPE_CHECK_RESUME=1
 	echo "  DEFCONFIG resuming: $(find "$log/files" -name '*.rc' | wc -l) files already checked"
 else
@@ -193,8 +196,7 @@ export LOCKSCOPE_CHECK_TIMEOUT=${LOCKSCOPE_CHECK_TIMEOUT:-600}
 	make -C "$tree" -k -j"$(nproc)" C=2 CHECK="sh $ci/kernel-check-one.sh" \
 	>>"$out/make.log" 2>&1 || echo "make: exit $? (expected with -k: see make.log)"
 # A resumed run's wall time is the sum of its parts.
-grep -E '^[0-9.]+$' "$out/make.time.tmp" >>"$out/make.parts" || echo "-" >>"$out/make.parts"
-rm "$out/make.time.tmp"
+record_part
 awk '$1 == "-" { lost++ } { s += $1 }
      END { printf "%.2f %d%s\n", s, NR, lost ? " (" lost " part(s) not timed)" : "" }' \
 	"$out/make.parts" >"$out/make.time"
