@@ -22,7 +22,7 @@
 #include <string.h>
 
 #include "lockscope/context.h"
-#include "lockscope/ptrtab.h"
+#include "lockscope/marked_targets.h"
 #include "lockscope/strbuf.h"
 #include "lockscope/wholetree.h"
 
@@ -70,11 +70,30 @@ struct sleep_info {
 	int ntests;
 };
 
-static struct ptrtab infos;		/* func -> struct sleep_info */
+/*
+ * By function (context_func_index()); NULL while it is not known to
+ * sleep, which is most functions.  Those that have one are marked
+ * (marked_targets.h): a call's walk goes through those targets only.
+ */
+static struct sleep_info **infos;
 
-static struct sleep_info *sleep_of(const struct func *fn)
+static const struct sleep_info *sleep_of(const struct func *fn)
 {
-	return ptrtab_get(&infos, fn);
+	static const struct sleep_info none;
+	const struct sleep_info *si = infos[context_func_index(fn)];
+
+	return si ? si : &none;
+}
+
+static struct sleep_info *sleep_info_for(const struct func *fn)
+{
+	struct sleep_info **si = &infos[context_func_index(fn)];
+
+	if (!*si) {
+		*si = ls_xcalloc(1, sizeof(**si));
+		marked_targets_mark(fn);
+	}
+	return *si;
 }
 
 /* What makes a held list atomic: a spinning lock first, then the rest. */
@@ -202,11 +221,11 @@ static int direct_sleep(const struct callsite *cs, long long *gfp, struct sleep_
 	struct sleep_test rule = { .and_mask = -1 };
 
 	*gfp = -1;
-	if (cs->how != 'd' || (rule.param = sleeps_lookup(cs->callee)) < -1)
+	if (cs->how != 'd' || (rule.param = sleeps_lookup_interned(cs->callee)) < -1)
 		return 0;
 	if (rule.param == -1)
 		return 1;
-	rule.kind = sleeps_nonblock_arg(cs->callee) ? T_ZERO : T_GFP;
+	rule.kind = sleeps_nonblock_interned(cs->callee) ? T_ZERO : T_GFP;
 	return through_call(cs, &rule, t, gfp);
 }
 
@@ -270,7 +289,7 @@ static bool note_sleep(struct sleep_info *si, int how, const struct sleep_test *
 	return true;
 }
 
-static void direct_sites(const struct func *fn, struct sleep_info *si)
+static void direct_sites(const struct func *fn)
 {
 	struct sleep_test test;
 	long long gfp;
@@ -279,28 +298,36 @@ static void direct_sites(const struct func *fn, struct sleep_info *si)
 	for (j = 0; j < fn->nacqs; j++) {
 		const struct acquisition *a = &fn->acqs[j];
 
-		if (a->sleeps && !atomic_root(a->held, a->nheld) && !si->always.set)
-			set_witness(&si->always, 0, 0, NULL, NULL, -1, a, -1, false);
+		if (a->sleeps && !atomic_root(a->held, a->nheld) && !sleep_of(fn)->always.set)
+			set_witness(&sleep_info_for(fn)->always, 0, 0, NULL, NULL, -1, a, -1,
+				    false);
 	}
 	for (j = 0; j < fn->ncalls; j++) {
 		const struct callsite *cs = &fn->calls[j];
-		bool nonblock = sleeps_nonblock_arg(cs->callee);
+		bool nonblock;
 		int how;
 
-		if (atomic_root(cs->held, cs->nheld) || cs->nreleased)
-			continue;
+		/* most calls sleep in no way: the held locks' kinds after */
 		how = direct_sleep(cs, &gfp, &test);
+		if (!how || atomic_root(cs->held, cs->nheld) || cs->nreleased)
+			continue;
+		nonblock = sleeps_nonblock_interned(cs->callee);
 		if (how == 2)
 			nonblock = test.kind != T_GFP;
 		else if (how == 1 && flag_test(cs, &test))
 			how = 2;
-		if (how)
-			note_sleep(si, how, &test, 0, 0, cs, NULL, -1, gfp, nonblock);
+		note_sleep(sleep_info_for(fn), how, &test, 0, 0, cs, NULL, -1, gfp, nonblock);
 	}
 }
 
-static bool propagate(const struct func *fn, struct sleep_info *si)
+/*
+ * What @fn's calls pass up.  Only targets that sleep somehow can (the
+ * marked ones): the others are not gone through.
+ */
+static bool propagate(const struct func *fn)
 {
+	struct sleep_info *si = infos[context_func_index(fn)];
+	struct marked_iter it;
 	struct sleep_test test;
 	bool changed = false;
 	long long gfp;
@@ -309,9 +336,13 @@ static bool propagate(const struct func *fn, struct sleep_info *si)
 	for (j = 0; j < fn->ncalls; j++) {
 		const struct callsite *cs = &fn->calls[j];
 
-		if (cs->how == 'u' || atomic_root(cs->held, cs->nheld) || cs->nreleased)
+		if (cs->how == 'u' || cs->nreleased)
 			continue;
-		for (t = 0; t < cs->ntargets; t++) {
+		marked_iter_begin(&it, cs);
+		t = marked_iter_next(&it);
+		if (t < 0 || atomic_root(cs->held, cs->nheld))
+			continue;
+		for (; t >= 0; t = marked_iter_next(&it)) {
 			const struct func *target = cs->targets[t];
 			const struct sleep_info *ti = sleep_of(target);
 			int first = ti->always.set ? -1 : 0;
@@ -331,6 +362,8 @@ static bool propagate(const struct func *fn, struct sleep_info *si)
 					continue;
 				if (how == 1 && flag_test(cs, &test))
 					how = 2;
+				if (!si)
+					si = sleep_info_for(fn);
 				changed |= note_sleep(si, how, &test, hops, fields, cs, target, k,
 						      gfp, k >= 0 && ti->test[k].kind != T_GFP);
 			}
@@ -339,19 +372,17 @@ static bool propagate(const struct func *fn, struct sleep_info *si)
 	return changed;
 }
 
-static void summarise(const struct program *prog, struct sleep_info *all)
+static void summarise(const struct program *prog)
 {
 	bool changed = true;
 	int i, pass;
 
-	for (i = 0; i < prog->nfuncs; i++) {
-		ptrtab_put(&infos, prog->funcs[i], &all[i]);
-		direct_sites(prog->funcs[i], &all[i]);
-	}
+	for (i = 0; i < prog->nfuncs; i++)
+		direct_sites(prog->funcs[i]);
 	for (pass = 0; changed && pass < MAX_PASSES; pass++) {
 		changed = false;
 		for (i = 0; i < prog->nfuncs; i++)
-			changed |= propagate(prog->funcs[i], &all[i]);
+			changed |= propagate(prog->funcs[i]);
 	}
 }
 
@@ -647,17 +678,21 @@ static void check_entry(const struct func *fn)
 
 void check_sleep_in_atomic(const struct program *prog)
 {
-	struct sleep_info *all = ls_xcalloc(prog->nfuncs ? prog->nfuncs : 1, sizeof(*all));
 	int i;
 
-	summarise(prog, all);
+	infos = ls_xcalloc(prog->nfuncs ? prog->nfuncs : 1, sizeof(*infos));
+	marked_targets_init(prog);
+	summarise(prog);
 	for (i = 0; i < prog->nfuncs; i++) {
 		const struct func *fn = prog->funcs[i];
 
 		check_calls(fn);
-		if (context_entry(fn) >= 0 && all[i].always.set)
+		if (context_entry(fn) >= 0 && infos[i] && infos[i]->always.set)
 			check_entry(fn);
 	}
-	ptrtab_clear(&infos);
-	free(all);
+	marked_targets_free();
+	for (i = 0; i < prog->nfuncs; i++)
+		free(infos[i]);
+	free(infos);
+	infos = NULL;
 }

@@ -419,6 +419,11 @@ void contexts_build(const struct program *prog)
 	free(g.first);
 }
 
+int context_func_index(const struct func *fn)
+{
+	return ctx_of(fn) - all;
+}
+
 bool context_reached(const struct func *fn, int ctx)
 {
 	const struct ctx_info *ci = ctx_of(fn);

@@ -56,6 +56,19 @@ bool sleeps_nonblock_arg(const char *name)
 	return (long)ptrtab_get(&sleepers, strtab_intern(name)) & NONBLOCK_RULE;
 }
 
+/* A call's callee is interned already (facts_records.c): no hashing of it. */
+int sleeps_lookup_interned(const char *name)
+{
+	long v = (long)ptrtab_get(&sleepers, name);
+
+	return (int)(v & ~NONBLOCK_RULE) - 2;
+}
+
+bool sleeps_nonblock_interned(const char *name)
+{
+	return (long)ptrtab_get(&sleepers, name) & NONBLOCK_RULE;
+}
+
 bool gfp_may_sleep(long long mask)
 {
 	return mask & GFP_DIRECT_RECLAIM;

@@ -32,11 +32,16 @@ const char *context_words(int ctx);
 int sleeps_lookup(const char *name);
 /* The rule's argument is a non-blocking flag: the call sleeps when it is 0. */
 bool sleeps_nonblock_arg(const char *name);
+/* The same for a name strtab_intern() returned. */
+int sleeps_lookup_interned(const char *name);
+bool sleeps_nonblock_interned(const char *name);
 /* Does the GFP mask written "#value" allow direct reclaim? */
 bool gfp_may_sleep(long long mask);
 
 /* Compute the contexts; call after callgraph_build(). */
 void contexts_build(const struct program *prog);
+/* @fn's place in prog->funcs, for arrays by function. */
+int context_func_index(const struct func *fn);
 /* Is @fn reached in @ctx (the entry itself, or down calls)? */
 bool context_reached(const struct func *fn, int ctx);
 /* The entry point @fn is bound as, or -1. */
