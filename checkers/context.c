@@ -146,54 +146,6 @@ static void mark_binding(struct binding *b, void *data)
 	}
 }
 
-/* Breadth first from the entries of @ctx. */
-static void reach(int ctx)
-{
-	const struct func **queue;
-	int head = 0, tail = 0, i, j, t;
-
-	queue = ls_xcalloc(program->nfuncs + 1, sizeof(*queue));
-	for (i = 0; i < program->nfuncs; i++) {
-		struct ctx_info *ci = &all[i];
-
-		if (ci->entry != ctx)
-			continue;
-		ci->mark[ctx].reached = true;
-		queue[tail++] = program->funcs[i];
-	}
-	while (head != tail) {
-		const struct func *fn = queue[head];
-		const struct ctx_mark *m = &ctx_of(fn)->mark[ctx];
-
-		head = (head + 1) % (program->nfuncs + 1);
-		if (m->hops >= MAX_HOPS)
-			continue;
-		for (j = 0; j < fn->ncalls; j++) {
-			const struct callsite *cs = &fn->calls[j];
-			int fields = m->fields + (cs->via != NULL);
-
-			if (fields > MAX_FIELD_HOPS)
-				continue;
-			for (t = 0; t < cs->ntargets; t++) {
-				struct ctx_mark *tm = &ctx_of(cs->targets[t])->mark[ctx];
-
-				if (tm->reached && tm->fields <= fields)
-					continue;
-				if (!tm->reached) {
-					queue[tail] = cs->targets[t];
-					tail = (tail + 1) % (program->nfuncs + 1);
-				}
-				tm->reached = true;
-				tm->parent = fn;
-				tm->cs = cs;
-				tm->hops = m->hops + 1;
-				tm->fields = fields;
-			}
-		}
-	}
-	free(queue);
-}
-
 /* Does an entry of context @ctx run with @what off? */
 static bool entry_disables(int ctx, enum off_what what)
 {
@@ -336,6 +288,76 @@ static void edges_build(struct call_edges *g)
 	free(g->nlist);
 }
 
+/* @cs from @fn reaches function @node in @ctx: keep the shortest way in. */
+static void reach_target(const struct func *fn, const struct callsite *cs,
+			 const struct ctx_mark *m, int fields, int ctx, unsigned int node,
+			 const struct func **queue, int *tail)
+{
+	struct ctx_mark *tm = &all[node].mark[ctx];
+
+	if (tm->reached && tm->fields <= fields)
+		return;
+	if (!tm->reached) {
+		queue[*tail] = program->funcs[node];
+		*tail = (*tail + 1) % (program->nfuncs + 1);
+	}
+	tm->reached = true;
+	tm->parent = fn;
+	tm->cs = cs;
+	tm->hops = m->hops + 1;
+	tm->fields = fields;
+}
+
+/*
+ * Breadth first from the entries of @ctx.  The targets are read off the
+ * edges (a call with targets has one, in order), by number: a field's
+ * thousands of targets are not each a struct func to read.
+ */
+static void reach(const struct call_edges *g, int ctx)
+{
+	const struct func **queue;
+	int head = 0, tail = 0, i, j;
+	unsigned int e, l;
+
+	queue = ls_xcalloc(program->nfuncs + 1, sizeof(*queue));
+	for (i = 0; i < program->nfuncs; i++) {
+		struct ctx_info *ci = &all[i];
+
+		if (ci->entry != ctx)
+			continue;
+		ci->mark[ctx].reached = true;
+		queue[tail++] = program->funcs[i];
+	}
+	while (head != tail) {
+		const struct func *fn = queue[head];
+		const struct ctx_mark *m = &ctx_of(fn)->mark[ctx];
+
+		head = (head + 1) % (program->nfuncs + 1);
+		if (m->hops >= MAX_HOPS)
+			continue;
+		e = g->first[ctx_of(fn) - all];
+		for (j = 0; j < fn->ncalls; j++) {
+			const struct callsite *cs = &fn->calls[j];
+			int fields = m->fields + (cs->via != NULL);
+			unsigned int node;
+
+			if (!cs->ntargets)
+				continue;
+			node = g->edge[e++] & EDGE_INDEX;
+			if (fields > MAX_FIELD_HOPS)
+				continue;
+			if (node < (unsigned int)program->nfuncs) {
+				reach_target(fn, cs, m, fields, ctx, node, queue, &tail);
+				continue;
+			}
+			for (l = g->first[node]; l < g->first[node + 1]; l++)
+				reach_target(fn, cs, m, fields, ctx, g->edge[l] & EDGE_INDEX,
+					     queue, &tail);
+		}
+	}
+	free(queue);
+}
+
 /*
  * Greatest fixpoint: off unless some call is made with it on.  A node
  * is queued when something turns on in it, to turn it on in what it
@@ -395,6 +417,72 @@ static void callers_off(const struct call_edges *g)
 	free(off);
 }
 
+/*
+ * enabled_callers[], both contexts in one pass over the edges, with
+ * what each call is made with off.  A list of targets, once gone
+ * through, has every target taken already: it is gone through once.
+ */
+static const unsigned int enabled_off[REACHED_NR] = {
+	[EC_HARDIRQ] = 1u << OFF_LINE, [EC_SOFTIRQ] = 1u << OFF_BH
+};
+
+static void take_first(const struct callsite **first, const struct call_edges *g,
+		       unsigned char *gone, unsigned int node, const struct callsite *cs)
+{
+	unsigned int e, n = program->nfuncs;
+
+	if (node < n) {
+		if (!first[node])
+			first[node] = cs;
+		return;
+	}
+	if (gone[node - n])
+		return;
+	gone[node - n] = 1;
+	for (e = g->first[node]; e < g->first[node + 1]; e++)
+		if (!first[g->edge[e] & EDGE_INDEX])
+			first[g->edge[e] & EDGE_INDEX] = cs;
+}
+
+static void find_enabled_callers(const struct call_edges *g)
+{
+	size_t nlists = g->nnodes - program->nfuncs + 1;
+	unsigned char *gone[REACHED_NR];
+	unsigned int e;
+	int i, j, ctx;
+
+	for (ctx = 0; ctx < REACHED_NR; ctx++) {
+		enabled_callers[ctx] = ls_xcalloc(program->nfuncs ? program->nfuncs : 1,
+						  sizeof(*enabled_callers[ctx]));
+		gone[ctx] = ls_xcalloc(nlists, 1);
+	}
+	for (i = 0; i < program->nfuncs; i++) {
+		const struct func *caller = program->funcs[i];
+		bool on[REACHED_NR] = {
+			[EC_HARDIRQ] = !context_line_off(caller),
+			[EC_SOFTIRQ] = !context_bh_off(caller),
+		};
+
+		if (!on[EC_HARDIRQ] && !on[EC_SOFTIRQ])
+			continue;
+		e = g->first[i];
+		for (j = 0; j < caller->ncalls; j++) {
+			const struct callsite *cs = &caller->calls[j];
+			unsigned int edge;
+
+			if (!cs->ntargets)
+				continue;
+			edge = g->edge[e++];
+			for (ctx = 0; ctx < REACHED_NR; ctx++)
+				if (on[ctx] && !(edge >> EDGE_SHIFT & enabled_off[ctx]))
+					take_first(enabled_callers[ctx], g, gone[ctx],
+						   edge & EDGE_INDEX, cs);
+		}
+	}
+	for (ctx = 0; ctx < REACHED_NR; ctx++)
+		free(gone[ctx]);
+}
+
 void contexts_build(const struct program *prog)
 {
 	struct call_edges g;
@@ -412,9 +500,10 @@ void contexts_build(const struct program *prog)
 	}
 	program_for_each_binding(mark_binding, NULL);
 	edges_build(&g);
-	reach(EC_HARDIRQ);
-	reach(EC_SOFTIRQ);
+	reach(&g, EC_HARDIRQ);
+	reach(&g, EC_SOFTIRQ);
 	callers_off(&g);
+	find_enabled_callers(&g);
 	free(g.edge);
 	free(g.first);
 }
@@ -459,55 +548,10 @@ bool context_line_off(const struct func *fn)
 	return ci && ci->off & (1u << OFF_LINE | 1u << OFF_IRQ);
 }
 
-/*
- * enabled_callers[], found in one pass over the calls when the first
- * finding of a context asks, not once per finding.  The calls of one name or
- * through one field share their list of targets (callgraph.c): once a
- * list was gone through, a later call with it finds every target taken
- * already, so it is gone through once.
- */
-
-static void find_enabled_callers(int ctx)
-{
-	const struct callsite **first = ls_xcalloc(program->nfuncs ? program->nfuncs : 1,
-						   sizeof(*first));
-	struct ptrtab lists = { 0 };
-	int i, j, t;
-
-	for (i = 0; i < program->nfuncs; i++) {
-		const struct func *caller = program->funcs[i];
-
-		if (ctx == EC_HARDIRQ ? context_line_off(caller) : context_bh_off(caller))
-			continue;
-		for (j = 0; j < caller->ncalls; j++) {
-			const struct callsite *cs = &caller->calls[j];
-
-			if (ctx == EC_HARDIRQ ? held_line_off(cs->held, cs->nheld) :
-			    held_bh_off(cs->held, cs->nheld))
-				continue;
-			if (cs->ntargets > 1) {
-				if (ptrtab_get(&lists, cs->targets))
-					continue;
-				ptrtab_put(&lists, cs->targets, (void *)cs);
-			}
-			for (t = 0; t < cs->ntargets; t++) {
-				const struct callsite **f = &first[ctx_of(cs->targets[t]) - all];
-
-				if (!*f)
-					*f = cs;
-			}
-		}
-	}
-	ptrtab_clear(&lists);
-	enabled_callers[ctx] = first;
-}
-
 const struct callsite *context_enabled_caller(const struct func *fn, int ctx)
 {
-	if (ctx >= REACHED_NR || !ctx_of(fn))
+	if (ctx >= REACHED_NR || !ctx_of(fn) || !enabled_callers[ctx])
 		return NULL;
-	if (!enabled_callers[ctx])
-		find_enabled_callers(ctx);
 	return enabled_callers[ctx][ctx_of(fn) - all];
 }
 
