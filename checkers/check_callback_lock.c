@@ -190,6 +190,9 @@ static void check_call(const struct func *fn, const struct callsite *cs)
 			const struct summary_entry *worst = NULL;
 			int level = 0;
 
+			/* match() refuses these whatever the entry: no need to look */
+			if (!wholetree_lock_kind(h->kind) || wait_is_pseudo(h->kind))
+				continue;
 			/* one finding per held lock and callee: the worst path */
 			for (k = 0; k < target->nsum && level < 2; k++) {
 				const struct summary_entry *e = &target->sum[k];
