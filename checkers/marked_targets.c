@@ -16,6 +16,12 @@
 #include "lockscope/strbuf.h"
 
 #define WORD_BITS 64
+/*
+ * The marked functions' addresses hashed, in a bit set small enough to
+ * stay in cache: most targets are not marked, and are told so without
+ * reading the function to number it.
+ */
+#define FILTER_BITS (1u << 20)
 
 struct marked_list {
 	struct func *const *fns;
@@ -28,6 +34,7 @@ struct membership {
 	unsigned int list, pos, next;
 };
 
+static unsigned long long *filter;	/* FILTER_BITS */
 static unsigned char *marked;		/* by function */
 static unsigned int *first_member;	/* by function: a membership + 1 */
 static struct membership *members;
@@ -42,6 +49,7 @@ void marked_targets_init(const struct program *prog)
 
 	marked_targets_free();
 	marked = ls_xcalloc(n, sizeof(*marked));
+	filter = ls_xcalloc(FILTER_BITS / WORD_BITS, sizeof(*filter));
 	first_member = ls_xcalloc(n, sizeof(*first_member));
 }
 
@@ -55,11 +63,13 @@ void marked_targets_free(void)
 	free(members);
 	free(first_member);
 	free(marked);
+	free(filter);
 	ptrtab_clear(&list_of);
 	lists = NULL;
 	members = NULL;
 	first_member = NULL;
 	marked = NULL;
+	filter = NULL;
 	nlists = alists = nmembers = amembers = 0;
 }
 
@@ -73,20 +83,30 @@ static void set_bit(struct marked_list *l, unsigned int pos)
 	l->nmarked++;
 }
 
+static unsigned int filter_bit(const struct func *fn)
+{
+	return hash_ptr3(fn, NULL, NULL) & (FILTER_BITS - 1);
+}
+
 void marked_targets_mark(const struct func *fn)
 {
 	int i = context_func_index(fn);
-	unsigned int m;
+	unsigned int m, b = filter_bit(fn);
 
 	if (marked[i])
 		return;
 	marked[i] = 1;
+	filter[b / WORD_BITS] |= 1ull << (b % WORD_BITS);
 	for (m = first_member[i]; m; m = members[m - 1].next)
 		set_bit(&lists[members[m - 1].list], members[m - 1].pos);
 }
 
 bool marked_targets_is(const struct func *fn)
 {
+	unsigned int b = filter_bit(fn);
+
+	if (!(filter[b / WORD_BITS] & 1ull << (b % WORD_BITS)))
+		return false;
 	return marked[context_func_index(fn)];
 }
 
