@@ -121,9 +121,13 @@ struct pguard *summary_find_guard(struct pguard *list, int n, int param)
 	return NULL;
 }
 
-/* The caller's constraints of one mapping: valid until the next. */
-static struct pguard *scratch;
-static int ascratch;
+/*
+ * The caller's constraints of one mapping: valid until the next.  Each
+ * thread has its own (lock-order maps beside the other checks; it asks
+ * for no instances, so the memo and strtab are the main thread's alone).
+ */
+static __thread struct pguard *scratch;
+static __thread int ascratch;
 
 static void add_constraint(int *n, int param, const struct param_guard *g)
 {
