@@ -26,7 +26,7 @@ struct edge {
 	const struct acquisition *acq;		/* acquired in fn itself */
 	const struct callsite *call;		/* or down this call ... */
 	const struct func *target;
-	const struct summary_entry *entry;	/* ... to this acquisition */
+	struct summary_entry entry;		/* ... to this acquisition */
 };
 
 /*
@@ -184,7 +184,7 @@ static struct edge expand(int from, const struct link *l)
 	w.fn = w.call->caller;
 	w.held = held_of(w.call->held, w.call->nheld, nodes[from].klass);
 	w.target = w.call->targets[l->target];
-	w.entry = &w.target->sum[l->entry];
+	w.entry = *summary_get(w.target, l->entry, &w.entry);
 	return w;
 }
 
@@ -309,13 +309,14 @@ static void build_graph(const struct program *prog)
 				const struct func *target = cs->targets[t];
 
 				for (e = 0; e < target->nsum; e++) {
-					const struct summary_entry *en = &target->sum[e];
+					struct summary_entry buf;
+					const struct summary_entry *en = summary_get(target, e, &buf);
 					const struct acquisition *a;
 
 					if (call_done(entry_node_made(en)) ||
 					    !acq_ordering(en) ||
 					    indirect_hops(cs, en) > MAX_INDIRECT_HOPS ||
-					    !summary_map(cs, target, en, NULL, NULL, NULL))
+					    !summary_map(cs, target, e, en, NULL, NULL, NULL))
 						continue;
 					a = summary_acq(en);
 					/*
@@ -363,7 +364,7 @@ static const char *short_name(const char *name)
 
 static const char *edge_lock_shown(const struct edge *w)
 {
-	return w->acq ? w->acq->shown : summary_acq(w->entry)->shown;
+	return w->acq ? w->acq->shown : summary_acq(&w->entry)->shown;
 }
 
 /* The wait pseudo locks of waits.c: "waits for", not "acquires". */
@@ -374,7 +375,7 @@ static const char *verb(const char *kind)
 
 static bool edge_is_wait(const struct edge *w)
 {
-	return wait_is_pseudo(w->acq ? w->acq->kind : summary_acq(w->entry)->kind);
+	return wait_is_pseudo(w->acq ? w->acq->kind : summary_acq(&w->entry)->kind);
 }
 
 static void witness_notes(struct finding *f, const struct edge *w)
@@ -385,7 +386,7 @@ static void witness_notes(struct finding *f, const struct edge *w)
 		finding_note(f, w->fn->file, w->held->line, 0,
 			     "%s() runs as a callback of '%s' (bound here): a wait for it waits for what it takes",
 			     short_name(w->call->callee), w->held->shown);
-		wholetree_chain_notes(f, w->target, w->entry);
+		wholetree_chain_notes(f, w->target, &w->entry);
 		return;
 	}
 		finding_note(f, w->fn->file, w->held->line, 0,
@@ -399,8 +400,8 @@ static void witness_notes(struct finding *f, const struct edge *w)
 	finding_note(f, w->fn->file, w->call->line, w->call->col,
 		     "... and calls %s()%s%s, which %s %s", short_name(w->target->name),
 		     w->call->via ? " through " : "", w->call->via ? w->call->via : "",
-		     verb(summary_acq(w->entry)->kind), to);
-	wholetree_chain_notes(f, w->target, w->entry);
+		     verb(summary_acq(&w->entry)->kind), to);
+	wholetree_chain_notes(f, w->target, &w->entry);
 }
 
 /* What rules/cocci/lock-order.cocci needs, for two-lock cycles. */

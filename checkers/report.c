@@ -123,15 +123,15 @@ void wholetree_run(struct program *prog, const char *dir, const char *rules,
 	summaries_build(prog);
 	phase(stats, "summaries");
 	if (stats) {
-		unsigned long entries;
+		unsigned long entries, stored;
 		int scc, rounds, full;
 
 		summaries_stats(&scc, &rounds);
 		fprintf(stderr, "lockscope report: largest cycle of calls: %d functions, %d rounds\n",
 			scc, rounds);
-		summaries_sizes(&entries, &full);
-		fprintf(stderr, "lockscope report: summaries keep %lu entries; %d functions have the most kept (%d)\n",
-			entries, full, SUMMARY_MAX_ENTRIES);
+		summaries_sizes(&entries, &stored, &full);
+		fprintf(stderr, "lockscope report: summaries keep %lu entries (%lu stored, the others in tails); %d functions have the most kept (%d)\n",
+			entries, stored, full, SUMMARY_MAX_ENTRIES);
 	}
 	threaded = jobs > 1 && !pthread_create(&thread, NULL, lock_order_thread, &side);
 	check_callback_under_lock(prog);
