@@ -20,7 +20,7 @@ WARNINGS  := -Wall -Wextra -Werror -Wno-unused-parameter
 CFLAGS    ?= -O2 -g
 ALL_CFLAGS = $(CFLAGS) $(WARNINGS) -std=gnu11 -Iinclude -I$(SPARSE) \
 	     -DLOCKSCOPE_VERSION='"$(VERSION)"' \
-	     -DLOCKSCOPE_DATADIR='"$(DATADIR)"'
+	     -DLOCKSCOPE_DATADIR='"$(DATADIR)"' -pthread
 SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 	     -fno-sanitize-recover=undefined
 
@@ -37,6 +37,9 @@ ALL_CFLAGS += -DHAVE_LIBCLANG -I$(LLVM)/include \
 	      -DLIBCLANG_SO='"$(firstword $(wildcard $(LLVM)/lib/libclang.so.1 $(LLVM)/lib/libclang.so))"'
 LIBS      += -ldl
 endif
+
+# lock-order runs on a thread of its own (report.c)
+LIBS      += -pthread
 
 SRCS := $(sort $(wildcard checkers/*.c))
 HDRS := $(wildcard include/lockscope/*.h)

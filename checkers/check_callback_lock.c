@@ -30,6 +30,7 @@ void wholetree_chain_notes(struct finding *f, const struct func *fn,
 {
 	const struct acquisition *a = summary_acq(e);
 	const struct callsite *cs;
+	struct summary_entry buf[2];
 	int hops = 0;
 
 	while ((cs = summary_call(fn, e)) && hops++ < 64) {
@@ -42,7 +43,8 @@ void wholetree_chain_notes(struct finding *f, const struct func *fn,
 		else
 			finding_note(f, fn->file, cs->line, cs->col, "%s() calls %s()",
 				     short_name(fn->name), short_name(next->name));
-		e = summary_next(fn, e);
+		/* the next entry may be made from this one */
+		e = summary_next(fn, e, &buf[hops % 2]);
 		fn = next;
 	}
 	if (wait_is_pseudo(a->kind) && !strncmp(a->klass, "(rcu)", 5))
@@ -187,7 +189,7 @@ static void check_call(const struct func *fn, const struct callsite *cs)
 
 		for (i = 0; i < cs->nheld; i++) {
 			const struct held_lock *h = &cs->held[i];
-			const struct summary_entry *worst = NULL;
+			struct summary_entry buf, worst;
 			int level = 0;
 
 			/* match() refuses these whatever the entry: no need to look */
@@ -195,13 +197,13 @@ static void check_call(const struct func *fn, const struct callsite *cs)
 				continue;
 			/* one finding per held lock and callee: the worst path */
 			for (k = 0; k < target->nsum && level < 2; k++) {
-				const struct summary_entry *e = &target->sum[k];
+				const struct summary_entry *e = summary_get(target, k, &buf);
 				const char *inst;
 				int m;
 
 				/* match() wants the class first: map only those */
 				if (summary_klass(e) != h->klass ||
-				    !summary_map(cs, target, e, &inst, NULL, NULL))
+				    !summary_map(cs, target, k, e, &inst, NULL, NULL))
 					continue;
 				m = match(h, e, inst);
 				/* behind a function pointer at the first hop, too */
@@ -213,11 +215,11 @@ static void check_call(const struct func *fn, const struct callsite *cs)
 					m = 1;
 				if (m > level) {
 					level = m;
-					worst = e;
+					worst = *e;
 				}
 			}
-			if (worst)
-				report(fn, cs, target, h, worst, level == 2);
+			if (level)
+				report(fn, cs, target, h, &worst, level == 2);
 		}
 	}
 }

@@ -26,7 +26,7 @@ struct edge {
 	const struct acquisition *acq;		/* acquired in fn itself */
 	const struct callsite *call;		/* or down this call ... */
 	const struct func *target;
-	const struct summary_entry *entry;	/* ... to this acquisition */
+	struct summary_entry entry;		/* ... to this acquisition */
 };
 
 /*
@@ -117,29 +117,35 @@ static bool orders(const char *kind, const char *mode)
 }
 
 /*
- * The same for an acquisition, by id: asked for every entry of every
- * summary under a held lock.  0 unknown, 1 no, 2 yes.
+ * What an acquisition is, by id: asked for every entry of every summary
+ * under a held lock, where comparing kind strings was a tenth of the
+ * check.  0 unknown, else ACQ_KNOWN and the bits that hold.
  */
-static unsigned char *acq_orders;
-static unsigned int nacq_orders;
+#define ACQ_KNOWN 1
+#define ACQ_ORDERS 2		/* orders(): can be one side of a cycle */
+#define ACQ_WAIT 4		/* a wait's pseudo lock (waits.c) */
 
-static bool acq_ordering(const struct summary_entry *en)
+static unsigned char *acq_flags;
+static unsigned int nacq_flags;
+
+static unsigned char acq_kind(const struct summary_entry *en)
 {
 	unsigned int id = en->acq;
 
-	if (id >= nacq_orders) {
+	if (id >= nacq_flags) {
 		unsigned int want = id + 1024;
 
-		acq_orders = ls_xrealloc(acq_orders, want);
-		memset(acq_orders + nacq_orders, 0, want - nacq_orders);
-		nacq_orders = want;
+		acq_flags = ls_xrealloc(acq_flags, want);
+		memset(acq_flags + nacq_flags, 0, want - nacq_flags);
+		nacq_flags = want;
 	}
-	if (!acq_orders[id]) {
+	if (!acq_flags[id]) {
 		const struct acquisition *a = summary_acq(en);
 
-		acq_orders[id] = orders(a->kind, a->mode) ? 2 : 1;
+		acq_flags[id] = ACQ_KNOWN | (orders(a->kind, a->mode) ? ACQ_ORDERS : 0) |
+				(wait_is_pseudo(a->kind) ? ACQ_WAIT : 0);
 	}
-	return acq_orders[id] == 2;
+	return acq_flags[id];
 }
 
 static void add_edge_nodes(int a, int b, const struct link *w)
@@ -184,7 +190,7 @@ static struct edge expand(int from, const struct link *l)
 	w.fn = w.call->caller;
 	w.held = held_of(w.call->held, w.call->nheld, nodes[from].klass);
 	w.target = w.call->targets[l->target];
-	w.entry = &w.target->sum[l->entry];
+	w.entry = *summary_get(w.target, l->entry, &w.entry);
 	return w;
 }
 
@@ -272,13 +278,89 @@ static int indirect_hops(const struct callsite *cs, const struct summary_entry *
 	return (cs->via ? 1 : 0) + e->vias;
 }
 
+/*
+ * Can entry @k (@en) of @target be taken through @cs?  Without guards on
+ * either side, always: most entries have none, and mapping each was a
+ * tenth of the check.
+ */
+static bool reached(const struct callsite *cs, const struct func *target, int k,
+		    const struct summary_entry *en)
+{
+	if (!cs->nguards && !summary_guards(target, k))
+		return true;
+	return summary_map(cs, target, k, en, NULL, NULL, NULL);
+}
+
+/* The edges from the locks held at @cs to what its targets acquire. */
+static void call_edges(const struct callsite *cs)
+{
+	int held_node[HELD_NODES];
+	bool held_lock[HELD_NODES];
+	bool under_wait = wait_is_pseudo(cs->held[0].kind);
+	int k, t, e;
+
+	for (k = 0; k < HELD_NODES; k++) {
+		held_node[k] = -1;
+		held_lock[k] = k < cs->nheld && wholetree_lock_kind(cs->held[k].kind);
+	}
+	call_serial++;
+	/* 8 M targets, more than a kernel has functions */
+	for (t = 0; t < cs->ntargets && t < 1 << LINK_TARGET_BITS; t++) {
+		const struct func *target = cs->targets[t];
+
+		for (e = 0; e < target->nsum; e++) {
+			struct summary_entry buf;
+			const struct summary_entry *en = summary_get(target, e, &buf);
+			const struct acquisition *a;
+			unsigned char kind;
+
+			if (call_done(entry_node_made(en)))
+				continue;
+			kind = acq_kind(en);
+			if (!(kind & ACQ_ORDERS) || indirect_hops(cs, en) > MAX_INDIRECT_HOPS ||
+			    !reached(cs, target, e, en))
+				continue;
+			/*
+			 * Waits: near, direct chains only, as wait-under-lock
+			 * follows them; a wait deep in the stack is rarely
+			 * under the lock that far up.
+			 */
+			if ((kind & ACQ_WAIT) &&
+			    (indirect_hops(cs, en) || en->hops >= WAIT_NEAR_HOPS))
+				continue;
+			if (under_wait && (en->vias || en->hops > WAIT_CALLBACK_HOPS))
+				continue;
+			a = summary_acq(en);
+			for (k = 0; k < cs->nheld; k++) {
+				const struct held_lock *h = &cs->held[k];
+				struct link w = { .site = cs, .target = t, .entry = e,
+						  .by_call = true };
+				int from;
+
+				if (k < HELD_NODES ? !held_lock[k] : !wholetree_lock_kind(h->kind))
+					continue;
+				if (h->klass == a->klass)
+					continue;
+				if (k >= HELD_NODES)
+					from = node(h->klass);
+				else if ((from = held_node[k]) < 0)
+					from = held_node[k] = node(h->klass);
+				add_edge_nodes(from, entry_node(a), &w);
+			}
+			/* all its edges from this call are made */
+			if (entry_node_made(en) >= 0)
+				mark_call_done(entry_node_made(en));
+		}
+	}
+}
+
 static void build_graph(const struct program *prog)
 {
-	int i, j, k, t, e;
+	int i, j, k;
 
-	free(acq_orders);
-	acq_orders = NULL;
-	nacq_orders = 0;
+	free(acq_flags);
+	acq_flags = NULL;
+	nacq_flags = 0;
 
 	for (i = 0; i < prog->nfuncs; i++) {
 		const struct func *fn = prog->funcs[i];
@@ -295,62 +377,9 @@ static void build_graph(const struct program *prog)
 					add_edge(a->held[k].klass, a->klass, &w);
 			}
 		}
-		for (j = 0; j < fn->ncalls; j++) {
-			const struct callsite *cs = &fn->calls[j];
-			int held_node[HELD_NODES];
-
-			if (!cs->nheld)
-				continue;
-			for (k = 0; k < HELD_NODES; k++)
-				held_node[k] = -1;
-			call_serial++;
-			/* 8 M targets, more than a kernel has functions */
-			for (t = 0; t < cs->ntargets && t < 1 << LINK_TARGET_BITS; t++) {
-				const struct func *target = cs->targets[t];
-
-				for (e = 0; e < target->nsum; e++) {
-					const struct summary_entry *en = &target->sum[e];
-					const struct acquisition *a;
-
-					if (call_done(entry_node_made(en)) ||
-					    !acq_ordering(en) ||
-					    indirect_hops(cs, en) > MAX_INDIRECT_HOPS ||
-					    !summary_map(cs, target, en, NULL, NULL, NULL))
-						continue;
-					a = summary_acq(en);
-					/*
-					 * Waits: near, direct chains only, as
-					 * wait-under-lock follows them; a wait
-					 * deep in the stack is rarely under the
-					 * lock that far up.
-					 */
-					if (wait_is_pseudo(a->kind) &&
-					    (indirect_hops(cs, en) || en->hops >= WAIT_NEAR_HOPS))
-						continue;
-					if (wait_is_pseudo(cs->held[0].kind) &&
-					    (en->vias || en->hops > WAIT_CALLBACK_HOPS))
-						continue;
-					for (k = 0; k < cs->nheld; k++) {
-						const struct held_lock *h = &cs->held[k];
-						struct link w = { .site = cs,
-								  .target = t, .entry = e,
-								  .by_call = true };
-						int from;
-
-						if (!wholetree_lock_kind(h->kind) || h->klass == a->klass)
-							continue;
-						if (k >= HELD_NODES)
-							from = node(h->klass);
-						else if ((from = held_node[k]) < 0)
-							from = held_node[k] = node(h->klass);
-						add_edge_nodes(from, entry_node(a), &w);
-					}
-					/* all its edges from this call are made */
-					if (entry_node_made(en) >= 0)
-						mark_call_done(entry_node_made(en));
-				}
-			}
-		}
+		for (j = 0; j < fn->ncalls; j++)
+			if (fn->calls[j].nheld)
+				call_edges(&fn->calls[j]);
 	}
 }
 
@@ -363,7 +392,7 @@ static const char *short_name(const char *name)
 
 static const char *edge_lock_shown(const struct edge *w)
 {
-	return w->acq ? w->acq->shown : summary_acq(w->entry)->shown;
+	return w->acq ? w->acq->shown : summary_acq(&w->entry)->shown;
 }
 
 /* The wait pseudo locks of waits.c: "waits for", not "acquires". */
@@ -374,7 +403,7 @@ static const char *verb(const char *kind)
 
 static bool edge_is_wait(const struct edge *w)
 {
-	return wait_is_pseudo(w->acq ? w->acq->kind : summary_acq(w->entry)->kind);
+	return wait_is_pseudo(w->acq ? w->acq->kind : summary_acq(&w->entry)->kind);
 }
 
 static void witness_notes(struct finding *f, const struct edge *w)
@@ -385,7 +414,7 @@ static void witness_notes(struct finding *f, const struct edge *w)
 		finding_note(f, w->fn->file, w->held->line, 0,
 			     "%s() runs as a callback of '%s' (bound here): a wait for it waits for what it takes",
 			     short_name(w->call->callee), w->held->shown);
-		wholetree_chain_notes(f, w->target, w->entry);
+		wholetree_chain_notes(f, w->target, &w->entry);
 		return;
 	}
 		finding_note(f, w->fn->file, w->held->line, 0,
@@ -399,8 +428,8 @@ static void witness_notes(struct finding *f, const struct edge *w)
 	finding_note(f, w->fn->file, w->call->line, w->call->col,
 		     "... and calls %s()%s%s, which %s %s", short_name(w->target->name),
 		     w->call->via ? " through " : "", w->call->via ? w->call->via : "",
-		     verb(summary_acq(w->entry)->kind), to);
-	wholetree_chain_notes(f, w->target, w->entry);
+		     verb(summary_acq(&w->entry)->kind), to);
+	wholetree_chain_notes(f, w->target, &w->entry);
 }
 
 /* What rules/cocci/lock-order.cocci needs, for two-lock cycles. */

@@ -517,13 +517,15 @@ static bool leaf_reachable(const struct callsite *cs, const struct func *target,
 	if (!leaf)
 		return true;
 	for (k = 0; k < target->nsum; k++) {
+		struct summary_entry buf;
+		const struct summary_entry *e = summary_get(target, k, &buf);
 		const struct acquisition *a;
 
-		if (summary_klass(&target->sum[k]) != leaf->klass)
+		if (summary_klass(e) != leaf->klass)
 			continue;
-		a = summary_acq(&target->sum[k]);
+		a = summary_acq(e);
 		if (a->mode == leaf->mode)
-			return summary_map(cs, target, &target->sum[k], NULL, NULL, NULL);
+			return summary_map(cs, target, k, e, NULL, NULL, NULL);
 	}
 	return true;
 }

@@ -199,7 +199,8 @@ static void conflict(const struct wait_path *w, const struct held_lock *h)
 			const struct func *cb = cs->targets[t];
 
 			for (k = 0; k < cb->nsum; k++) {
-				const struct summary_entry *e = &cb->sum[k];
+				struct summary_entry buf;
+				const struct summary_entry *e = summary_get(cb, k, &buf);
 				const struct acquisition *a;
 
 				if (summary_klass(e) != h->klass)
@@ -225,6 +226,7 @@ static bool chain_drops_locks(const struct func *fn, const struct summary_entry 
 {
 	const struct acquisition *a = summary_acq(e);
 	const struct callsite *cs;
+	struct summary_entry buf[2];
 	int hops = 0, i;
 
 	while ((cs = summary_call(fn, e)) && hops++ < 64) {
@@ -232,7 +234,8 @@ static bool chain_drops_locks(const struct func *fn, const struct summary_entry 
 
 		if (cs->nreleased)
 			return true;
-		e = summary_next(fn, e);
+		/* the next entry may be made from this one */
+		e = summary_next(fn, e, &buf[hops % 2]);
 		fn = next;
 	}
 	for (i = 0; i < fn->ncalls; i++)
@@ -266,11 +269,12 @@ static void check_callsite(const struct func *fn, const struct callsite *cs)
 	for (t = 0; t < cs->ntargets; t++) {
 		w.target = cs->targets[t];
 		for (i = 0; i < w.target->nsum; i++) {
-			const struct summary_entry *e = &w.target->sum[i];
+			struct summary_entry buf;
+			const struct summary_entry *e = summary_get(w.target, i, &buf);
 			const struct acquisition *a = summary_acq(e);
 
 			if (!wait_is_pseudo(a->kind) || e->vias || e->hops >= WAIT_NEAR_HOPS ||
-			    !summary_map(cs, w.target, e, NULL, NULL, NULL) ||
+			    !summary_map(cs, w.target, i, e, NULL, NULL, NULL) ||
 			    chain_drops_locks(w.target, e))
 				continue;
 			w.e = e;

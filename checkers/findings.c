@@ -13,8 +13,17 @@
 #include "lockscope/findings.h"
 #include "lockscope/strbuf.h"
 
-static struct finding **all;
-static int nall, aall;
+struct finding_list {
+	struct finding **items;
+	int n, a;
+};
+
+/*
+ * The findings: the main thread's list, or a thread's own while a check
+ * runs beside the others (findings_divert()).
+ */
+static struct finding_list main_list;
+static __thread struct finding_list *diverted;
 
 static char *vformat(const char *fmt, va_list ap)
 {
@@ -46,6 +55,15 @@ static void make_id(char *id, const char *check, const char *key)
 	snprintf(id, 17, "%016llx", (unsigned long long)h);
 }
 
+static void list_add(struct finding_list *list, struct finding *f)
+{
+	if (list->n == list->a) {
+		list->a = list->a ? list->a * 2 : 16;
+		list->items = ls_xrealloc(list->items, list->a * sizeof(*list->items));
+	}
+	list->items[list->n++] = f;
+}
+
 struct finding *finding_add(const char *check, const char *severity,
 			    const char *key, const char *file, int line, int col,
 			    const char *fmt, ...)
@@ -62,12 +80,30 @@ struct finding *finding_add(const char *check, const char *severity,
 	va_start(ap, fmt);
 	f->msg = vformat(fmt, ap);
 	va_end(ap);
-	if (nall == aall) {
-		aall = aall ? aall * 2 : 16;
-		all = ls_xrealloc(all, aall * sizeof(*all));
-	}
-	all[nall++] = f;
+	list_add(diverted ? diverted : &main_list, f);
 	return f;
+}
+
+struct finding_list *findings_divert(void)
+{
+	diverted = ls_xcalloc(1, sizeof(*diverted));
+	return diverted;
+}
+
+void findings_splice(struct finding_list *list, int at)
+{
+	struct finding **items;
+	int i, after = main_list.n - at;
+
+	for (i = 0; i < list->n; i++)
+		list_add(&main_list, NULL);
+	items = main_list.items;
+	if (list->n)
+		memmove(items + at + list->n, items + at, after * sizeof(*items));
+	for (i = 0; i < list->n; i++)
+		items[at + i] = list->items[i];
+	free(list->items);
+	free(list);
 }
 
 void finding_note(struct finding *f, const char *file, int line, int col,
@@ -111,12 +147,12 @@ const char *finding_fix_value(const struct finding *f, const char *key)
 
 int findings_count(void)
 {
-	return nall;
+	return main_list.n;
 }
 
 struct finding *findings_get(int i)
 {
-	return all[i];
+	return main_list.items[i];
 }
 
 static int by_place(const void *a, const void *b)
@@ -330,16 +366,16 @@ static void print_sarif(FILE *out, struct finding **list, int n)
 
 struct finding **findings_list(int *np)
 {
-	struct finding **list = ls_xmalloc((nall + 1) * sizeof(*list));
+	struct finding **list = ls_xmalloc((main_list.n + 1) * sizeof(*list));
 	int n = 0, i, j;
 
-	if (nall)
-		qsort(all, nall, sizeof(*all), by_place);
-	for (i = 0; i < nall; i++) {
-		for (j = 0; j < n && strcmp(list[j]->id, all[i]->id); j++)
+	if (main_list.n)
+		qsort(main_list.items, main_list.n, sizeof(*main_list.items), by_place);
+	for (i = 0; i < main_list.n; i++) {
+		for (j = 0; j < n && strcmp(list[j]->id, main_list.items[i]->id); j++)
 			;
-		if (j == n && !all[i]->dropped && !all[i]->group)
-			list[n++] = all[i];
+		if (j == n && !main_list.items[i]->dropped && !main_list.items[i]->group)
+			list[n++] = main_list.items[i];
 	}
 	*np = n;
 	return list;

@@ -310,7 +310,7 @@ int fix_main(int argc, char **argv)
 	if (mkdir(o.outdir, 0777) && errno != EEXIST)
 		ls_fatal("fix: cannot create '%s': %s", o.outdir, strerror(errno));
 
-	wholetree_run(&prog, o.dir, o.rules, false);
+	wholetree_run(&prog, o.dir, o.rules, 1, false);
 	if (o.local) {
 		int j;
 

@@ -35,7 +35,8 @@ static bool call_acquires(const struct callsite *cs, const char *klass)
 		const struct func *target = cs->targets[t];
 
 		for (e = 0; e < target->nsum; e++) {
-			const struct summary_entry *en = &target->sum[e];
+			struct summary_entry buf;
+			const struct summary_entry *en = summary_get(target, e, &buf);
 			const struct acquisition *a;
 
 			if (summary_klass(en) != klass)
@@ -43,7 +44,7 @@ static bool call_acquires(const struct callsite *cs, const char *klass)
 			a = summary_acq(en);
 			if (orders(a->kind, a->mode) &&
 			    (cs->via ? 1 : 0) + en->vias <= 1 &&
-			    summary_map(cs, target, en, NULL, NULL, NULL))
+			    summary_map(cs, target, e, en, NULL, NULL, NULL))
 				return true;
 		}
 	}

@@ -3,7 +3,9 @@
  * lockscope report: load the facts of a whole tree, build the call graph
  * and the summaries, run the whole-tree checks, print the findings.
  */
+#define _GNU_SOURCE		/* RUSAGE_THREAD */
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,6 +42,8 @@ static const char report_usage[] =
 "                      (lines FILE START END FUNCTION, from lockscope ci-functions)\n"
 "  --output=FILE       write the findings to FILE instead\n"
 "  --rules=DIR         rules directory\n"
+"  --jobs=N            threads for the checks (default: 2 with two CPUs or more);\n"
+"                      the findings are the same with any number\n"
 "  --stats             print what was loaded, and how long each step took\n";
 
 static double seconds(const struct timeval *t)
@@ -50,30 +54,62 @@ static double seconds(const struct timeval *t)
 /*
  * --stats: how long each step took, wall and CPU (user + system: on a
  * shared machine the wall time says more about the others), and the peak
- * RSS after it.
+ * RSS after it.  The CPU is the main thread's: lock-order, on a thread of
+ * its own, says its own.
  */
 static void phase(bool stats, const char *what)
 {
 	static struct timespec last;
 	static double last_cpu;
 	struct timespec now;
-	struct rusage ru;
+	struct rusage ru, self;
 	double cpu;
 
 	clock_gettime(CLOCK_MONOTONIC, &now);
-	getrusage(RUSAGE_SELF, &ru);
+	getrusage(RUSAGE_THREAD, &ru);
+	getrusage(RUSAGE_SELF, &self);
 	cpu = seconds(&ru.ru_utime) + seconds(&ru.ru_stime);
 	if (stats && last.tv_sec)
 		fprintf(stderr, "lockscope report: %-20s %7.2f s (CPU %6.2f s), peak RSS %ld MB\n",
 			what, (now.tv_sec - last.tv_sec) + (now.tv_nsec - last.tv_nsec) / 1e9,
-			cpu - last_cpu, ru.ru_maxrss / 1024);
+			cpu - last_cpu, self.ru_maxrss / 1024);
 	last = now;
 	last_cpu = cpu;
 }
 
-void wholetree_run(struct program *prog, const char *dir, const char *rules,
-		   bool stats)
+/*
+ * lock-order reads the summaries and the program and writes only its own
+ * graph and findings, so it runs beside the checks that follow it.
+ */
+struct side_check {
+	const struct program *prog;
+	struct finding_list *found;
+	double wall, cpu;
+};
+
+static void *lock_order_thread(void *arg)
 {
+	struct side_check *side = arg;
+	struct timespec start, end, cpu;
+
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	side->found = findings_divert();
+	check_lock_order(side->prog);
+	clock_gettime(CLOCK_MONOTONIC, &end);
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpu);
+	side->wall = (end.tv_sec - start.tv_sec) + (end.tv_nsec - start.tv_nsec) / 1e9;
+	side->cpu = cpu.tv_sec + cpu.tv_nsec / 1e9;
+	return NULL;
+}
+
+void wholetree_run(struct program *prog, const char *dir, const char *rules,
+		   int jobs, bool stats)
+{
+	struct side_check side = { .prog = prog };
+	pthread_t thread;
+	bool threaded;
+	int at;
+
 	phase(false, NULL);
 	program_load_callbacks(rules_dir(rules));
 	teardown_rules_load(rules_dir(rules));
@@ -87,22 +123,27 @@ void wholetree_run(struct program *prog, const char *dir, const char *rules,
 	summaries_build(prog);
 	phase(stats, "summaries");
 	if (stats) {
-		unsigned long entries;
+		unsigned long entries, stored;
 		int scc, rounds, full;
 
 		summaries_stats(&scc, &rounds);
 		fprintf(stderr, "lockscope report: largest cycle of calls: %d functions, %d rounds\n",
 			scc, rounds);
-		summaries_sizes(&entries, &full);
-		fprintf(stderr, "lockscope report: summaries keep %lu entries; %d functions have the most kept (%d)\n",
-			entries, full, SUMMARY_MAX_ENTRIES);
+		summaries_sizes(&entries, &stored, &full);
+		fprintf(stderr, "lockscope report: summaries keep %lu entries (%lu stored, the others in tails); %d functions have the most kept (%d)\n",
+			entries, stored, full, SUMMARY_MAX_ENTRIES);
 	}
+	threaded = jobs > 1 && !pthread_create(&thread, NULL, lock_order_thread, &side);
 	check_callback_under_lock(prog);
 	phase(stats, "callback-under-lock");
 	check_wait_under_lock(prog);
 	phase(stats, "wait-under-lock");
-	check_lock_order(prog);
-	phase(stats, "lock-order");
+	/* lock-order's findings go here, whichever thread found them */
+	at = findings_count();
+	if (!threaded) {
+		check_lock_order(prog);
+		phase(stats, "lock-order");
+	}
 	check_teardown_race(prog);
 	phase(stats, "teardown-race");
 	if (stats)
@@ -118,7 +159,21 @@ void wholetree_run(struct program *prog, const char *dir, const char *rules,
 	phase(stats, "contexts");
 	check_sleep_in_atomic(prog);
 	phase(stats, "sleep-in-atomic");
+	if (threaded) {
+		pthread_join(thread, NULL);
+		phase(stats, "waiting for lock-order");
+		if (stats)
+			fprintf(stderr, "lockscope report: %-20s %7.2f s (CPU %6.2f s), on a second thread\n",
+				"lock-order", side.wall, side.cpu);
+		findings_splice(side.found, at);
+	}
 	findings_group();
+}
+
+/* --jobs: threads for the checks; one CPU gains nothing from a second. */
+static int default_jobs(void)
+{
+	return sysconf(_SC_NPROCESSORS_ONLN) > 1 ? 2 : 1;
 }
 
 int report_main(int argc, char **argv)
@@ -129,6 +184,7 @@ int report_main(int argc, char **argv)
 	struct program prog = { 0 };
 	struct strbuf tmp = STRBUF_INIT;
 	bool stats = false;
+	int jobs = default_jobs();
 	FILE *out;
 	int i, n;
 
@@ -154,6 +210,13 @@ int report_main(int argc, char **argv)
 			touched = arg + 10;
 		} else if (!strcmp(arg, "--stats")) {
 			stats = true;
+		} else if (!strncmp(arg, "--jobs=", 7)) {
+			char *end;
+
+			jobs = strtol(arg + 7, &end, 10);
+			if (end == arg + 7 || *end || jobs < 1)
+				ls_fatal("--jobs wants a number of threads, 1 or more, not '%s'",
+					 arg + 7);
 		} else if (!strncmp(arg, "--format=", 9)) {
 			if (!strcmp(arg + 9, "text"))
 				format = OUT_TEXT;
@@ -173,7 +236,7 @@ int report_main(int argc, char **argv)
 		}
 	}
 
-	wholetree_run(&prog, dir, rules, stats);
+	wholetree_run(&prog, dir, rules, jobs, stats);
 
 	if (local)
 		findings_load_local(local);

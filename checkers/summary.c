@@ -4,7 +4,9 @@
  * callees, named relative to its parameters where they come from them
  * ("&$0->idev->lock"), with the parameter values that lead there and one
  * witness chain each.  Computed callees first, over the strongly connected
- * components of the call graph, each to its fixpoint.
+ * components of the call graph, each to its fixpoint.  A summary that
+ * ends with a callee's entries, in the callee's order, keeps that end as
+ * a tail read through the callee's summary (summary_get()).
  */
 #include <malloc.h>
 #include <stdio.h>
@@ -117,19 +119,67 @@ const struct func *summary_callee(const struct func *fn, const struct summary_en
 	return cs ? cs->targets[e->edge - 1 - cs->edge0] : NULL;
 }
 
-unsigned int summary_guards(const struct func *fn, const struct summary_entry *e)
+static unsigned char saturating(unsigned int n)
 {
-	unsigned int i = e - fn->sum;
-	int lo = 0, hi = fn->nguarded - 1;
+	return n > 255 ? 255 : n;
+}
 
-	if (fn->work)
-		return fn->work->guards[i];
+/* The tail's change at position @at, or NULL. */
+static const struct tail_change *tail_change_at(const struct summary_tail *t, int at)
+{
+	int lo = 0, hi = t->nchanged - 1;
+
 	while (lo <= hi) {
 		int mid = (lo + hi) / 2;
 
-		if (fn->guarded[mid].entry == i)
+		if (t->changed[mid].at == at)
+			return &t->changed[mid];
+		if (t->changed[mid].at < at)
+			lo = mid + 1;
+		else
+			hi = mid - 1;
+	}
+	return NULL;
+}
+
+const struct summary_entry *summary_tail_get(const struct func *fn, int k,
+					     struct summary_entry *buf)
+{
+	const struct summary_tail *t = fn->tail;
+	const struct tail_change *change;
+	struct summary_entry e;
+	int at = k - fn->nown;
+
+	e = *summary_get(t->callee, t->index[at], buf);
+	e.edge = t->edge + 1;
+	e.next = t->index[at];
+	e.hops = saturating(e.hops + 1);
+	e.vias = saturating(e.vias + t->via);
+	e.fields = saturating(e.fields + t->field);
+	change = t->nchanged ? tail_change_at(t, at) : NULL;
+	if (change)
+		e.inst = change->inst;
+	*buf = e;
+	return buf;
+}
+
+unsigned int summary_guards(const struct func *fn, int k)
+{
+	const struct tail_change *change;
+	int lo = 0, hi = fn->nguarded - 1;
+
+	if (fn->work)
+		return fn->work->guards[k];
+	if (fn->tail && k >= fn->nown) {
+		change = fn->tail->nchanged ? tail_change_at(fn->tail, k - fn->nown) : NULL;
+		return change ? change->guards : 0;
+	}
+	while (lo <= hi) {
+		int mid = (lo + hi) / 2;
+
+		if (fn->guarded[mid].entry == (unsigned int)k)
 			return fn->guarded[mid].guards;
-		if (fn->guarded[mid].entry < i)
+		if (fn->guarded[mid].entry < (unsigned int)k)
 			lo = mid + 1;
 		else
 			hi = mid - 1;
@@ -138,11 +188,12 @@ unsigned int summary_guards(const struct func *fn, const struct summary_entry *e
 }
 
 const struct summary_entry *summary_next(const struct func *fn,
-					 const struct summary_entry *e)
+					 const struct summary_entry *e,
+					 struct summary_entry *buf)
 {
 	const struct func *callee = summary_callee(fn, e);
 
-	return callee ? &callee->sum[e->next] : NULL;
+	return callee ? summary_get(callee, e->next, buf) : NULL;
 }
 
 /* ---- building -------------------------------------------------------- */
@@ -150,7 +201,7 @@ const struct summary_entry *summary_next(const struct func *fn,
 static struct sum_work *works;
 static int aworks;
 static struct arena entries;
-static unsigned long total_entries;	/* --stats */
+static unsigned long total_entries, stored_entries;	/* --stats */
 static int full_summaries;
 
 /*
@@ -206,20 +257,100 @@ static void start_work(struct func *fn, struct sum_work *w)
 	fn->nsum = 0;
 }
 
+/* A shorter tail is kept as entries: a tail costs what two entries do. */
+#define MIN_TAIL 16
+/* Reading an entry follows at most this many tails down. */
+#define MAX_TAIL_DEPTH 4
+
+/* Does @e of the caller read as @from of the callee, seen through @t? */
+static bool seen_through(const struct summary_entry *e, const struct summary_entry *from,
+			 const struct summary_tail *t)
+{
+	return e->acq == from->acq && e->hops == saturating(from->hops + 1) &&
+	       e->vias == saturating(from->vias + t->via) &&
+	       e->fields == saturating(from->fields + t->field);
+}
+
+/*
+ * The longest end of @fn's entries that is one callee's, pulled through
+ * one call in the callee's order: kept as a tail if long enough, its
+ * length in *@len.  The callee was summarised before @fn's SCC (members
+ * are marked summarised after all are done), so no chain of tails loops.
+ */
+static struct summary_tail *find_tail(struct func *fn, int *len)
+{
+	const struct summary_entry *sum = fn->sum, *last;
+	const struct callsite *cs;
+	const struct func *callee;
+	struct summary_tail t = { 0 }, *kept;
+	struct summary_entry buf;
+	int start, i, j, n;
+
+	*len = 0;
+	if (fn->nsum < MIN_TAIL)
+		return NULL;
+	last = &sum[fn->nsum - 1];
+	if (!last->edge)
+		return NULL;
+	cs = summary_call(fn, last);
+	callee = summary_callee(fn, last);
+	if (!callee->summarised ||
+	    (callee->tail && callee->tail->depth >= MAX_TAIL_DEPTH))
+		return NULL;
+	for (start = fn->nsum - 1; start > 0; start--)
+		if (sum[start - 1].edge != last->edge || sum[start - 1].next >= sum[start].next)
+			break;
+	n = fn->nsum - start;
+	if (n < MIN_TAIL)
+		return NULL;
+	t.callee = callee;
+	t.edge = last->edge - 1;
+	t.via = !!cs->via;
+	t.field = cs->how == 'f';
+	t.depth = callee->tail ? callee->tail->depth + 1 : 1;
+	for (i = start; i < fn->nsum; i++) {
+		const struct summary_entry *from = summary_get(callee, sum[i].next, &buf);
+
+		if (!seen_through(&sum[i], from, &t))
+			return NULL;
+		t.nchanged += sum[i].inst != from->inst || fn->work->guards[i];
+	}
+	kept = arena_alloc(&entries, sizeof(*kept));
+	*kept = t;
+	kept->index = arena_alloc(&entries, n);
+	for (i = 0; i < n; i++)
+		kept->index[i] = sum[start + i].next;
+	kept->changed = arena_alloc(&entries, (t.nchanged + 1) * sizeof(*kept->changed));
+	for (i = start, j = 0; i < fn->nsum; i++) {
+		const struct summary_entry *from = summary_get(callee, sum[i].next, &buf);
+
+		if (sum[i].inst != from->inst || fn->work->guards[i])
+			kept->changed[j++] = (struct tail_change){ i - start, sum[i].inst,
+								   fn->work->guards[i] };
+	}
+	*len = n;
+	return kept;
+}
+
 static void end_work(struct func *fn)
 {
 	struct sum_work *w = fn->work;
-	int i, n = 0;
+	int i, n = 0, len;
 
 	total_entries += fn->nsum;
 	full_summaries += fn->nsum == MAX_ENTRIES;
+	fn->tail = find_tail(fn, &len);
+	fn->nown = fn->nsum - len;
+	stored_entries += fn->nown;
 	/* a full buffer is the function's; the others are copied out */
 	fn->sum = NULL;
-	if (fn->nsum && fn->nsum == w->scap) {
+	if (fn->nown && fn->nown == w->scap) {
 		fn->sum = w->sum;
 	} else if (fn->nsum) {
-		fn->sum = arena_alloc(&entries, fn->nsum * sizeof(*fn->sum));
-		memcpy(fn->sum, w->sum, fn->nsum * sizeof(*fn->sum));
+		if (fn->nown) {
+			fn->sum = arena_alloc(&entries, fn->nown * sizeof(*fn->sum));
+			memcpy(fn->sum, w->sum, fn->nown * sizeof(*fn->sum));
+		}
 		sum_free(w->sum, w->scap);
 	}
 	if (fn->nsum) {
@@ -227,11 +358,11 @@ static void end_work(struct func *fn)
 		w->scap = 0;
 	}
 	/* few entries have guards: those few say which */
-	for (i = 0; i < fn->nsum; i++)
+	for (i = 0; i < fn->nown; i++)
 		n += w->guards[i] != 0;
 	fn->nguarded = 0;
 	fn->guarded = n ? arena_alloc(&entries, n * sizeof(*fn->guarded)) : NULL;
-	for (i = 0; i < fn->nsum; i++)
+	for (i = 0; i < fn->nown; i++)
 		if (w->guards[i])
 			fn->guarded[fn->nguarded++] = (struct guarded){ i, w->guards[i] };
 	fn->stamp = 1;
@@ -487,11 +618,6 @@ static bool is_open(const struct open_keys *keys, unsigned int klass_mode)
 	return false;
 }
 
-static unsigned char saturating(unsigned int n)
-{
-	return n > 255 ? 255 : n;
-}
-
 /*
  * Would pulling @from add nothing, whatever the call?  An instance that
  * is not relative to a parameter maps to itself (through a notifier
@@ -538,13 +664,14 @@ static bool pull_callees(struct func *fn, unsigned int since)
 				continue;
 			/* entries are appended while we walk: index, not pointer */
 			for (k = 0; k < callee->nsum; k++) {
-				const struct summary_entry *from = &callee->sum[k];
-				struct summary_entry e = { 0 };
+				struct summary_entry e = { 0 }, buf;
+				const struct summary_entry *from = summary_get(callee, k, &buf);
 				const struct pguard *guards;
 				unsigned int inst;
 				int nguards;
 
-				if (stamp_of(callee, k) <= since)
+				/* the first pull takes all: no stamps to read */
+				if (since && stamp_of(callee, k) <= since)
 					continue;
 				if (fn->nsum >= MAX_ENTRIES) {
 					if (!keys_found) {
@@ -558,7 +685,7 @@ static bool pull_callees(struct func *fn, unsigned int since)
 				}
 				if (known_unguarded(fn, from))
 					continue;
-				if (!summary_map_id(cs, callee, from, &inst, &guards, &nguards) ||
+				if (!summary_map_id(cs, callee, k, from, &inst, &guards, &nguards) ||
 				    released_here(cs, inst))
 					continue;
 				e.inst = inst;
@@ -590,9 +717,10 @@ void summaries_stats(int *scc, int *rounds)
 	*rounds = largest_scc_rounds;
 }
 
-void summaries_sizes(unsigned long *entries, int *full)
+void summaries_sizes(unsigned long *entries, unsigned long *stored, int *full)
 {
 	*entries = total_entries;
+	*stored = stored_entries;
 	*full = full_summaries;
 }
 
@@ -687,10 +815,11 @@ static void summarise_scc(struct func **scc, int n)
 		largest_scc = n;
 		largest_scc_rounds = rounds + 1;
 	}
-	for (i = 0; i < n; i++) {
-		scc[i]->summarised = true;
+	/* summarised after all end: no member's tail is another's */
+	for (i = 0; i < n; i++)
 		end_work(scc[i]);
-	}
+	for (i = 0; i < n; i++)
+		scc[i]->summarised = true;
 	if (n >= BIG_SCC)
 		free_works();
 }

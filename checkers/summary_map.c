@@ -121,9 +121,13 @@ struct pguard *summary_find_guard(struct pguard *list, int n, int param)
 	return NULL;
 }
 
-/* The caller's constraints of one mapping: valid until the next. */
-static struct pguard *scratch;
-static int ascratch;
+/*
+ * The caller's constraints of one mapping: valid until the next.  Each
+ * thread has its own (lock-order maps beside the other checks; it asks
+ * for no instances, so the memo and strtab are the main thread's alone).
+ */
+static __thread struct pguard *scratch;
+static __thread int ascratch;
 
 static void add_constraint(int *n, int param, const struct param_guard *g)
 {
@@ -142,7 +146,7 @@ static void add_constraint(int *n, int param, const struct param_guard *g)
 	(*n)++;
 }
 
-bool summary_map_id(const struct callsite *call, const struct func *target,
+bool summary_map_id(const struct callsite *call, const struct func *target, int k,
 		    const struct summary_entry *e, unsigned int *inst,
 		    const struct pguard **guards, int *nguards)
 {
@@ -153,7 +157,7 @@ bool summary_map_id(const struct callsite *call, const struct func *target,
 
 	for (i = 0; i < call->nguards; i++)
 		add_constraint(&n, call->guards[i].param, &call->guards[i].g);
-	eg = guards_list(summary_guards(target, e), &neg);
+	eg = guards_list(summary_guards(target, k), &neg);
 	for (i = 0; i < neg; i++) {
 		const struct pguard *pg = &eg[i];
 		const char *arg = pg->param < call->nargs ? call->args[pg->param] : NULL;
@@ -188,13 +192,13 @@ bool summary_map_id(const struct callsite *call, const struct func *target,
 	return true;
 }
 
-bool summary_map(const struct callsite *call, const struct func *target,
+bool summary_map(const struct callsite *call, const struct func *target, int k,
 		 const struct summary_entry *e, const char **inst,
 		 const struct pguard **guards, int *nguards)
 {
 	unsigned int id;
 
-	if (!summary_map_id(call, target, e, inst ? &id : NULL, guards, nguards))
+	if (!summary_map_id(call, target, k, e, inst ? &id : NULL, guards, nguards))
 		return false;
 	if (inst)
 		*inst = strtab_string(id);

@@ -72,6 +72,17 @@ void findings_group(void);
 
 enum output_format { OUT_TEXT, OUT_JSON, OUT_SARIF, OUT_MARKDOWN, OUT_IDS };
 
+/*
+ * A check run on a second thread keeps its findings in a list of its own,
+ * which the main thread puts back where the check would have added them
+ * running alone: the output does not depend on the threads.
+ */
+struct finding_list;
+/* From now on, this thread's findings go to a new list. */
+struct finding_list *findings_divert(void);
+/* Insert @list's findings before the @at-th of the main list, and free it. */
+void findings_splice(struct finding_list *list, int at);
+
 /* The findings so far, for the series filters (findings_series.c). */
 int findings_count(void);
 struct finding *findings_get(int i);

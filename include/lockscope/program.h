@@ -121,6 +121,28 @@ struct guarded {
 	unsigned int entry, guards;
 };
 
+/*
+ * The end of a summary that is its callee's, seen through one call: the
+ * callee's entries in their order but those left out (the caller had the
+ * lock already, or the call rules it out), one hop more, and the few whose
+ * instance or guards the call changes.  Most functions above a large cycle
+ * end with the same 256 locks as their callee: they keep them once.
+ */
+struct tail_change {
+	int at;				/* position in the tail */
+	unsigned int inst, guards;
+};
+
+struct summary_tail {
+	const struct func *callee;
+	unsigned int edge;		/* the caller's call edge to it */
+	unsigned char via, field;	/* the call is through a field / 'f' */
+	unsigned char depth;		/* tails to follow, this one included */
+	int nchanged;
+	unsigned char *index;		/* the callee's entry at each position */
+	struct tail_change *changed;	/* by position, ascending */
+};
+
 /* A resource freed or used (rules/teardown.tab, plain dereferences). */
 struct resource_site {
 	int line, col;
@@ -166,10 +188,12 @@ struct func {
 	struct callsite *calls;
 	int nacqs, aacqs;
 	struct acquisition *acqs;
-	int nsum;
+	int nsum;			/* entries: summary_get() reads them */
+	int nown;			/* ... the first ones, in sum[] */
 	struct summary_entry *sum;	/* chains point at entries by index */
+	const struct summary_tail *tail;	/* the others, or NULL */
 	int nguarded;
-	struct guarded *guarded;	/* by entry */
+	struct guarded *guarded;	/* by entry, of the first nown */
 	struct sum_work *work;		/* while its SCC is summarised (summary.c) */
 	unsigned long stamp;		/* when an entry last changed */
 	int nfrees, afrees;
@@ -239,20 +263,39 @@ void summaries_build(struct program *prog);
 void summaries_stats(int *scc, int *rounds);
 /* The most entries a summary keeps: entry indices fit summary_entry::next. */
 #define SUMMARY_MAX_ENTRIES 256
-/* --stats: entries kept in all, and the functions whose summary is full */
-void summaries_sizes(unsigned long *entries, int *full);
+/*
+ * --stats: entries kept in all, those stored (not in a tail), and the
+ * functions whose summary is full
+ */
+void summaries_sizes(unsigned long *entries, unsigned long *stored, int *full);
 
 /*
- * Map a callee's summary entry through @call into the caller's terms:
- * false when the call's constant arguments rule the entry out.  @inst
- * and @guards may be NULL when not wanted; the guards stay valid until
- * the next call.
+ * Entry @k (0 <= k < fn->nsum) of @fn's summary: in fn->sum, or, past
+ * fn->nown, its tail's, made into @buf.  Chains point at entries by index:
+ * copy an entry only together with its index.
  */
-bool summary_map(const struct callsite *call, const struct func *target,
+const struct summary_entry *summary_tail_get(const struct func *fn, int k,
+					     struct summary_entry *buf);
+
+static inline const struct summary_entry *summary_get(const struct func *fn, int k,
+						      struct summary_entry *buf)
+{
+	if (k < fn->nown || !fn->tail)
+		return &fn->sum[k];
+	return summary_tail_get(fn, k, buf);
+}
+
+/*
+ * Map entry @k (@e) of a callee's summary through @call into the caller's
+ * terms: false when the call's constant arguments rule the entry out.
+ * @inst and @guards may be NULL when not wanted; the guards stay valid
+ * until the next call on this thread.
+ */
+bool summary_map(const struct callsite *call, const struct func *target, int k,
 		 const struct summary_entry *e, const char **inst,
 		 const struct pguard **guards, int *nguards);
 /* The same, with the instance as its strtab_id(). */
-bool summary_map_id(const struct callsite *call, const struct func *target,
+bool summary_map_id(const struct callsite *call, const struct func *target, int k,
 		    const struct summary_entry *e, unsigned int *inst,
 		    const struct pguard **guards, int *nguards);
 /* Is the instance @inst (a strtab id, not 0) relative to a parameter? */
@@ -271,9 +314,12 @@ const char *summary_inst(const struct summary_entry *e);
 /* The call and callee of its witness: NULL when acquired in @fn itself. */
 const struct callsite *summary_call(const struct func *fn, const struct summary_entry *e);
 const struct func *summary_callee(const struct func *fn, const struct summary_entry *e);
+/* The callee's entry it was pulled from, made into @buf if need be. */
 const struct summary_entry *summary_next(const struct func *fn,
-					 const struct summary_entry *e);
-unsigned int summary_guards(const struct func *fn, const struct summary_entry *e);
+					 const struct summary_entry *e,
+					 struct summary_entry *buf);
+/* The guards of entry @k: a guards_list() id. */
+unsigned int summary_guards(const struct func *fn, int k);
 
 /* Interned guard lists (summary_guards.c); 0 is the empty list. */
 unsigned int guards_intern(const struct pguard *g, int n);

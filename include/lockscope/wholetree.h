@@ -25,8 +25,11 @@ void wholetree_chain_notes(struct finding *f, const struct func *fn,
 /* The report subcommand. */
 int report_main(int argc, char **argv);
 int fix_main(int argc, char **argv);
-/* Load the facts in @dir and run every whole-tree check into findings. */
+/*
+ * Load the facts in @dir and run every whole-tree check into findings,
+ * lock-order on a second thread if @jobs > 1.
+ */
 void wholetree_run(struct program *prog, const char *dir, const char *rules,
-		   bool stats);
+		   int jobs, bool stats);
 
 #endif
