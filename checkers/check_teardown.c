@@ -117,6 +117,8 @@ static unsigned int walk_entries;	/* kept in the lists */
 static struct arena entries;		/* never freed: witnesses point in */
 static struct ptrtab torn_down;	/* class -> (void *)1: a teardown frees it */
 static struct ptrtab runtime;		/* class -> (void *)1: callbacks free it */
+/* "site|class|entry point" -> its finding: one race, however many roots */
+static struct ptrtab reported;
 
 static struct teardown_state *state(const struct func *fn)
 {
@@ -784,6 +786,7 @@ static void report_free(const struct root *r, const struct history *h,
 	const struct use_entry *first_use = NULL;
 	struct strbuf others = STRBUF_INIT, key = STRBUF_INIT, entries = STRBUF_INIT;
 	int i, nothers = 0;
+	const char *race;
 	struct finding *f;
 
 	for (i = 0; i < nentry_points; i++) {
@@ -810,12 +813,30 @@ static void report_free(const struct root *r, const struct history *h,
 		sb_release(&entries);
 		return;
 	}
+	/*
+	 * Drivers that share their teardown's last steps (serial8250's remove
+	 * functions all end in one kfree()) race at one place with one
+	 * callback: one finding, with a note for each further root.
+	 */
+	sb_addf(&key, "%s:%d:%d|%s|%s", site_fn->file, end->site->line, end->site->col,
+		ev->what, first->fn->name);
+	race = strtab_intern(sb_str(&key));
+	f = ptrtab_get(&reported, race);
+	if (f) {
+		finding_note(f, r->fn->file, r->fn->line, 0,
+			     "%s() (%s) frees it the same way", short_name(r->fn->name), r->field);
+		sb_release(&key);
+		sb_release(&entries);
+		return;
+	}
+	sb_reset(&key);
 	/* one finding per teardown root: remove and shutdown race differently */
 	sb_addf(&key, "%s|%s|%s", r->fn->name, site_fn->name, ev->what);
 	f = finding_add("teardown-race", "warning", sb_str(&key), site_fn->file,
 			end->site->line, end->site->col,
 			"%s() frees '%s' while %s() can still use it: the callback is neither unpublished nor guarded first",
 			end->site->how, ev->what, short_name(first->fn->name));
+	ptrtab_put(&reported, race, f);
 	teardown_notes(f, r, ev);
 	entry_notes(f, first, first_use);
 	scenario(f, r, ev, first, first_use);
