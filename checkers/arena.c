@@ -3,6 +3,7 @@
  * Bump allocation from big blocks, for records that are never freed,
  * or freed all together back to a mark (a facts file that turned out bad).
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <sys/mman.h>
 
@@ -79,4 +80,50 @@ void arena_rewind(struct arena *a, const struct arena_mark *m)
 	}
 	a->next = m->next;
 	a->end = m->end;
+}
+
+/*
+ * A big table is probed at random: in 4 kB pages each probe is a TLB
+ * miss and each first touch a fault, which is dear in a VM.
+ */
+static size_t table_bytes(size_t bytes)
+{
+	return (bytes + HUGE_PAGE - 1) & ~(size_t)(HUGE_PAGE - 1);
+}
+
+void *table_alloc(size_t n, size_t size)
+{
+	size_t bytes, len;
+	char *mem, *p;
+
+	if (size && n > SIZE_MAX / size)
+		ls_fatal("out of memory");
+	bytes = n * size;
+	if (bytes < TABLE_HUGE)
+		return ls_xcalloc(n, size);
+	bytes = table_bytes(bytes);
+	/* the slack lets the table start on a huge page boundary */
+	len = bytes + HUGE_PAGE;
+	mem = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (mem == MAP_FAILED)
+		ls_fatal("out of memory");
+	p = (char *)(((uintptr_t)mem + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1));
+	if (p > mem)
+		munmap(mem, p - mem);
+	if (mem + len > p + bytes)
+		munmap(p + bytes, mem + len - (p + bytes));
+#ifdef MADV_HUGEPAGE
+	madvise(p, bytes, MADV_HUGEPAGE);
+#endif
+	return p;
+}
+
+void table_free(void *table, size_t n, size_t size)
+{
+	if (!table)
+		return;
+	if (n * size < TABLE_HUGE)
+		free(table);
+	else
+		munmap(table, table_bytes(n * size));
 }

@@ -40,7 +40,7 @@ static void grow(void)
 	size_t old_size = size, i;
 
 	size = size ? size * 2 : 4096;
-	slots = ls_xcalloc(size, sizeof(*slots));
+	slots = table_alloc(size, sizeof(*slots));
 	for (i = 0; i < old_size; i++) {
 		if (old[i].list) {
 			size_t j = old[i].hash & (size - 1);
@@ -50,7 +50,7 @@ static void grow(void)
 			slots[j] = old[i];
 		}
 	}
-	free(old);
+	table_free(old, old_size, sizeof(*old));
 }
 
 const char **strlist_intern(const char *const *list, int n)
