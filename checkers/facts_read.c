@@ -79,16 +79,70 @@ static int split(char *line, char *eol, struct rec *r, int max)
 }
 
 /*
+ * The file's acquisitions to their functions, in file order, each
+ * function's in one array of the exact size (waits.c adds to it).
+ */
+static void hand_out_acqs(struct parse *ps)
+{
+	int i;
+
+	for (i = 0; i < ps->nfuncs; i++) {
+		struct func *fn = ps->funcs[i];
+
+		fn->aacqs = fn->nacqs;
+		fn->acqs = fn->nacqs ? ls_xmalloc(fn->nacqs * sizeof(*fn->acqs)) : NULL;
+		fn->nacqs = 0;
+	}
+	for (i = 0; i < ps->nacqs; i++) {
+		struct func *fn = ps->acqs[i].fn;
+
+		fn->acqs[fn->nacqs++] = ps->acqs[i];
+	}
+	ps->nacqs = 0;
+	ps->acq = NULL;
+}
+
+/*
  * The file's calls to their functions, in file order, with their
  * arguments (unless the file is bad: it goes whole).
  */
+#define LOOKAHEAD 16
+
+static unsigned int args_hash(struct parse *ps, int i)
+{
+	return strlist_hash(ps->args + ps->args_at[i], ps->calls[i].nargs);
+}
+
+static void intern_args(struct parse *ps)
+{
+	static unsigned int hash[LOOKAHEAD];
+	int i, n = ps->ncalls;
+
+	for (i = 0; i < n && i < LOOKAHEAD; i++) {
+		hash[i] = args_hash(ps, i);
+		strlist_prefetch(hash[i]);
+	}
+	for (i = 0; i < n; i++) {
+		int ahead = i + LOOKAHEAD, half = i + LOOKAHEAD / 2;
+		unsigned int h = hash[i % LOOKAHEAD];
+
+		if (half < n)
+			strlist_prefetch_list(hash[half % LOOKAHEAD]);
+		ps->calls[i].args = strlist_intern_hashed(ps->args + ps->args_at[i],
+							  ps->calls[i].nargs, h);
+		if (ahead < n) {
+			hash[i % LOOKAHEAD] = args_hash(ps, ahead);
+			strlist_prefetch(hash[i % LOOKAHEAD]);
+		}
+	}
+}
+
 static void hand_out_calls(struct parse *ps)
 {
 	int i;
 
-	for (i = 0; i < ps->ncalls && !ps->error; i++)
-		ps->calls[i].args = strlist_intern(ps->args + ps->args_at[i],
-						   ps->calls[i].nargs);
+	if (!ps->error)
+		intern_args(ps);
 
 	for (i = 0; i < ps->nfuncs; i++) {
 		struct func *fn = ps->funcs[i];
@@ -304,13 +358,14 @@ static void load_file(struct program *prog, const char *path)
 	ps.path = path;
 	ps.line = 0;
 	ps.tu = NULL;
-	ps.nfuncs = ps.ncalls = ps.nargs = ps.nbinds = ps.ntypes = 0;
+	ps.nfuncs = ps.ncalls = ps.nargs = ps.nacqs = ps.nbinds = ps.ntypes = 0;
 	ps.call = NULL;
 	ps.acq = NULL;
 	ps.error = NULL;
 	ps.records = &record_arena;
 	parse_lines(&ps, buf, size);
 	hand_out_calls(&ps);
+	hand_out_acqs(&ps);
 	if (ps.error) {
 		fprintf(stderr, "lockscope: warning: %s:%d: %s; skipped\n",
 			path, ps.line, ps.error);

@@ -225,9 +225,11 @@ static bool parse_A(struct parse *ps, const struct rec *r)
 	if (r->n != 12 || !(fn = fn_by_id(ps, r)) || !facts_number(r->f[2], &line) ||
 	    !facts_number(r->f[3], &col) || !facts_number(r->f[10], &sub) || !facts_number(r->f[11], &again))
 		return false;
-	GROW(fn->acqs, fn->nacqs, fn->aacqs);
-	aq = &fn->acqs[fn->nacqs++];
+	GROW(ps->acqs, ps->nacqs, ps->aacqs);
+	aq = &ps->acqs[ps->nacqs++];
 	memset(aq, 0, sizeof(*aq));
+	aq->fn = fn;
+	fn->nacqs++;
 	aq->line = line;
 	aq->col = col;
 	aq->kind = field(r, 4);
