@@ -5,6 +5,7 @@
  */
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/mman.h>
 
 #include "lockscope/arena.h"
@@ -63,6 +64,24 @@ void *arena_alloc(struct arena *a, size_t size)
 	p = a->next;
 	a->next += size;
 	return p;
+}
+
+void *arena_realloc(struct arena *a, void *p, size_t old, size_t size)
+{
+	size_t old_end = (old + ALIGN - 1) & ~(size_t)(ALIGN - 1);
+	size_t new_end = (size + ALIGN - 1) & ~(size_t)(ALIGN - 1);
+	void *q;
+
+	/* the newest allocation grows where it is, while its block has room */
+	if (p && (char *)p + old_end == a->next && new_end >= old_end &&
+	    new_end - old_end <= (size_t)(a->end - a->next)) {
+		a->next += new_end - old_end;
+		return p;
+	}
+	q = arena_alloc(a, size);
+	if (p)
+		memcpy(q, p, old < size ? old : size);
+	return q;
 }
 
 struct arena_mark arena_mark(const struct arena *a)

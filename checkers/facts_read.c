@@ -25,8 +25,9 @@
 #include "lockscope/waits.h"
 
 /*
- * The functions and their calls: a kernel has millions, allocated in
- * bulk.  A bad file's go back to the mark taken before it.
+ * The functions, their calls and the calls' lists: a kernel has
+ * millions, allocated in bulk.  A bad file's go back to the mark taken
+ * before it.
  */
 static struct arena record_arena;
 
@@ -165,28 +166,13 @@ static void hand_out_calls(struct parse *ps)
 /* Everything the file's records hold, but the interned strings. */
 static void discard(struct parse *ps, const struct arena_mark *mark)
 {
-	int i, j;
+	int i;
 
 	for (i = 0; i < ps->nfuncs; i++) {
-		struct func *fn = ps->funcs[i];
-
-		for (j = 0; j < fn->ncalls; j++) {
-			free(fn->calls[j].guards);
-			free(fn->calls[j].bits);
-			free(fn->calls[j].held);
-			free(fn->calls[j].released);
-		}
-		for (j = 0; j < fn->nacqs; j++) {
-			free(fn->acqs[j].guards);
-			free(fn->acqs[j].held);
-		}
-		free(fn->acqs);
-		free(fn->frees);
-		free(fn->uses);
-		free(fn->rcu);
-		wait_discard(fn);
+		free(ps->funcs[i]->acqs);
+		wait_discard(ps->funcs[i]);
 	}
-	/* the functions and their calls */
+	/* the functions, their calls and the lists of both */
 	arena_rewind(&record_arena, mark);
 }
 
