@@ -30,6 +30,17 @@ void *ptrtab_get(const struct ptrtab *t, const void *key)
 	return NULL;
 }
 
+void ptrtab_prefetch(const struct ptrtab *t, const void *key)
+{
+	size_t i;
+
+	if (!t->size)
+		return;
+	i = slot_of(t, key);
+	__builtin_prefetch(&t->keys[i]);
+	__builtin_prefetch(&t->values[i]);
+}
+
 static void grow(struct ptrtab *t)
 {
 	struct ptrtab bigger = { t->size ? t->size * 2 : 64, 0, NULL, NULL };
