@@ -363,15 +363,33 @@ static void load_file(struct program *prog, const char *path)
 	}
 }
 
+struct entry {
+	char *name;
+	unsigned char type;		/* readdir()'s d_type: DT_UNKNOWN asks stat() */
+};
+
 static int by_name(const void *a, const void *b)
 {
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
+	return strcmp(((const struct entry *)a)->name, ((const struct entry *)b)->name);
+}
+
+/* What @path is: a directory, a regular file or neither (following links). */
+static unsigned char entry_type(const char *path, unsigned char type)
+{
+	struct stat st;
+
+	/* a kernel's facts are thousands of files: no stat() for most */
+	if (type == DT_DIR || type == DT_REG)
+		return type;
+	if (stat(path, &st))
+		return DT_UNKNOWN;
+	return S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ? DT_REG : DT_UNKNOWN;
 }
 
 static void walk(struct program *prog, const char *dir, int depth)
 {
 	struct strbuf path = STRBUF_INIT;
-	char **names = NULL;
+	struct entry *entries = NULL;
 	int n = 0, a = 0, i;
 	struct dirent *de;
 	DIR *d = opendir(dir);
@@ -384,28 +402,29 @@ static void walk(struct program *prog, const char *dir, int depth)
 	while ((de = readdir(d))) {
 		if (de->d_name[0] == '.')
 			continue;
-		GROW(names, n, a);
-		names[n++] = ls_xstrdup(de->d_name);
+		GROW(entries, n, a);
+		entries[n].name = ls_xstrdup(de->d_name);
+		entries[n++].type = de->d_type;
 	}
 	closedir(d);
 	/* a stable order, so that reports are the same run to run */
 	if (n)
-		qsort(names, n, sizeof(*names), by_name);
+		qsort(entries, n, sizeof(*entries), by_name);
 	for (i = 0; i < n; i++) {
-		struct stat st;
-		size_t len = strlen(names[i]);
+		const char *name = entries[i].name;
+		size_t len = strlen(name);
+		unsigned char type;
 
 		sb_reset(&path);
-		sb_addf(&path, "%s/%s", dir, names[i]);
-		if (stat(sb_str(&path), &st))
-			continue;
-		if (S_ISDIR(st.st_mode) && depth < 64)
+		sb_addf(&path, "%s/%s", dir, name);
+		type = entry_type(sb_str(&path), entries[i].type);
+		if (type == DT_DIR && depth < 64)
 			walk(prog, sb_str(&path), depth + 1);
-		else if (S_ISREG(st.st_mode) && len > 6 && !strcmp(names[i] + len - 6, ".facts"))
+		else if (type == DT_REG && len > 6 && !strcmp(name + len - 6, ".facts"))
 			load_file(prog, sb_str(&path));
-		free(names[i]);
+		free(entries[i].name);
 	}
-	free(names);
+	free(entries);
 	sb_release(&path);
 }
 
