@@ -3,7 +3,9 @@
  * Bump allocation from big blocks, for records that are never freed,
  * or freed all together back to a mark (a facts file that turned out bad).
  */
+#include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/mman.h>
 
 #include "lockscope/arena.h"
@@ -64,6 +66,24 @@ void *arena_alloc(struct arena *a, size_t size)
 	return p;
 }
 
+void *arena_realloc(struct arena *a, void *p, size_t old, size_t size)
+{
+	size_t old_end = (old + ALIGN - 1) & ~(size_t)(ALIGN - 1);
+	size_t new_end = (size + ALIGN - 1) & ~(size_t)(ALIGN - 1);
+	void *q;
+
+	/* the newest allocation grows where it is, while its block has room */
+	if (p && (char *)p + old_end == a->next && new_end >= old_end &&
+	    new_end - old_end <= (size_t)(a->end - a->next)) {
+		a->next += new_end - old_end;
+		return p;
+	}
+	q = arena_alloc(a, size);
+	if (p)
+		memcpy(q, p, old < size ? old : size);
+	return q;
+}
+
 struct arena_mark arena_mark(const struct arena *a)
 {
 	return (struct arena_mark){ a->next, a->end, a->blocks };
@@ -79,4 +99,50 @@ void arena_rewind(struct arena *a, const struct arena_mark *m)
 	}
 	a->next = m->next;
 	a->end = m->end;
+}
+
+/*
+ * A big table is probed at random: in 4 kB pages each probe is a TLB
+ * miss and each first touch a fault, which is dear in a VM.
+ */
+static size_t table_bytes(size_t bytes)
+{
+	return (bytes + HUGE_PAGE - 1) & ~(size_t)(HUGE_PAGE - 1);
+}
+
+void *table_alloc(size_t n, size_t size)
+{
+	size_t bytes, len;
+	char *mem, *p;
+
+	if (size && n > SIZE_MAX / size)
+		ls_fatal("out of memory");
+	bytes = n * size;
+	if (bytes < TABLE_HUGE)
+		return ls_xcalloc(n, size);
+	bytes = table_bytes(bytes);
+	/* the slack lets the table start on a huge page boundary */
+	len = bytes + HUGE_PAGE;
+	mem = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (mem == MAP_FAILED)
+		ls_fatal("out of memory");
+	p = (char *)(((uintptr_t)mem + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1));
+	if (p > mem)
+		munmap(mem, p - mem);
+	if (mem + len > p + bytes)
+		munmap(p + bytes, mem + len - (p + bytes));
+#ifdef MADV_HUGEPAGE
+	madvise(p, bytes, MADV_HUGEPAGE);
+#endif
+	return p;
+}
+
+void table_free(void *table, size_t n, size_t size)
+{
+	if (!table)
+		return;
+	if (n * size < TABLE_HUGE)
+		free(table);
+	else
+		munmap(table, table_bytes(n * size));
 }

@@ -177,18 +177,23 @@ static const struct targets *field_targets(const struct binding *b)
 
 static void add_bound(struct callsite *cs, const char *field)
 {
-	const struct binding *b = program_binding_named(field);
-	const struct targets *t;
+	/* a binding's field is the name it is found by */
+	const struct targets *t = ptrtab_get(&by_field, field);
+	const struct binding *b;
 
-	/*
-	 * A chain's callbacks are reached from the call of that chain
-	 * (notifiers.c); the chain walker's own call of the field, in
-	 * kernel/notifier.c, would reach every notifier of the tree.
-	 */
-	if (!b || notifiers_chain_field(field))
-		return;
+	if (!t) {
+		b = program_binding_named(field);
+		/*
+		 * A chain's callbacks are reached from the call of that
+		 * chain (notifiers.c); the chain walker's own call of the
+		 * field, in kernel/notifier.c, would reach every notifier
+		 * of the tree.
+		 */
+		if (!b || notifiers_chain_field(field))
+			return;
+		t = field_targets(b);
+	}
 	cs->via = field;
-	t = field_targets(b);
 	/* a call through a field gets no other targets */
 	cs->targets = t->fns;
 	cs->ntargets = t->n;
@@ -209,17 +214,73 @@ static void add_direct(struct callsite *cs)
 	notifiers_targets(cs, add_target);
 }
 
+/*
+ * The calls are walked in order, but their callees' targets are all over
+ * tables far bigger than the caches: a call's slot is asked for AHEAD
+ * calls before it is reached, its targets AHEAD / 2 calls before.
+ */
+#define AHEAD 16
+
+struct call_cursor {
+	struct program *prog;
+	int fn, call;
+};
+
+/* The next direct call or call through a field from @c on, or NULL. */
+static const struct callsite *next_call(struct call_cursor *c)
+{
+	while (c->fn < c->prog->nfuncs) {
+		const struct func *fn = c->prog->funcs[c->fn];
+
+		while (c->call < fn->ncalls) {
+			const struct callsite *cs = &fn->calls[c->call++];
+
+			if (cs->how == 'd' || cs->how == 'f')
+				return cs;
+		}
+		c->fn++;
+		c->call = 0;
+	}
+	return NULL;
+}
+
+static struct ptrtab *targets_of(const struct callsite *cs)
+{
+	return cs->how == 'd' ? &by_callee : &by_field;
+}
+
+static void look_ahead(struct call_cursor *slot, struct call_cursor *targets)
+{
+	const struct callsite *cs = next_call(slot);
+	const struct targets *t;
+
+	if (cs)
+		ptrtab_prefetch(targets_of(cs), cs->callee);
+	cs = next_call(targets);
+	if (cs && (t = ptrtab_get(targets_of(cs), cs->callee)))
+		__builtin_prefetch(t);
+}
+
 void callgraph_build(struct program *prog)
 {
+	struct call_cursor slot = { prog, 0, 0 }, targets = { prog, 0, 0 };
 	int i, j;
 
 	notifiers_collect(prog);
+	for (i = 0; i < AHEAD; i++) {
+		next_call(&slot);
+		if (i < AHEAD / 2)
+			next_call(&targets);
+	}
 	for (i = 0; i < prog->nfuncs; i++) {
 		struct func *fn = prog->funcs[i];
 		unsigned int edges = 0;
 
 		for (j = 0; j < fn->ncalls; j++) {
 			struct callsite *cs = &fn->calls[j];
+
+			if (cs->how == 'd' || cs->how == 'f')
+				look_ahead(&slot, &targets);
 
 			cs->caller = fn;
 			if (cs->how == 'f')

@@ -25,8 +25,9 @@
 #include "lockscope/waits.h"
 
 /*
- * The functions and their calls: a kernel has millions, allocated in
- * bulk.  A bad file's go back to the mark taken before it.
+ * The functions, their calls and the calls' lists: a kernel has
+ * millions, allocated in bulk.  A bad file's go back to the mark taken
+ * before it.
  */
 static struct arena record_arena;
 
@@ -79,16 +80,70 @@ static int split(char *line, char *eol, struct rec *r, int max)
 }
 
 /*
+ * The file's acquisitions to their functions, in file order, each
+ * function's in one array of the exact size (waits.c adds to it).
+ */
+static void hand_out_acqs(struct parse *ps)
+{
+	int i;
+
+	for (i = 0; i < ps->nfuncs; i++) {
+		struct func *fn = ps->funcs[i];
+
+		fn->aacqs = fn->nacqs;
+		fn->acqs = fn->nacqs ? ls_xmalloc(fn->nacqs * sizeof(*fn->acqs)) : NULL;
+		fn->nacqs = 0;
+	}
+	for (i = 0; i < ps->nacqs; i++) {
+		struct func *fn = ps->acqs[i].fn;
+
+		fn->acqs[fn->nacqs++] = ps->acqs[i];
+	}
+	ps->nacqs = 0;
+	ps->acq = NULL;
+}
+
+/*
  * The file's calls to their functions, in file order, with their
  * arguments (unless the file is bad: it goes whole).
  */
+#define LOOKAHEAD 16
+
+static unsigned int args_hash(struct parse *ps, int i)
+{
+	return strlist_hash(ps->args + ps->args_at[i], ps->calls[i].nargs);
+}
+
+static void intern_args(struct parse *ps)
+{
+	static unsigned int hash[LOOKAHEAD];
+	int i, n = ps->ncalls;
+
+	for (i = 0; i < n && i < LOOKAHEAD; i++) {
+		hash[i] = args_hash(ps, i);
+		strlist_prefetch(hash[i]);
+	}
+	for (i = 0; i < n; i++) {
+		int ahead = i + LOOKAHEAD, half = i + LOOKAHEAD / 2;
+		unsigned int h = hash[i % LOOKAHEAD];
+
+		if (half < n)
+			strlist_prefetch_list(hash[half % LOOKAHEAD]);
+		ps->calls[i].args = strlist_intern_hashed(ps->args + ps->args_at[i],
+							  ps->calls[i].nargs, h);
+		if (ahead < n) {
+			hash[i % LOOKAHEAD] = args_hash(ps, ahead);
+			strlist_prefetch(hash[i % LOOKAHEAD]);
+		}
+	}
+}
+
 static void hand_out_calls(struct parse *ps)
 {
 	int i;
 
-	for (i = 0; i < ps->ncalls && !ps->error; i++)
-		ps->calls[i].args = strlist_intern(ps->args + ps->args_at[i],
-						   ps->calls[i].nargs);
+	if (!ps->error)
+		intern_args(ps);
 
 	for (i = 0; i < ps->nfuncs; i++) {
 		struct func *fn = ps->funcs[i];
@@ -111,28 +166,13 @@ static void hand_out_calls(struct parse *ps)
 /* Everything the file's records hold, but the interned strings. */
 static void discard(struct parse *ps, const struct arena_mark *mark)
 {
-	int i, j;
+	int i;
 
 	for (i = 0; i < ps->nfuncs; i++) {
-		struct func *fn = ps->funcs[i];
-
-		for (j = 0; j < fn->ncalls; j++) {
-			free(fn->calls[j].guards);
-			free(fn->calls[j].bits);
-			free(fn->calls[j].held);
-			free(fn->calls[j].released);
-		}
-		for (j = 0; j < fn->nacqs; j++) {
-			free(fn->acqs[j].guards);
-			free(fn->acqs[j].held);
-		}
-		free(fn->acqs);
-		free(fn->frees);
-		free(fn->uses);
-		free(fn->rcu);
-		wait_discard(fn);
+		free(ps->funcs[i]->acqs);
+		wait_discard(ps->funcs[i]);
 	}
-	/* the functions and their calls */
+	/* the functions, their calls and the lists of both */
 	arena_rewind(&record_arena, mark);
 }
 
@@ -304,13 +344,14 @@ static void load_file(struct program *prog, const char *path)
 	ps.path = path;
 	ps.line = 0;
 	ps.tu = NULL;
-	ps.nfuncs = ps.ncalls = ps.nargs = ps.nbinds = ps.ntypes = 0;
+	ps.nfuncs = ps.ncalls = ps.nargs = ps.nacqs = ps.nbinds = ps.ntypes = 0;
 	ps.call = NULL;
 	ps.acq = NULL;
 	ps.error = NULL;
 	ps.records = &record_arena;
 	parse_lines(&ps, buf, size);
 	hand_out_calls(&ps);
+	hand_out_acqs(&ps);
 	if (ps.error) {
 		fprintf(stderr, "lockscope: warning: %s:%d: %s; skipped\n",
 			path, ps.line, ps.error);
@@ -322,15 +363,33 @@ static void load_file(struct program *prog, const char *path)
 	}
 }
 
+struct entry {
+	char *name;
+	unsigned char type;		/* readdir()'s d_type: DT_UNKNOWN asks stat() */
+};
+
 static int by_name(const void *a, const void *b)
 {
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
+	return strcmp(((const struct entry *)a)->name, ((const struct entry *)b)->name);
+}
+
+/* What @path is: a directory, a regular file or neither (following links). */
+static unsigned char entry_type(const char *path, unsigned char type)
+{
+	struct stat st;
+
+	/* a kernel's facts are thousands of files: no stat() for most */
+	if (type == DT_DIR || type == DT_REG)
+		return type;
+	if (stat(path, &st))
+		return DT_UNKNOWN;
+	return S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ? DT_REG : DT_UNKNOWN;
 }
 
 static void walk(struct program *prog, const char *dir, int depth)
 {
 	struct strbuf path = STRBUF_INIT;
-	char **names = NULL;
+	struct entry *entries = NULL;
 	int n = 0, a = 0, i;
 	struct dirent *de;
 	DIR *d = opendir(dir);
@@ -343,28 +402,29 @@ static void walk(struct program *prog, const char *dir, int depth)
 	while ((de = readdir(d))) {
 		if (de->d_name[0] == '.')
 			continue;
-		GROW(names, n, a);
-		names[n++] = ls_xstrdup(de->d_name);
+		GROW(entries, n, a);
+		entries[n].name = ls_xstrdup(de->d_name);
+		entries[n++].type = de->d_type;
 	}
 	closedir(d);
 	/* a stable order, so that reports are the same run to run */
 	if (n)
-		qsort(names, n, sizeof(*names), by_name);
+		qsort(entries, n, sizeof(*entries), by_name);
 	for (i = 0; i < n; i++) {
-		struct stat st;
-		size_t len = strlen(names[i]);
+		const char *name = entries[i].name;
+		size_t len = strlen(name);
+		unsigned char type;
 
 		sb_reset(&path);
-		sb_addf(&path, "%s/%s", dir, names[i]);
-		if (stat(sb_str(&path), &st))
-			continue;
-		if (S_ISDIR(st.st_mode) && depth < 64)
+		sb_addf(&path, "%s/%s", dir, name);
+		type = entry_type(sb_str(&path), entries[i].type);
+		if (type == DT_DIR && depth < 64)
 			walk(prog, sb_str(&path), depth + 1);
-		else if (S_ISREG(st.st_mode) && len > 6 && !strcmp(names[i] + len - 6, ".facts"))
+		else if (type == DT_REG && len > 6 && !strcmp(name + len - 6, ".facts"))
 			load_file(prog, sb_str(&path));
-		free(names[i]);
+		free(entries[i].name);
 	}
-	free(names);
+	free(entries);
 	sb_release(&path);
 }
 

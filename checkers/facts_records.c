@@ -51,6 +51,20 @@ static const char *field(const struct rec *r, int i)
 	return strtab_intern_len(r->f[i], r->len[i]);
 }
 
+/*
+ * Room for one more element in @list of @n: the file's lists come from
+ * its record arena (rewound with it if the file is bad), their capacity
+ * the next power of two, grown in place while nothing came after.
+ */
+static void *grow_list(struct parse *ps, void *list, int n, size_t size)
+{
+	if (n & (n - 1))
+		return list;
+	return arena_realloc(ps->records, list, n * size, (n ? 2 * n : 1) * size);
+}
+
+#define GROW_LIST(ps, list, n) ((list) = grow_list((ps), (list), (n), sizeof(*(list))))
+
 static bool is_dash(const struct rec *r, int i)
 {
 	return r->len[i] == 1 && r->f[i][0] == '-';
@@ -85,7 +99,8 @@ static void add_bind(struct parse *ps, const char *field, const char *fn,
 	ps->binds[ps->nbinds++] = object;
 }
 
-static bool parse_guard(const struct rec *r, struct pguard **list, int *count)
+static bool parse_guard(struct parse *ps, const struct rec *r, struct pguard **list,
+			int *count)
 {
 	static const char *const ops[] = { "any", "in", "notin", "never" };
 	struct pguard g = { 0 };
@@ -106,7 +121,7 @@ static bool parse_guard(const struct rec *r, struct pguard **list, int *count)
 			return false;
 		g.g.vals[g.g.n++] = v;
 	}
-	*list = ls_xrealloc(*list, (*count + 1) * sizeof(**list));
+	GROW_LIST(ps, *list, *count);
 	(*list)[(*count)++] = g;
 	return true;
 }
@@ -129,7 +144,7 @@ static bool parse_bits(struct parse *ps, const struct rec *r)
 	if (i == cs->nbits) {
 		if (cs->nbits == GUARD_MAX_BIT_PARAMS)
 			return false;
-		cs->bits = ls_xrealloc(cs->bits, (cs->nbits + 1) * sizeof(*cs->bits));
+		GROW_LIST(ps, cs->bits, cs->nbits);
 		cs->bits[cs->nbits++] = (struct bit_guard){ .param = p };
 	}
 	b = &cs->bits[i];
@@ -140,7 +155,8 @@ static bool parse_bits(struct parse *ps, const struct rec *r)
 	return true;
 }
 
-static bool parse_held(const struct rec *r, struct held_lock **list, int *count)
+static bool parse_held(struct parse *ps, const struct rec *r, struct held_lock **list,
+		       int *count)
 {
 	struct held_lock h;
 	long long v;
@@ -153,7 +169,7 @@ static bool parse_held(const struct rec *r, struct held_lock **list, int *count)
 	h.klass = field(r, 4);
 	h.inst = is_dash(r, 5) ? NULL : field(r, 5);
 	h.shown = field(r, 6);
-	*list = ls_xrealloc(*list, (*count + 1) * sizeof(**list));
+	GROW_LIST(ps, *list, *count);
 	(*list)[(*count)++] = h;
 	return true;
 }
@@ -225,9 +241,11 @@ static bool parse_A(struct parse *ps, const struct rec *r)
 	if (r->n != 12 || !(fn = fn_by_id(ps, r)) || !facts_number(r->f[2], &line) ||
 	    !facts_number(r->f[3], &col) || !facts_number(r->f[10], &sub) || !facts_number(r->f[11], &again))
 		return false;
-	GROW(fn->acqs, fn->nacqs, fn->aacqs);
-	aq = &fn->acqs[fn->nacqs++];
+	GROW(ps->acqs, ps->nacqs, ps->aacqs);
+	aq = &ps->acqs[ps->nacqs++];
 	memset(aq, 0, sizeof(*aq));
+	aq->fn = fn;
+	fn->nacqs++;
 	aq->line = line;
 	aq->col = col;
 	aq->kind = field(r, 4);
@@ -254,12 +272,12 @@ static bool parse_resource(struct parse *ps, const struct rec *r)
 	    !facts_number(r->f[3], &col))
 		return false;
 	if (r->f[0][0] == 'X') {
-		GROW(fn->frees, fn->nfrees, fn->afrees);
+		GROW_LIST(ps, fn->frees, fn->nfrees);
 		rs = &fn->frees[fn->nfrees++];
 		rs->how = field(r, 4);
 		rs->klass = field(r, 5);
 	} else {
-		GROW(fn->uses, fn->nuses, fn->auses);
+		GROW_LIST(ps, fn->uses, fn->nuses);
 		rs = &fn->uses[fn->nuses++];
 		rs->klass = field(r, 4);
 		rs->how = field(r, 5);
@@ -324,7 +342,7 @@ static bool parse_N(struct parse *ps, const struct rec *r)
 	    !facts_number(r->f[3], &col) || !facts_number(r->f[6], &k) || !facts_number(r->f[7], &cl) ||
 	    !facts_number(r->f[8], &cc))
 		return false;
-	GROW(fn->rcu, fn->nrcu, fn->arcu);
+	GROW_LIST(ps, fn->rcu, fn->nrcu);
 	ev = &fn->rcu[fn->nrcu++];
 	memset(ev, 0, sizeof(*ev));
 	ev->tag = 'N';
@@ -351,7 +369,7 @@ static bool parse_rcu_list(struct parse *ps, const struct rec *r)
 	if (r->n != (walk ? 7 : 10) || !(fn = fn_by_id(ps, r)) ||
 	    !facts_number(r->f[2], &line) || !facts_number(r->f[3], &col))
 		return false;
-	GROW(fn->rcu, fn->nrcu, fn->arcu);
+	GROW_LIST(ps, fn->rcu, fn->nrcu);
 	ev = &fn->rcu[fn->nrcu++];
 	memset(ev, 0, sizeof(*ev));
 	ev->tag = r->f[0][0];
@@ -420,13 +438,13 @@ bool facts_parse_record(struct parse *ps, struct rec *r)
 		if (ps->call) {
 			int n = ps->call->nheld;
 			bool ok = !call_list_full(ps, n) &&
-				  parse_held(r, &ps->call->held, &n);
+				  parse_held(ps, r, &ps->call->held, &n);
 
 			ps->call->nheld = n;
 			return ok;
 		}
 		if (ps->acq)
-			return parse_held(r, &ps->acq->held, &ps->acq->nheld);
+			return parse_held(ps, r, &ps->acq->held, &ps->acq->nheld);
 		return false;
 	case 'A':
 		return parse_A(ps, r);
@@ -436,13 +454,13 @@ bool facts_parse_record(struct parse *ps, struct rec *r)
 		if (ps->call) {
 			int n = ps->call->nguards;
 			bool ok = !call_list_full(ps, n) &&
-				  parse_guard(r, &ps->call->guards, &n);
+				  parse_guard(ps, r, &ps->call->guards, &n);
 
 			ps->call->nguards = n;
 			return ok;
 		}
 		if (ps->acq)
-			return parse_guard(r, &ps->acq->guards, &ps->acq->nguards);
+			return parse_guard(ps, r, &ps->acq->guards, &ps->acq->nguards);
 		return false;
 	case 'X':
 	case 'U':
@@ -450,8 +468,7 @@ bool facts_parse_record(struct parse *ps, struct rec *r)
 	case 'r':
 		if (r->n != 2 || !ps->call || call_list_full(ps, ps->call->nreleased))
 			return false;
-		ps->call->released = ls_xrealloc(ps->call->released,
-						 (ps->call->nreleased + 1) * sizeof(char *));
+		GROW_LIST(ps, ps->call->released, ps->call->nreleased);
 		ps->call->released[ps->call->nreleased++] = field(r, 1);
 		return true;
 	case 'I':

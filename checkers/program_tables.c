@@ -115,11 +115,6 @@ void facts_commit(struct program *prog, struct parse *ps)
 	for (i = 0; i < ps->nfuncs; i++) {
 		struct func *fn = ps->funcs[i], *old;
 
-		/* the array grew by doubling: give the slack back */
-		if (fn->nacqs < fn->aacqs) {
-			fn->aacqs = fn->nacqs;
-			fn->acqs = ls_xrealloc(fn->acqs, fn->aacqs * sizeof(*fn->acqs));
-		}
 		GROW(prog->funcs, prog->nfuncs, prog->afuncs);
 		prog->funcs[prog->nfuncs++] = fn;
 		old = ptrtab_get(&functions, fn->name);

@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 
+#include "lockscope/arena.h"
 #include "lockscope/ptrtab.h"
 #include "lockscope/strbuf.h"
 
@@ -29,18 +30,29 @@ void *ptrtab_get(const struct ptrtab *t, const void *key)
 	return NULL;
 }
 
+void ptrtab_prefetch(const struct ptrtab *t, const void *key)
+{
+	size_t i;
+
+	if (!t->size)
+		return;
+	i = slot_of(t, key);
+	__builtin_prefetch(&t->keys[i]);
+	__builtin_prefetch(&t->values[i]);
+}
+
 static void grow(struct ptrtab *t)
 {
 	struct ptrtab bigger = { t->size ? t->size * 2 : 64, 0, NULL, NULL };
 	size_t i;
 
-	bigger.keys = ls_xcalloc(bigger.size, sizeof(*bigger.keys));
-	bigger.values = ls_xcalloc(bigger.size, sizeof(*bigger.values));
+	bigger.keys = table_alloc(bigger.size, sizeof(*bigger.keys));
+	bigger.values = table_alloc(bigger.size, sizeof(*bigger.values));
 	for (i = 0; i < t->size; i++)
 		if (t->keys[i])
 			ptrtab_put(&bigger, t->keys[i], t->values[i]);
-	free(t->keys);
-	free(t->values);
+	table_free(t->keys, t->size, sizeof(*t->keys));
+	table_free(t->values, t->size, sizeof(*t->values));
 	*t = bigger;
 }
 
@@ -63,8 +75,8 @@ void ptrtab_put(struct ptrtab *t, const void *key, void *value)
 
 void ptrtab_clear(struct ptrtab *t)
 {
-	free(t->keys);
-	free(t->values);
+	table_free(t->keys, t->size, sizeof(*t->keys));
+	table_free(t->values, t->size, sizeof(*t->values));
 	t->keys = NULL;
 	t->values = NULL;
 	t->size = t->used = 0;

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "lockscope/arena.h"
+#include "lockscope/facts_parse.h"
 #include "lockscope/program.h"
 #include "lockscope/ptrtab.h"
 #include "lockscope/strbuf.h"
@@ -24,7 +25,7 @@ static size_t size, used;
 static struct arena lists;
 static const char *no_args[1];
 
-static unsigned int list_hash(const char *const *list, int n)
+unsigned int strlist_hash(const char *const *list, int n)
 {
 	unsigned long h = n;
 	int i;
@@ -40,7 +41,7 @@ static void grow(void)
 	size_t old_size = size, i;
 
 	size = size ? size * 2 : 4096;
-	slots = ls_xcalloc(size, sizeof(*slots));
+	slots = table_alloc(size, sizeof(*slots));
 	for (i = 0; i < old_size; i++) {
 		if (old[i].list) {
 			size_t j = old[i].hash & (size - 1);
@@ -50,19 +51,43 @@ static void grow(void)
 			slots[j] = old[i];
 		}
 	}
-	free(old);
+	table_free(old, old_size, sizeof(*old));
+}
+
+/*
+ * Like the string table's: the slot, then the list it holds, asked for
+ * a few calls ahead (facts_read.c).
+ */
+void strlist_prefetch(unsigned int hash)
+{
+	if (size)
+		__builtin_prefetch(&slots[hash & (size - 1)]);
+}
+
+void strlist_prefetch_list(unsigned int hash)
+{
+	const struct list_slot *slot;
+
+	if (!size)
+		return;
+	slot = &slots[hash & (size - 1)];
+	if (slot->list && slot->hash == hash)
+		__builtin_prefetch(slot->list);
 }
 
 const char **strlist_intern(const char *const *list, int n)
 {
-	unsigned int h;
+	return n ? strlist_intern_hashed(list, n, strlist_hash(list, n)) : no_args;
+}
+
+const char **strlist_intern_hashed(const char *const *list, int n, unsigned int h)
+{
 	size_t i;
 
 	if (!n)
 		return no_args;
 	if ((used + 1) * 2 > size)
 		grow();
-	h = list_hash(list, n);
 	for (i = h & (size - 1); slots[i].list; i = (i + 1) & (size - 1))
 		if (slots[i].hash == h && slots[i].n == (unsigned int)n &&
 		    !memcmp(slots[i].list, list, n * sizeof(*list)))

@@ -56,7 +56,7 @@ static void grow(void)
 	size_t old_size = size, i;
 
 	size = size ? size * 2 : 4096;
-	slots = ls_xcalloc(size, sizeof(*slots));
+	slots = table_alloc(size, sizeof(*slots));
 	for (i = 0; i < old_size; i++) {
 		if (old[i].s) {
 			size_t j = old[i].hash & (size - 1);
@@ -66,7 +66,7 @@ static void grow(void)
 			slots[j] = old[i];
 		}
 	}
-	free(old);
+	table_free(old, old_size, sizeof(*old));
 }
 
 /* A copy of @s with its id in front. */

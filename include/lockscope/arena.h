@@ -24,8 +24,24 @@ struct arena_mark {
 /* @size bytes aligned for any scalar. */
 void *arena_alloc(struct arena *a, size_t size);
 
+/*
+ * @p (@old bytes, from @a) made @size bytes: in place if it is the
+ * newest allocation and its block has room, else a copy (the old one
+ * stays allocated until a rewind).
+ */
+void *arena_realloc(struct arena *a, void *p, size_t old, size_t size);
+
 struct arena_mark arena_mark(const struct arena *a);
 /* Free everything allocated since @m was taken. */
 void arena_rewind(struct arena *a, const struct arena_mark *m);
+
+/*
+ * A zeroed table of @n elements of @size bytes, freed by table_free()
+ * with the same @n and @size: one of TABLE_HUGE bytes or more is in
+ * huge pages where the kernel gives them.
+ */
+#define TABLE_HUGE (2u << 20)
+void *table_alloc(size_t n, size_t size);
+void table_free(void *table, size_t n, size_t size);
 
 #endif

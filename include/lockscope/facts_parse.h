@@ -46,6 +46,9 @@ struct parse {
 	int nargs, aargs;
 	const char **args;
 	struct callsite *call;		/* the record a/g/h lines belong to */
+	/* the same for acquisitions (fn set): one exact array a function */
+	int nacqs, aacqs;
+	struct acquisition *acqs;
 	struct acquisition *acq;
 	int nbinds, abinds;
 	const char **binds;		/* field, function, object triples */
@@ -55,6 +58,15 @@ struct parse {
 	const char *error;
 	char error_text[96];		/* an error with numbers in it */
 };
+
+/*
+ * strlist_intern() in steps, so that the lookups of calls further on
+ * overlap: the hash, the slot and the list are asked for ahead.
+ */
+unsigned int strlist_hash(const char *const *list, int n);
+void strlist_prefetch(unsigned int hash);
+void strlist_prefetch_list(unsigned int hash);
+const char **strlist_intern_hashed(const char *const *list, int n, unsigned int hash);
 
 /* The record @r (not the header nor the end): false if malformed. */
 bool facts_parse_record(struct parse *ps, struct rec *r);

@@ -26,5 +26,7 @@ static inline unsigned long hash_ptr3(const void *a, const void *b, const void *
 void *ptrtab_get(const struct ptrtab *t, const void *key);
 void ptrtab_put(struct ptrtab *t, const void *key, void *value);
 void ptrtab_clear(struct ptrtab *t);
+/* Ask for @key's slot now, to look it up a little later. */
+void ptrtab_prefetch(const struct ptrtab *t, const void *key);
 
 #endif
