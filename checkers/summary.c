@@ -282,9 +282,10 @@ static struct summary_tail *find_tail(struct func *fn, int *len)
 	const struct summary_entry *sum = fn->sum, *last;
 	const struct callsite *cs;
 	const struct func *callee;
+	static struct tail_change changes[MAX_ENTRIES];
 	struct summary_tail t = { 0 }, *kept;
 	struct summary_entry buf;
-	int start, i, j, n;
+	int start, i, n;
 
 	*len = 0;
 	if (fn->nsum < MIN_TAIL)
@@ -308,12 +309,15 @@ static struct summary_tail *find_tail(struct func *fn, int *len)
 	t.via = !!cs->via;
 	t.field = cs->how == 'f';
 	t.depth = callee->tail ? callee->tail->depth + 1 : 1;
+	/* one pass: the changes wait in a buffer until the tail is sure */
 	for (i = start; i < fn->nsum; i++) {
 		const struct summary_entry *from = summary_get(callee, sum[i].next, &buf);
 
 		if (!seen_through(&sum[i], from, &t))
 			return NULL;
-		t.nchanged += sum[i].inst != from->inst || fn->work->guards[i];
+		if (sum[i].inst != from->inst || fn->work->guards[i])
+			changes[t.nchanged++] = (struct tail_change){ i - start, sum[i].inst,
+								      fn->work->guards[i] };
 	}
 	kept = arena_alloc(&entries, sizeof(*kept));
 	*kept = t;
@@ -321,13 +325,7 @@ static struct summary_tail *find_tail(struct func *fn, int *len)
 	for (i = 0; i < n; i++)
 		kept->index[i] = sum[start + i].next;
 	kept->changed = arena_alloc(&entries, (t.nchanged + 1) * sizeof(*kept->changed));
-	for (i = start, j = 0; i < fn->nsum; i++) {
-		const struct summary_entry *from = summary_get(callee, sum[i].next, &buf);
-
-		if (sum[i].inst != from->inst || fn->work->guards[i])
-			kept->changed[j++] = (struct tail_change){ i - start, sum[i].inst,
-								   fn->work->guards[i] };
-	}
+	memcpy(kept->changed, changes, t.nchanged * sizeof(*changes));
 	*len = n;
 	return kept;
 }
