@@ -39,6 +39,8 @@ struct sum_work {
 	int scap;
 	int aslots;
 	unsigned short *slot;
+	int nrel, arel;
+	unsigned char *rel;	/* entries whose instance is relative, ascending */
 	int member;		/* index in the SCC */
 	int marked;		/* the round its callers were last told of a change */
 	int dirty;		/* the round a callee last changed */
@@ -250,6 +252,7 @@ static void start_work(struct func *fn, struct sum_work *w)
 		w->slot = ls_xcalloc(w->aslots, sizeof(*w->slot));
 	}
 	w->nslots = MIN_SLOTS;
+	w->nrel = 0;
 	w->marked = w->dirty = -1;
 	w->seen = 0;
 	fn->work = w;
@@ -391,6 +394,26 @@ static bool key_is(const struct summary_entry *e, const struct key *k)
 }
 
 /*
+ * The key of entry @k of @fn, summarised before: read down its tails
+ * without making the entry (the outermost change of instance is its).
+ */
+static struct key key_at(const struct func *fn, int k)
+{
+	const struct tail_change *change = NULL;
+
+	while (k >= fn->nown && fn->tail) {
+		const struct summary_tail *t = fn->tail;
+		int at = k - fn->nown;
+
+		if (!change && t->nchanged)
+			change = tail_change_at(t, at);
+		k = t->index[at];
+		fn = t->callee;
+	}
+	return (struct key){ acq_keys[fn->sum[k].acq], change ? change->inst : fn->sum[k].inst };
+}
+
+/*
  * Every change to an entry gets the next tick: the fixpoint pulls again
  * only what changed since the previous round began.  The clock starts
  * again with each SCC, whose callees summarised before have stamp 1:
@@ -433,7 +456,12 @@ static void make_room(struct func *fn, int n)
 	if (2 * (n + 1) <= w->nslots)
 		return;
 	memset(w->slot, 0, w->nslots * sizeof(*w->slot));
-	w->nslots *= 2;
+	/*
+	 * A function with 32 entries nearly always goes on to the most: size
+	 * its table for them at once rather than hash its entries again at
+	 * each doubling.
+	 */
+	w->nslots = w->nslots >= 64 ? SLOTS : 2 * w->nslots;
 	if (w->nslots > w->aslots) {
 		free(w->slot);
 		w->aslots = w->nslots;
@@ -513,16 +541,22 @@ static bool widen(struct func *fn, int i, const struct pguard *theirs, int nthei
 	return changed;
 }
 
+static void note_relative(struct sum_work *w, int i)
+{
+	if (w->nrel == w->arel) {
+		w->arel = w->arel ? 2 * w->arel : 16;
+		w->rel = ls_xrealloc(w->rel, w->arel);
+	}
+	w->rel[w->nrel++] = i;
+}
+
 /*
  * Add an entry (its guards not yet interned) unless one with the same
- * lock is there; widen its guards.
+ * lock is there, at @i (-1: none); widen its guards.
  */
-static bool add_entry(struct func *fn, struct summary_entry *e,
-		      const struct pguard *guards, int nguards)
+static bool add_entry_at(struct func *fn, struct summary_entry *e,
+			 const struct pguard *guards, int nguards, int i)
 {
-	struct key k = key_of(e);
-	int i = find_entry(fn, &k);
-
 	if (i >= 0) {
 		if (!widen(fn, i, guards, nguards))
 			return false;
@@ -532,11 +566,21 @@ static bool add_entry(struct func *fn, struct summary_entry *e,
 	if (fn->nsum >= MAX_ENTRIES)
 		return false;
 	make_room(fn, fn->nsum);
-	fn->work->guards[fn->nsum] = guards_intern(guards, nguards);
+	if (e->inst && summary_inst_relative(e->inst))
+		note_relative(fn->work, fn->nsum);
+	fn->work->guards[fn->nsum] = nguards ? guards_intern(guards, nguards) : 0;
 	fn->sum[fn->nsum] = *e;
 	index_put(fn->work, e, fn->nsum);
 	touch(fn, fn->nsum++);
 	return true;
+}
+
+static bool add_entry(struct func *fn, struct summary_entry *e,
+		      const struct pguard *guards, int nguards)
+{
+	struct key k = key_of(e);
+
+	return add_entry_at(fn, e, guards, nguards, find_entry(fn, &k));
 }
 
 static void own_entries(struct func *fn)
@@ -570,12 +614,14 @@ static bool released_here(const struct callsite *cs, unsigned int inst)
 /*
  * Once a function has MAX_ENTRIES entries, a pulled entry can only widen
  * the guards of one it has, and guards that say nothing (G_ANY) cannot
- * widen: what is left open are the classes and modes of the others,
- * looked up by hash (a full function is asked once per pulled entry).
+ * widen: what is left open are the keys of the others, looked up by hash
+ * of the class and mode (a full function is asked once per pulled entry,
+ * before its instance is mapped).
  */
 struct open_keys {
-	int n;
-	unsigned int klass_mode[MAX_ENTRIES];
+	int n, open;
+	struct key key[MAX_ENTRIES];
+	bool closed[MAX_ENTRIES];	/* widened to say nothing since */
 	unsigned short slot[SLOTS];	/* hashed by class and mode: index + 1 */
 };
 
@@ -584,60 +630,224 @@ static unsigned long open_hash(unsigned int klass_mode)
 	return hash_ptr3((const void *)(unsigned long)klass_mode, NULL, NULL) & (SLOTS - 1);
 }
 
+/* Do the guards @id say something a pulled entry could widen? */
+static bool guards_open(unsigned int id)
+{
+	const struct pguard *g;
+	int j, n;
+
+	if (!id)
+		return false;	/* most entries: no call needed */
+	g = guards_list(id, &n);
+
+	for (j = 0; j < n && g[j].g.op == G_ANY; j++)
+		;
+	return j < n;
+}
+
 static void find_open_keys(const struct func *fn, struct open_keys *keys)
 {
-	int i, j, n;
+	int i;
 
 	keys->n = 0;
 	memset(keys->slot, 0, sizeof(keys->slot));
 	for (i = 0; i < fn->nsum; i++) {
-		const struct pguard *g = guards_list(fn->work->guards[i], &n);
 		unsigned int km = acq_keys[fn->sum[i].acq];
 		unsigned long h;
 
-		for (j = 0; j < n && g[j].g.op == G_ANY; j++)
-			;
-		if (j == n)
+		if (!guards_open(fn->work->guards[i]))
 			continue;
 		for (h = open_hash(km); keys->slot[h]; h = (h + 1) & (SLOTS - 1))
 			;
 		keys->slot[h] = keys->n + 1;
-		keys->klass_mode[keys->n++] = km;
+		keys->closed[keys->n] = false;
+		keys->key[keys->n++] = (struct key){ km, fn->sum[i].inst };
 	}
-}
-
-static bool is_open(const struct open_keys *keys, unsigned int klass_mode)
-{
-	unsigned long h;
-
-	for (h = open_hash(klass_mode); keys->slot[h]; h = (h + 1) & (SLOTS - 1))
-		if (keys->klass_mode[keys->slot[h] - 1] == klass_mode)
-			return true;
-	return false;
+	keys->open = keys->n;
 }
 
 /*
- * Would pulling @from add nothing, whatever the call?  An instance that
- * is not relative to a parameter maps to itself (through a notifier
- * chain too), so its key is known before mapping; and an entry of that
- * key without guards has nothing to widen.  Most pulled entries are such
- * repeats, and mapping them (guards, instance) was a fifth of the time.
+ * Could @from widen an open entry?  An instance not relative to a
+ * parameter maps to itself, so it must be the entry's too; one relative
+ * to a parameter is known only once mapped, and its class and mode must
+ * do.  Mapping every entry of a known class and mode was nine in ten of
+ * the mappings at kernel size, and one in seventy changed anything.
  */
-static bool known_unguarded(const struct func *fn, const struct summary_entry *from)
+static bool is_open(const struct open_keys *keys, struct key k, bool relative)
 {
-	struct key k = key_of(from);
-	int i;
+	unsigned long h;
 
-	if (k.inst && summary_inst_relative(k.inst))
-		return false;
-	i = find_entry(fn, &k);
-	return i >= 0 && !fn->work->guards[i];
+	for (h = open_hash(k.klass_mode); keys->slot[h]; h = (h + 1) & (SLOTS - 1)) {
+		int at = keys->slot[h] - 1;
+		const struct key *open = &keys->key[at];
+
+		if (open->klass_mode == k.klass_mode && !keys->closed[at] &&
+		    (relative || open->inst == k.inst))
+			return true;
+	}
+	return false;
+}
+
+/* Entry @e of a full @fn widened: is its key still open? */
+static void recheck_open(const struct func *fn, struct open_keys *keys,
+			 const struct summary_entry *e)
+{
+	struct key k = key_of(e);
+	unsigned long h;
+
+	if (guards_open(fn->work->guards[find_entry(fn, &k)]))
+		return;
+	for (h = open_hash(k.klass_mode); keys->slot[h]; h = (h + 1) & (SLOTS - 1)) {
+		int at = keys->slot[h] - 1;
+
+		if (keys->key[at].klass_mode == k.klass_mode && keys->key[at].inst == k.inst &&
+		    !keys->closed[at]) {
+			keys->closed[at] = true;
+			keys->open--;
+			return;
+		}
+	}
 }
 
 /* An entry's last change: its own stamp while its SCC is summarised. */
 static unsigned int stamp_of(const struct func *fn, int i)
 {
 	return fn->work ? fn->work->stamps[i] : fn->stamp;
+}
+
+/*
+ * The entries of @callee that could widen an open key of a full caller,
+ * as a set of indices.  Of a member of the cycle still at work: found by
+ * key in its table, and among its few entries relative to a parameter by
+ * class and mode; of one done before: its keys read down its tails, the
+ * entries not made.  Making every entry of every callee for the few that
+ * match was most of the summaries' time at kernel size.
+ */
+struct candidates {
+	unsigned long bits[MAX_ENTRIES / 64];
+};
+
+static void find_candidates(const struct func *callee, const struct open_keys *keys,
+			    struct candidates *c)
+{
+	const struct sum_work *w = callee->work;
+	struct key key;
+	int i, j;
+
+	memset(c, 0, sizeof(*c));
+	if (!w) {
+		for (j = 0; j < callee->nsum; j++) {
+			key = key_at(callee, j);
+			if (is_open(keys, key, key.inst && summary_inst_relative(key.inst)))
+				c->bits[j / 64] |= 1UL << (j % 64);
+		}
+		return;
+	}
+	for (i = 0; i < keys->n; i++) {
+		if (keys->closed[i])
+			continue;
+		j = find_entry(callee, &keys->key[i]);
+		if (j >= 0)
+			c->bits[j / 64] |= 1UL << (j % 64);
+	}
+	for (i = 0; i < w->nrel; i++) {
+		j = w->rel[i];
+		if (is_open(keys, key_of(&callee->sum[j]), true))
+			c->bits[j / 64] |= 1UL << (j % 64);
+	}
+}
+
+/* Why pull_entry() stopped: nothing to add, an entry added or widened. */
+enum pulled { PULLED_NOTHING, PULLED_CHANGE, PULLED_ALL_CLOSED };
+
+/*
+ * Pull entry @k of @callee, target @t of @cs, into @fn if it changed
+ * after @since.  Once @fn is full, @keys (found on first need) are its
+ * open ones.
+ */
+static enum pulled pull_entry(struct func *fn, const struct callsite *cs, int t,
+			      const struct func *callee, int k, unsigned int since,
+			      struct open_keys *keys, bool *keys_found)
+{
+	struct summary_entry e = { 0 }, buf;
+	const struct summary_entry *from = summary_get(callee, k, &buf);
+	const struct pguard *guards = NULL;
+	unsigned int inst;
+	int nguards = 0, have = -1;
+	struct key key;
+	bool relative;
+
+	/* the first pull takes all: no stamps to read */
+	if (since && stamp_of(callee, k) <= since)
+		return PULLED_NOTHING;
+	key = key_of(from);
+	relative = key.inst && summary_inst_relative(key.inst);
+	if (fn->nsum >= MAX_ENTRIES) {
+		if (!*keys_found) {
+			find_open_keys(fn, keys);
+			*keys_found = true;
+		}
+		if (!keys->open)
+			return PULLED_ALL_CLOSED;
+		if (!is_open(keys, key, relative))
+			return PULLED_NOTHING;
+	}
+	/*
+	 * An instance not relative to a parameter maps to itself, so its key
+	 * is known before mapping, and an entry of that key without guards
+	 * has nothing to widen: most pulled entries are such repeats.
+	 */
+	if (!relative) {
+		have = find_entry(fn, &key);
+		if (have >= 0 && !fn->work->guards[have])
+			return PULLED_NOTHING;
+	}
+	if (!relative && !cs->nguards && !summary_guards(callee, k))
+		inst = key.inst;	/* what mapping would say, for less */
+	else if (!summary_map_id(cs, callee, k, from, &inst, &guards, &nguards))
+		return PULLED_NOTHING;
+	if (released_here(cs, inst))
+		return PULLED_NOTHING;
+	e.inst = inst;
+	e.acq = from->acq;
+	e.edge = cs->edge0 + t + 1;
+	e.next = k;
+	e.hops = saturating(from->hops + 1);
+	e.vias = saturating(from->vias + !!cs->via);
+	e.fields = saturating(from->fields + (cs->how == 'f'));
+	if (relative ? !add_entry(fn, &e, guards, nguards) :
+		       !add_entry_at(fn, &e, guards, nguards, have))
+		return PULLED_NOTHING;
+	if (*keys_found)
+		recheck_open(fn, keys, &e);
+	return PULLED_CHANGE;
+}
+
+/*
+ * Pull into a full @fn the candidates of target @t of @cs, in order; false
+ * once none of its keys is left open.
+ */
+static bool pull_candidates(struct func *fn, const struct callsite *cs, int t,
+			    unsigned int since, struct open_keys *keys, bool *changed)
+{
+	static struct candidates cand;
+	bool keys_found = true;
+	enum pulled r;
+	int word, k;
+
+	find_candidates(cs->targets[t], keys, &cand);
+	for (word = 0; word < MAX_ENTRIES / 64; word++) {
+		unsigned long bits = cand.bits[word];
+
+		for (; bits; bits &= bits - 1) {
+			k = word * 64 + __builtin_ctzl(bits);
+			r = pull_entry(fn, cs, t, cs->targets[t], k, since, keys, &keys_found);
+			if (r == PULLED_ALL_CLOSED)
+				return false;
+			*changed |= r == PULLED_CHANGE;
+		}
+	}
+	return true;
 }
 
 /*
@@ -650,6 +860,7 @@ static bool pull_callees(struct func *fn, unsigned int since)
 	static struct open_keys keys;
 	bool keys_found = false;
 	bool changed = false;
+	enum pulled r;
 	int i, t, k;
 
 	for (i = 0; i < fn->ncalls; i++) {
@@ -660,40 +871,22 @@ static bool pull_callees(struct func *fn, unsigned int since)
 
 			if (callee->stamp <= since)
 				continue;
+			if (fn->nsum >= MAX_ENTRIES) {
+				if (!keys_found) {
+					find_open_keys(fn, &keys);
+					keys_found = true;
+				}
+				if (!keys.open ||
+				    !pull_candidates(fn, cs, t, since, &keys, &changed))
+					return changed;
+				continue;
+			}
 			/* entries are appended while we walk: index, not pointer */
 			for (k = 0; k < callee->nsum; k++) {
-				struct summary_entry e = { 0 }, buf;
-				const struct summary_entry *from = summary_get(callee, k, &buf);
-				const struct pguard *guards;
-				unsigned int inst;
-				int nguards;
-
-				/* the first pull takes all: no stamps to read */
-				if (since && stamp_of(callee, k) <= since)
-					continue;
-				if (fn->nsum >= MAX_ENTRIES) {
-					if (!keys_found) {
-						find_open_keys(fn, &keys);
-						keys_found = true;
-					}
-					if (!keys.n)
-						return changed;
-					if (!is_open(&keys, acq_keys[from->acq]))
-						continue;
-				}
-				if (known_unguarded(fn, from))
-					continue;
-				if (!summary_map_id(cs, callee, k, from, &inst, &guards, &nguards) ||
-				    released_here(cs, inst))
-					continue;
-				e.inst = inst;
-				e.acq = from->acq;
-				e.edge = cs->edge0 + t + 1;
-				e.next = k;
-				e.hops = saturating(from->hops + 1);
-				e.vias = saturating(from->vias + !!cs->via);
-				e.fields = saturating(from->fields + (cs->how == 'f'));
-				changed |= add_entry(fn, &e, guards, nguards);
+				r = pull_entry(fn, cs, t, callee, k, since, &keys, &keys_found);
+				if (r == PULLED_ALL_CLOSED)
+					return changed;
+				changed |= r == PULLED_CHANGE;
 			}
 		}
 	}
@@ -856,6 +1049,7 @@ static void free_works(void)
 		free(works[i].stamps);
 		free(works[i].guards);
 		free(works[i].slot);
+		free(works[i].rel);
 	}
 	free(works);
 	works = NULL;

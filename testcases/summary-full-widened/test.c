@@ -1,0 +1,33 @@
+#include "kernel.h"
+#include "many.h"
+
+/* Called with 0 and the lock held: stats_always() still takes it. */
+void stats_flush(void)
+{
+	spin_lock(&stats_lock);
+	stats_many(0);
+	spin_unlock(&stats_lock);
+}
+
+void stats_flush_ring(void)
+{
+	spin_lock(&stats_lock);
+	stats_ring(0, 3);
+	spin_unlock(&stats_lock);
+}
+
+/*
+ * check-name: a full summary (over 256 locks) still widens a guarded lock reached again unconditionally
+ * check-error-start
+test.c:8:9: error: stats_many() is called with '&stats_lock' held and acquires it again: deadlock [lockscope/callback-under-lock]
+test.c:7: note: '&stats_lock' (stats_lock) acquired here
+test.c:8:9: note: stats_flush() calls stats_many()
+many.c:62:9: note: stats_many() calls stats_maybe()
+many.c:43:17: note: stats_maybe() acquires '&stats_lock' here
+test.c:15:9: error: stats_ring() is called with '&stats_lock' held and acquires it again: deadlock [lockscope/callback-under-lock]
+test.c:14: note: '&stats_lock' (stats_lock) acquired here
+test.c:15:9: note: stats_flush_ring() calls stats_ring()
+many.c:75:9: note: stats_ring() calls stats_maybe()
+many.c:43:17: note: stats_maybe() acquires '&stats_lock' here
+ * check-error-end
+ */
