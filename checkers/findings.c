@@ -11,6 +11,8 @@
 #include <string.h>
 
 #include "lockscope/findings.h"
+#include "lockscope/program.h"
+#include "lockscope/ptrtab.h"
 #include "lockscope/strbuf.h"
 
 struct finding_list {
@@ -367,16 +369,25 @@ static void print_sarif(FILE *out, struct finding **list, int n)
 struct finding **findings_list(int *np)
 {
 	struct finding **list = ls_xmalloc((main_list.n + 1) * sizeof(*list));
-	int n = 0, i, j;
+	/* ids kept, interned: 22,000 findings compared pairwise took 3 s */
+	struct ptrtab kept = { 0 };
+	int n = 0, i;
 
 	if (main_list.n)
 		qsort(main_list.items, main_list.n, sizeof(*main_list.items), by_place);
 	for (i = 0; i < main_list.n; i++) {
-		for (j = 0; j < n && strcmp(list[j]->id, main_list.items[i]->id); j++)
-			;
-		if (j == n && !main_list.items[i]->dropped && !main_list.items[i]->group)
-			list[n++] = main_list.items[i];
+		struct finding *f = main_list.items[i];
+		const char *id;
+
+		if (f->dropped || f->group)
+			continue;
+		id = strtab_intern(f->id);
+		if (ptrtab_get(&kept, id))
+			continue;
+		ptrtab_put(&kept, id, f);
+		list[n++] = f;
 	}
+	ptrtab_clear(&kept);
 	*np = n;
 	return list;
 }
