@@ -673,7 +673,7 @@ static void find_open_keys(const struct func *fn, struct open_keys *keys)
  * do.  Mapping every entry of a known class and mode was nine in ten of
  * the mappings at kernel size, and one in seventy changed anything.
  */
-static bool is_open(const struct open_keys *keys, struct key k, bool relative)
+static bool is_open(const struct open_keys *keys, struct key k, int relative)
 {
 	unsigned long h;
 
@@ -681,8 +681,14 @@ static bool is_open(const struct open_keys *keys, struct key k, bool relative)
 		int at = keys->slot[h] - 1;
 		const struct key *open = &keys->key[at];
 
-		if (open->klass_mode == k.klass_mode && !keys->closed[at] &&
-		    (relative || open->inst == k.inst))
+		if (open->klass_mode != k.klass_mode || keys->closed[at])
+			continue;
+		if (open->inst == k.inst)
+			return true;
+		/* -1: not asked yet, as most keys never match a class */
+		if (relative < 0)
+			relative = k.inst && summary_inst_relative(k.inst);
+		if (relative)
 			return true;
 	}
 	return false;
@@ -738,7 +744,7 @@ static void find_candidates(const struct func *callee, const struct open_keys *k
 	if (!w) {
 		for (j = 0; j < callee->nsum; j++) {
 			key = key_at(callee, j);
-			if (is_open(keys, key, key.inst && summary_inst_relative(key.inst)))
+			if (is_open(keys, key, -1))
 				c->bits[j / 64] |= 1UL << (j % 64);
 		}
 		return;
