@@ -49,6 +49,21 @@ struct sum_work {
 
 #define MIN_SLOTS 16
 
+/*
+ * The key table of a summary that full callers will read again: the work
+ * area's, kept.  Such a caller asks it for its few open keys instead of
+ * reading all of the summary's.  Slots hold index + 1.
+ */
+struct sum_index {
+	int nslots, nrel;
+	unsigned short *slot;
+	unsigned char *rel;	/* entries whose instance is relative */
+};
+
+/* Kept for summaries this long, called from this many places. */
+#define INDEX_MIN_ENTRIES 64
+#define INDEX_MIN_CALLERS 2
+
 /* Locks whose nesting is normal are no one's deadlock. */
 bool wholetree_lock_kind(const char *kind)
 {
@@ -333,6 +348,23 @@ static struct summary_tail *find_tail(struct func *fn, int *len)
 	return kept;
 }
 
+/* Only the summaries read them: freed once all are done. */
+static struct arena kept_indexes;
+
+static struct sum_index *keep_index(const struct sum_work *w)
+{
+	struct sum_index *x = arena_alloc(&kept_indexes, sizeof(*x));
+
+	x->nslots = w->nslots;
+	x->slot = arena_alloc(&kept_indexes, w->nslots * sizeof(*x->slot));
+	memcpy(x->slot, w->slot, w->nslots * sizeof(*x->slot));
+	x->nrel = w->nrel;
+	x->rel = w->nrel ? arena_alloc(&kept_indexes, w->nrel) : NULL;
+	if (w->nrel)
+		memcpy(x->rel, w->rel, w->nrel);
+	return x;
+}
+
 static void end_work(struct func *fn)
 {
 	struct sum_work *w = fn->work;
@@ -367,6 +399,9 @@ static void end_work(struct func *fn)
 		if (w->guards[i])
 			fn->guarded[fn->nguarded++] = (struct guarded){ i, w->guards[i] };
 	fn->stamp = 1;
+	fn->index_of = NULL;
+	if (fn->nsum >= INDEX_MIN_ENTRIES && fn->callers >= INDEX_MIN_CALLERS)
+		fn->index_of = keep_index(w);
 	/* the next SCC finds the table empty: clear what this one used */
 	memset(w->slot, 0, w->nslots * sizeof(*w->slot));
 	fn->work = NULL;
@@ -733,6 +768,36 @@ struct candidates {
 	unsigned long bits[MAX_ENTRIES / 64];
 };
 
+/* find_candidates() of a callee done before whose key table was kept. */
+static void find_indexed(const struct func *callee, const struct open_keys *keys,
+			 struct candidates *c)
+{
+	const struct sum_index *x = callee->index_of;
+	unsigned long h;
+	struct key key;
+	int i, j;
+
+	for (i = 0; i < keys->n; i++) {
+		if (keys->closed[i])
+			continue;
+		for (h = key_hash(&keys->key[i]) & (x->nslots - 1); x->slot[h];
+		     h = (h + 1) & (x->nslots - 1)) {
+			j = x->slot[h] - 1;
+			key = key_at(callee, j);
+			if (key.klass_mode == keys->key[i].klass_mode &&
+			    key.inst == keys->key[i].inst) {
+				c->bits[j / 64] |= 1UL << (j % 64);
+				break;
+			}
+		}
+	}
+	for (i = 0; i < x->nrel; i++) {
+		j = x->rel[i];
+		if (is_open(keys, key_at(callee, j), 1))
+			c->bits[j / 64] |= 1UL << (j % 64);
+	}
+}
+
 static void find_candidates(const struct func *callee, const struct open_keys *keys,
 			    struct candidates *c)
 {
@@ -741,6 +806,10 @@ static void find_candidates(const struct func *callee, const struct open_keys *k
 	int i, j;
 
 	memset(c, 0, sizeof(*c));
+	if (!w && callee->index_of) {
+		find_indexed(callee, keys, c);
+		return;
+	}
 	if (!w) {
 		for (j = 0; j < callee->nsum; j++) {
 			key = key_at(callee, j);
@@ -1073,6 +1142,22 @@ static void free_works(void)
 	malloc_trim(0);
 }
 
+/* Which summaries keep their key table: those read from many places. */
+static void count_callers(struct program *prog)
+{
+	int i, j, t;
+
+	for (i = 0; i < prog->nfuncs; i++) {
+		for (j = 0; j < prog->funcs[i]->ncalls; j++) {
+			const struct callsite *cs = &prog->funcs[i]->calls[j];
+
+			for (t = 0; t < cs->ntargets; t++)
+				if (cs->targets[t]->callers < 255)
+					cs->targets[t]->callers++;
+		}
+	}
+}
+
 void summaries_build(struct program *prog)
 {
 	struct frame *frames = ls_xmalloc((prog->nfuncs + 1) * sizeof(*frames));
@@ -1094,6 +1179,7 @@ void summaries_build(struct program *prog)
 		}
 	}
 	number_keys(nacqs);
+	count_callers(prog);
 
 	for (i = 0; i < prog->nfuncs; i++) {
 		int depth = 0;
@@ -1149,5 +1235,8 @@ void summaries_build(struct program *prog)
 	}
 	free(frames);
 	free(stack);
+	for (i = 0; i < prog->nfuncs; i++)
+		prog->funcs[i]->index_of = NULL;
+	arena_rewind(&kept_indexes, &(struct arena_mark){ 0 });
 	free_works();
 }

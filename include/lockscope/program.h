@@ -115,6 +115,7 @@ struct summary_entry {
 };
 
 struct sum_work;
+struct sum_index;
 
 /* The guards of summary entry @entry: a guards_list() id. */
 struct guarded {
@@ -195,6 +196,7 @@ struct func {
 	int nguarded;
 	struct guarded *guarded;	/* by entry, of the first nown */
 	struct sum_work *work;		/* while its SCC is summarised (summary.c) */
+	const struct sum_index *index_of;	/* its keys, if often read (summary.c) */
 	unsigned long stamp;		/* when an entry last changed */
 	int nfrees, afrees;
 	struct resource_site *frees;
@@ -205,6 +207,7 @@ struct func {
 	/* Tarjan */
 	int index, low;
 	bool on_stack, summarised;
+	unsigned char callers;		/* calls of it, up to 255 (summary.c) */
 	struct func *next_same;		/* another definition of the name */
 	int nrcu, arcu;
 	struct rcu_event *rcu;

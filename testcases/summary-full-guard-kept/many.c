@@ -68,3 +68,25 @@ void stats_ring(int flag, int depth)
 	if (depth)
 		stats_ring(flag, depth - 1);
 }
+
+/* A long summary of its own, called from two places: read by its keys. */
+void stats_all(int flag)
+{
+	BUMP100(1)
+	stats_maybe(flag);
+}
+
+void stats_reset(void)
+{
+	stats_all(1);
+}
+
+/* The way through it passes @flag on too. */
+void stats_many_more(int flag)
+{
+	stats_maybe(flag);
+	BUMP100(1)
+	BUMP100(2)
+	BUMP100(3)
+	stats_all(flag);
+}

@@ -79,3 +79,25 @@ void stats_ring(int flag, int depth)
 	if (depth)
 		stats_ring(1, depth - 1);
 }
+
+/* A long summary of its own, called from two places: read by its keys. */
+void stats_all(void)
+{
+	BUMP100(1)
+	stats_always();
+}
+
+void stats_reset(void)
+{
+	stats_all();
+}
+
+/* The unconditional way through it, once the summary is full. */
+void stats_many_more(int flag)
+{
+	stats_maybe(flag);
+	BUMP100(1)
+	BUMP100(2)
+	BUMP100(3)
+	stats_all();
+}

@@ -6,5 +6,6 @@ extern spinlock_t stats_lock;
 
 void stats_many(int flag);
 void stats_ring(int flag, int depth);
+void stats_many_more(int flag);
 
 #endif
