@@ -1,5 +1,5 @@
 #include "kernel.h"
-#include "many.h"
+#include "many_locks.h"
 
 /* Called with 0 and the lock held: no way down takes it. */
 void stats_flush(void)

@@ -1,5 +1,5 @@
 #include "kernel.h"
-#include "many.h"
+#include "many_locks.h"
 
 /* Called with 0 and the lock held: stats_always() still takes it. */
 void stats_flush(void)
@@ -29,17 +29,17 @@ void stats_flush_more(void)
 test.c:8:9: error: stats_many() is called with '&stats_lock' held and acquires it again: deadlock [lockscope/callback-under-lock]
 test.c:7: note: '&stats_lock' (stats_lock) acquired here
 test.c:8:9: note: stats_flush() calls stats_many()
-many.c:62:9: note: stats_many() calls stats_maybe()
-many.c:43:17: note: stats_maybe() acquires '&stats_lock' here
+many.c:34:9: note: stats_many() calls stats_maybe()
+many.c:15:17: note: stats_maybe() acquires '&stats_lock' here
 test.c:15:9: error: stats_ring() is called with '&stats_lock' held and acquires it again: deadlock [lockscope/callback-under-lock]
 test.c:14: note: '&stats_lock' (stats_lock) acquired here
 test.c:15:9: note: stats_flush_ring() calls stats_ring()
-many.c:75:9: note: stats_ring() calls stats_maybe()
-many.c:43:17: note: stats_maybe() acquires '&stats_lock' here
+many.c:47:9: note: stats_ring() calls stats_maybe()
+many.c:15:17: note: stats_maybe() acquires '&stats_lock' here
 test.c:22:9: error: stats_many_more() is called with '&stats_lock' held and acquires it again: deadlock [lockscope/callback-under-lock]
 test.c:21: note: '&stats_lock' (stats_lock) acquired here
 test.c:22:9: note: stats_flush_more() calls stats_many_more()
-many.c:98:9: note: stats_many_more() calls stats_maybe()
-many.c:43:17: note: stats_maybe() acquires '&stats_lock' here
+many.c:70:9: note: stats_many_more() calls stats_maybe()
+many.c:15:17: note: stats_maybe() acquires '&stats_lock' here
  * check-error-end
  */
