@@ -23,6 +23,20 @@
 #define SLOTS (2 * MAX_ENTRIES)
 
 /*
+ * A summary's table of keys: slots hold index + 1, hashed by key, at
+ * least twice as many as entries; and its entries whose instance is
+ * relative to a parameter, ascending, which match a key by class and mode
+ * alone.  The work area's; kept after it for a summary that full callers
+ * will read again, which ask it for their few open keys instead of
+ * reading all of its entries.
+ */
+struct sum_index {
+	int nslots, nrel;
+	unsigned short *slot;
+	unsigned char *rel;
+};
+
+/*
  * While a function's SCC is being summarised its entries live in a work
  * area sized to what it has (a kernel-sized cycle has hundreds of
  * thousands of members, most with a few entries), with their stamps and
@@ -32,15 +46,13 @@
  * index + 1; the table has at least twice as many slots as entries.
  */
 struct sum_work {
-	int cap, nslots;
+	int cap;
 	unsigned int *stamps;	/* when each entry last changed, in its SCC */
 	unsigned int *guards;
 	struct summary_entry *sum;	/* scap long, from sum_alloc() */
 	int scap;
-	int aslots;
-	unsigned short *slot;
-	int nrel, arel;
-	unsigned char *rel;	/* entries whose instance is relative, ascending */
+	struct sum_index index;
+	int aslots, arel;	/* room in index.slot and index.rel */
 	int member;		/* index in the SCC */
 	int marked;		/* the round its callers were last told of a change */
 	int dirty;		/* the round a callee last changed */
@@ -48,17 +60,6 @@ struct sum_work {
 };
 
 #define MIN_SLOTS 16
-
-/*
- * The key table of a summary that full callers will read again: the work
- * area's, kept.  Such a caller asks it for its few open keys instead of
- * reading all of the summary's.  Slots hold index + 1.
- */
-struct sum_index {
-	int nslots, nrel;
-	unsigned short *slot;
-	unsigned char *rel;	/* entries whose instance is relative */
-};
 
 /* Kept for summaries this long, called from this many places. */
 #define INDEX_MIN_ENTRIES 64
@@ -264,15 +265,16 @@ static void start_work(struct func *fn, struct sum_work *w)
 {
 	if (!w->aslots) {
 		w->aslots = MIN_SLOTS;
-		w->slot = ls_xcalloc(w->aslots, sizeof(*w->slot));
+		w->index.slot = ls_xcalloc(w->aslots, sizeof(*w->index.slot));
 	}
-	w->nslots = MIN_SLOTS;
-	w->nrel = 0;
+	w->index.nslots = MIN_SLOTS;
+	w->index.nrel = 0;
 	w->marked = w->dirty = -1;
 	w->seen = 0;
 	fn->work = w;
 	fn->sum = w->sum;
 	fn->nsum = 0;
+	fn->tail = NULL;	/* key_at() reads its entries as they are */
 }
 
 /* A shorter tail is kept as entries: a tail costs what two entries do. */
@@ -351,17 +353,16 @@ static struct summary_tail *find_tail(struct func *fn, int *len)
 /* Only the summaries read them: freed once all are done. */
 static struct arena kept_indexes;
 
-static struct sum_index *keep_index(const struct sum_work *w)
+static struct sum_index *keep_index(const struct sum_index *from)
 {
 	struct sum_index *x = arena_alloc(&kept_indexes, sizeof(*x));
 
-	x->nslots = w->nslots;
-	x->slot = arena_alloc(&kept_indexes, w->nslots * sizeof(*x->slot));
-	memcpy(x->slot, w->slot, w->nslots * sizeof(*x->slot));
-	x->nrel = w->nrel;
-	x->rel = w->nrel ? arena_alloc(&kept_indexes, w->nrel) : NULL;
-	if (w->nrel)
-		memcpy(x->rel, w->rel, w->nrel);
+	*x = *from;
+	x->slot = arena_alloc(&kept_indexes, x->nslots * sizeof(*x->slot));
+	memcpy(x->slot, from->slot, x->nslots * sizeof(*x->slot));
+	x->rel = x->nrel ? arena_alloc(&kept_indexes, x->nrel) : NULL;
+	if (x->nrel)
+		memcpy(x->rel, from->rel, x->nrel);
 	return x;
 }
 
@@ -401,9 +402,9 @@ static void end_work(struct func *fn)
 	fn->stamp = 1;
 	fn->index_of = NULL;
 	if (fn->nsum >= INDEX_MIN_ENTRIES && fn->callers >= INDEX_MIN_CALLERS)
-		fn->index_of = keep_index(w);
+		fn->index_of = keep_index(&w->index);
 	/* the next SCC finds the table empty: clear what this one used */
-	memset(w->slot, 0, w->nslots * sizeof(*w->slot));
+	memset(w->index.slot, 0, w->index.nslots * sizeof(*w->index.slot));
 	fn->work = NULL;
 }
 
@@ -459,11 +460,11 @@ static unsigned int clock_now;
 static void index_put(struct sum_work *w, const struct summary_entry *e, int i)
 {
 	struct key k = key_of(e);
-	unsigned long j = key_hash(&k) & (w->nslots - 1);
+	unsigned long j = key_hash(&k) & (w->index.nslots - 1);
 
-	while (w->slot[j])
-		j = (j + 1) & (w->nslots - 1);
-	w->slot[j] = i + 1;
+	while (w->index.slot[j])
+		j = (j + 1) & (w->index.nslots - 1);
+	w->index.slot[j] = i + 1;
 }
 
 /* Room for entry @n, and a table at most half full. */
@@ -488,19 +489,19 @@ static void make_room(struct func *fn, int n)
 		w->sum = fn->sum = sum;
 		w->scap = cap;
 	}
-	if (2 * (n + 1) <= w->nslots)
+	if (2 * (n + 1) <= w->index.nslots)
 		return;
-	memset(w->slot, 0, w->nslots * sizeof(*w->slot));
+	memset(w->index.slot, 0, w->index.nslots * sizeof(*w->index.slot));
 	/*
 	 * A function with 32 entries nearly always goes on to the most: size
 	 * its table for them at once rather than hash its entries again at
 	 * each doubling.
 	 */
-	w->nslots = w->nslots >= 64 ? SLOTS : 2 * w->nslots;
-	if (w->nslots > w->aslots) {
-		free(w->slot);
-		w->aslots = w->nslots;
-		w->slot = ls_xcalloc(w->aslots, sizeof(*w->slot));
+	w->index.nslots = w->index.nslots >= 64 ? SLOTS : 2 * w->index.nslots;
+	if (w->index.nslots > w->aslots) {
+		free(w->index.slot);
+		w->aslots = w->index.nslots;
+		w->index.slot = ls_xcalloc(w->aslots, sizeof(*w->index.slot));
 	}
 	for (i = 0; i < n; i++)
 		index_put(w, &w->sum[i], i);
@@ -511,9 +512,9 @@ static int find_entry(const struct func *fn, const struct key *k)
 	const struct sum_work *w = fn->work;
 	unsigned long j;
 
-	for (j = key_hash(k) & (w->nslots - 1); w->slot[j]; j = (j + 1) & (w->nslots - 1))
-		if (key_is(&fn->sum[w->slot[j] - 1], k))
-			return w->slot[j] - 1;
+	for (j = key_hash(k) & (w->index.nslots - 1); w->index.slot[j]; j = (j + 1) & (w->index.nslots - 1))
+		if (key_is(&fn->sum[w->index.slot[j] - 1], k))
+			return w->index.slot[j] - 1;
 	return -1;
 }
 
@@ -578,11 +579,11 @@ static bool widen(struct func *fn, int i, const struct pguard *theirs, int nthei
 
 static void note_relative(struct sum_work *w, int i)
 {
-	if (w->nrel == w->arel) {
+	if (w->index.nrel == w->arel) {
 		w->arel = w->arel ? 2 * w->arel : 16;
-		w->rel = ls_xrealloc(w->rel, w->arel);
+		w->index.rel = ls_xrealloc(w->index.rel, w->arel);
 	}
-	w->rel[w->nrel++] = i;
+	w->index.rel[w->index.nrel++] = i;
 }
 
 /*
@@ -758,9 +759,9 @@ static unsigned int stamp_of(const struct func *fn, int i)
 
 /*
  * The entries of @callee that could widen an open key of a full caller,
- * as a set of indices.  Of a member of the cycle still at work: found by
- * key in its table, and among its few entries relative to a parameter by
- * class and mode; of one done before: its keys read down its tails, the
+ * as a set of indices: found by key in its table (its work area's, or the
+ * one kept for it), and among its few entries relative to a parameter by
+ * class and mode; without a table, its keys read down its tails, the
  * entries not made.  Making every entry of every callee for the few that
  * match was most of the summaries' time at kernel size.
  */
@@ -768,49 +769,29 @@ struct candidates {
 	unsigned long bits[MAX_ENTRIES / 64];
 };
 
-/* find_candidates() of a callee done before whose key table was kept. */
-static void find_indexed(const struct func *callee, const struct open_keys *keys,
-			 struct candidates *c)
+/* The entry of @fn whose key is @k, by @x, or -1. */
+static int index_find(const struct func *fn, const struct sum_index *x, const struct key *k)
 {
-	const struct sum_index *x = callee->index_of;
 	unsigned long h;
-	struct key key;
-	int i, j;
+	struct key have;
 
-	for (i = 0; i < keys->n; i++) {
-		if (keys->closed[i])
-			continue;
-		for (h = key_hash(&keys->key[i]) & (x->nslots - 1); x->slot[h];
-		     h = (h + 1) & (x->nslots - 1)) {
-			j = x->slot[h] - 1;
-			key = key_at(callee, j);
-			if (key.klass_mode == keys->key[i].klass_mode &&
-			    key.inst == keys->key[i].inst) {
-				c->bits[j / 64] |= 1UL << (j % 64);
-				break;
-			}
-		}
+	for (h = key_hash(k) & (x->nslots - 1); x->slot[h]; h = (h + 1) & (x->nslots - 1)) {
+		have = key_at(fn, x->slot[h] - 1);
+		if (have.klass_mode == k->klass_mode && have.inst == k->inst)
+			return x->slot[h] - 1;
 	}
-	for (i = 0; i < x->nrel; i++) {
-		j = x->rel[i];
-		if (is_open(keys, key_at(callee, j), 1))
-			c->bits[j / 64] |= 1UL << (j % 64);
-	}
+	return -1;
 }
 
 static void find_candidates(const struct func *callee, const struct open_keys *keys,
 			    struct candidates *c)
 {
-	const struct sum_work *w = callee->work;
+	const struct sum_index *x = callee->work ? &callee->work->index : callee->index_of;
 	struct key key;
 	int i, j;
 
 	memset(c, 0, sizeof(*c));
-	if (!w && callee->index_of) {
-		find_indexed(callee, keys, c);
-		return;
-	}
-	if (!w) {
+	if (!x) {
 		for (j = 0; j < callee->nsum; j++) {
 			key = key_at(callee, j);
 			if (is_open(keys, key, -1))
@@ -821,13 +802,13 @@ static void find_candidates(const struct func *callee, const struct open_keys *k
 	for (i = 0; i < keys->n; i++) {
 		if (keys->closed[i])
 			continue;
-		j = find_entry(callee, &keys->key[i]);
+		j = index_find(callee, x, &keys->key[i]);
 		if (j >= 0)
 			c->bits[j / 64] |= 1UL << (j % 64);
 	}
-	for (i = 0; i < w->nrel; i++) {
-		j = w->rel[i];
-		if (is_open(keys, key_of(&callee->sum[j]), true))
+	for (i = 0; i < x->nrel; i++) {
+		j = x->rel[i];
+		if (is_open(keys, key_at(callee, j), 1))
 			c->bits[j / 64] |= 1UL << (j % 64);
 	}
 }
@@ -1123,8 +1104,8 @@ static void free_works(void)
 	for (i = 0; i < aworks; i++) {
 		free(works[i].stamps);
 		free(works[i].guards);
-		free(works[i].slot);
-		free(works[i].rel);
+		free(works[i].index.slot);
+		free(works[i].index.rel);
 	}
 	free(works);
 	works = NULL;
