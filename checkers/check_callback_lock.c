@@ -193,7 +193,8 @@ static void check_call(const struct func *fn, const struct callsite *cs)
 			int level = 0;
 
 			/* match() refuses these whatever the entry: no need to look */
-			if (!wholetree_lock_kind(h->kind) || wait_is_pseudo(h->kind))
+			if (!wholetree_lock_kind(h->kind) || wait_is_pseudo(h->kind) ||
+			    !summary_may_have(target, h->klass))
 				continue;
 			/* one finding per held lock and callee: the worst path */
 			for (k = 0; k < target->nsum && level < 2; k++) {

@@ -211,19 +211,19 @@ static void add_edge(const char *from, const char *to, const struct link *w)
 static int *acq_node;
 static unsigned int nacq_node;
 
-static int entry_node(const struct acquisition *a)
+static int entry_node(unsigned int id, const char *klass)
 {
-	if (a->id >= nacq_node) {
-		unsigned int n = nacq_node, want = a->id + 1024;
+	if (id >= nacq_node) {
+		unsigned int n = nacq_node, want = id + 1024;
 
 		acq_node = ls_xrealloc(acq_node, want * sizeof(*acq_node));
 		while (n < want)
 			acq_node[n++] = -1;
 		nacq_node = want;
 	}
-	if (acq_node[a->id] < 0)
-		acq_node[a->id] = node(a->klass);
-	return acq_node[a->id];
+	if (acq_node[id] < 0)
+		acq_node[id] = node(klass);
+	return acq_node[id];
 }
 
 #define HELD_NODES 16
@@ -311,7 +311,7 @@ static void call_edges(const struct callsite *cs)
 		for (e = 0; e < target->nsum; e++) {
 			struct summary_entry buf;
 			const struct summary_entry *en = summary_get(target, e, &buf);
-			const struct acquisition *a;
+			const char *klass;
 			unsigned char kind;
 
 			if (call_done(entry_node_made(en)))
@@ -330,7 +330,8 @@ static void call_edges(const struct callsite *cs)
 				continue;
 			if (under_wait && (en->vias || en->hops > WAIT_CALLBACK_HOPS))
 				continue;
-			a = summary_acq(en);
+			/* by id: reading each acquisition was a cache miss */
+			klass = summary_klass(en);
 			for (k = 0; k < cs->nheld; k++) {
 				const struct held_lock *h = &cs->held[k];
 				struct link w = { .site = cs, .target = t, .entry = e,
@@ -339,13 +340,13 @@ static void call_edges(const struct callsite *cs)
 
 				if (k < HELD_NODES ? !held_lock[k] : !wholetree_lock_kind(h->kind))
 					continue;
-				if (h->klass == a->klass)
+				if (h->klass == klass)
 					continue;
 				if (k >= HELD_NODES)
 					from = node(h->klass);
 				else if ((from = held_node[k]) < 0)
 					from = held_node[k] = node(h->klass);
-				add_edge_nodes(from, entry_node(a), &w);
+				add_edge_nodes(from, entry_node(en->acq, klass), &w);
 			}
 			/* all its edges from this call are made */
 			if (entry_node_made(en) >= 0)

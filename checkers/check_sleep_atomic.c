@@ -514,7 +514,7 @@ static bool leaf_reachable(const struct callsite *cs, const struct func *target,
 	const struct acquisition *leaf = leaf_acq(target, cond);
 	int k;
 
-	if (!leaf)
+	if (!leaf || !summary_may_have(target, leaf->klass))
 		return true;
 	for (k = 0; k < target->nsum; k++) {
 		struct summary_entry buf;

@@ -198,6 +198,8 @@ static void conflict(const struct wait_path *w, const struct held_lock *h)
 		for (t = 0; t < cs->ntargets; t++) {
 			const struct func *cb = cs->targets[t];
 
+			if (!summary_may_have(cb, h->klass))
+				continue;
 			for (k = 0; k < cb->nsum; k++) {
 				struct summary_entry buf;
 				const struct summary_entry *e = summary_get(cb, k, &buf);

@@ -34,6 +34,8 @@ static bool call_acquires(const struct callsite *cs, const char *klass)
 	for (t = 0; t < cs->ntargets; t++) {
 		const struct func *target = cs->targets[t];
 
+		if (!summary_may_have(target, klass))
+			continue;
 		for (e = 0; e < target->nsum; e++) {
 			struct summary_entry buf;
 			const struct summary_entry *en = summary_get(target, e, &buf);

@@ -214,6 +214,39 @@ const struct summary_entry *summary_next(const struct func *fn,
 	return callee ? summary_get(callee, e->next, buf) : NULL;
 }
 
+/*
+ * The classes of a long summary, as a Bloom filter with two bits a class:
+ * callers under a lock ask each target for the held lock's class, millions
+ * of times at kernel size, and reading its entries for the answer was
+ * most of callback-under-lock.  Half of it is set by 256 classes, so a
+ * class it does not have finds both bits set one time in twenty.
+ */
+#define CLASS_FILTER_BITS 2048
+#define CLASS_FILTER_MIN_ENTRIES 32
+
+struct class_filter {
+	unsigned long bits[CLASS_FILTER_BITS / 64];
+};
+
+static void class_bits(const char *klass, unsigned int *b1, unsigned int *b2)
+{
+	unsigned long h = hash_ptr3(klass, NULL, NULL);
+
+	*b1 = h & (CLASS_FILTER_BITS - 1);
+	*b2 = (h >> 32) & (CLASS_FILTER_BITS - 1);
+}
+
+bool summary_may_have(const struct func *fn, const char *klass)
+{
+	const struct class_filter *f = fn->classes;
+	unsigned int b1, b2;
+
+	if (!f)
+		return true;
+	class_bits(klass, &b1, &b2);
+	return (f->bits[b1 / 64] >> (b1 % 64) & 1) && (f->bits[b2 / 64] >> (b2 % 64) & 1);
+}
+
 /* ---- building -------------------------------------------------------- */
 
 static struct sum_work *works;
@@ -366,6 +399,21 @@ static struct sum_index *keep_index(const struct sum_index *from)
 	return x;
 }
 
+static const struct class_filter *class_filter(const struct summary_entry *sum, int n)
+{
+	struct class_filter *f = arena_alloc(&entries, sizeof(*f));
+	unsigned int b1, b2;
+	int i;
+
+	memset(f, 0, sizeof(*f));
+	for (i = 0; i < n; i++) {
+		class_bits(acq_klass[sum[i].acq], &b1, &b2);
+		f->bits[b1 / 64] |= 1UL << (b1 % 64);
+		f->bits[b2 / 64] |= 1UL << (b2 % 64);
+	}
+	return f;
+}
+
 static void end_work(struct func *fn)
 {
 	struct sum_work *w = fn->work;
@@ -373,6 +421,7 @@ static void end_work(struct func *fn)
 
 	total_entries += fn->nsum;
 	full_summaries += fn->nsum == MAX_ENTRIES;
+	fn->classes = fn->nsum >= CLASS_FILTER_MIN_ENTRIES ? class_filter(w->sum, fn->nsum) : NULL;
 	fn->tail = find_tail(fn, &len);
 	fn->nown = fn->nsum - len;
 	stored_entries += fn->nown;

@@ -116,6 +116,7 @@ struct summary_entry {
 
 struct sum_work;
 struct sum_index;
+struct class_filter;
 
 /* The guards of summary entry @entry: a guards_list() id. */
 struct guarded {
@@ -197,6 +198,7 @@ struct func {
 	struct guarded *guarded;	/* by entry, of the first nown */
 	struct sum_work *work;		/* while its SCC is summarised (summary.c) */
 	const struct sum_index *index_of;	/* its keys, if often read (summary.c) */
+	const struct class_filter *classes;	/* of a long summary (summary.c) */
 	unsigned long stamp;		/* when an entry last changed */
 	int nfrees, afrees;
 	struct resource_site *frees;
@@ -321,6 +323,13 @@ const struct func *summary_callee(const struct func *fn, const struct summary_en
 const struct summary_entry *summary_next(const struct func *fn,
 					 const struct summary_entry *e,
 					 struct summary_entry *buf);
+/*
+ * May @fn's summary have an entry of class @klass (interned)?  False
+ * means it has none: a check looking for one class asks before it reads
+ * a long summary, which most often has none.
+ */
+bool summary_may_have(const struct func *fn, const char *klass);
+
 /* The guards of entry @k: a guards_list() id. */
 unsigned int summary_guards(const struct func *fn, int k);
 
