@@ -23,7 +23,7 @@
 #define SLOTS (2 * MAX_ENTRIES)
 
 /*
- * A summary's table of keys: slots hold index + 1, hashed by key, at
+ * A summary's table of keys: slots hold index + 1 (and bits of the hash), hashed by key, at
  * least twice as many as entries; and its entries whose instance is
  * relative to a parameter, ascending, which match a key by class and mode
  * alone.  The work area's; kept after it for a summary that full callers
@@ -506,14 +506,34 @@ static struct key key_at(const struct func *fn, int k)
  */
 static unsigned int clock_now;
 
+/*
+ * A slot holds an entry's index + 1 and, above it, seven more bits of its
+ * key's hash: a probe passes over another key without reading its entry
+ * (down a callee's tails, a cache miss or more), all but one time in 128.
+ */
+#define SLOT_INDEX_BITS 9
+#define SLOT_TAG(hash) ((unsigned short)(((hash) >> 32) & 0x7f) << SLOT_INDEX_BITS)
+
+_Static_assert(MAX_ENTRIES < 1 << SLOT_INDEX_BITS, "an entry's index + 1 fits a slot");
+
+static int slot_index(unsigned short slot)
+{
+	return (slot & ((1 << SLOT_INDEX_BITS) - 1)) - 1;
+}
+
+static bool slot_may_be(unsigned short slot, unsigned long hash)
+{
+	return (slot & ~((1 << SLOT_INDEX_BITS) - 1)) == SLOT_TAG(hash);
+}
+
 static void index_put(struct sum_work *w, const struct summary_entry *e, int i)
 {
 	struct key k = key_of(e);
-	unsigned long j = key_hash(&k) & (w->index.nslots - 1);
+	unsigned long hash = key_hash(&k), j = hash & (w->index.nslots - 1);
 
 	while (w->index.slot[j])
 		j = (j + 1) & (w->index.nslots - 1);
-	w->index.slot[j] = i + 1;
+	w->index.slot[j] = (i + 1) | SLOT_TAG(hash);
 }
 
 /* Room for entry @n, and a table at most half full. */
@@ -559,11 +579,12 @@ static void make_room(struct func *fn, int n)
 static int find_entry(const struct func *fn, const struct key *k)
 {
 	const struct sum_work *w = fn->work;
-	unsigned long j;
+	unsigned long hash = key_hash(k), j;
 
-	for (j = key_hash(k) & (w->index.nslots - 1); w->index.slot[j]; j = (j + 1) & (w->index.nslots - 1))
-		if (key_is(&fn->sum[w->index.slot[j] - 1], k))
-			return w->index.slot[j] - 1;
+	for (j = hash & (w->index.nslots - 1); w->index.slot[j]; j = (j + 1) & (w->index.nslots - 1))
+		if (slot_may_be(w->index.slot[j], hash) &&
+		    key_is(&fn->sum[slot_index(w->index.slot[j])], k))
+			return slot_index(w->index.slot[j]);
 	return -1;
 }
 
@@ -821,13 +842,15 @@ struct candidates {
 /* The entry of @fn whose key is @k, by @x, or -1. */
 static int index_find(const struct func *fn, const struct sum_index *x, const struct key *k)
 {
-	unsigned long h;
+	unsigned long hash = key_hash(k), h;
 	struct key have;
 
-	for (h = key_hash(k) & (x->nslots - 1); x->slot[h]; h = (h + 1) & (x->nslots - 1)) {
-		have = key_at(fn, x->slot[h] - 1);
+	for (h = hash & (x->nslots - 1); x->slot[h]; h = (h + 1) & (x->nslots - 1)) {
+		if (!slot_may_be(x->slot[h], hash))
+			continue;
+		have = key_at(fn, slot_index(x->slot[h]));
 		if (have.klass_mode == k->klass_mode && have.inst == k->inst)
-			return x->slot[h] - 1;
+			return slot_index(x->slot[h]);
 	}
 	return -1;
 }
