@@ -16,23 +16,32 @@ static unsigned int npool, apool;
 static unsigned int *slots;		/* open addressing: offset + 1 */
 static unsigned int size, used;
 
+static unsigned long mix(unsigned long h, unsigned long v)
+{
+	h = (h ^ v) * 0xff51afd7ed558ccdul;
+	return h ^ (h >> 33);
+}
+
+/*
+ * Word by word, and only the values a guard uses: equal lists hash the
+ * same, as same() compares them whole.  (Byte by byte over every value
+ * was most of interning.)
+ */
 static unsigned long hash(const struct pguard *g, int n)
 {
 	unsigned long h = n * 0x9e3779b97f4a7c15ul;
-	const unsigned char *p;
-	size_t k;
-	int i;
+	int i, k, nvals;
 
 	for (i = 0; i < n; i++) {
-		h = (h ^ (unsigned int)g[i].param) * 1099511628211ul;
-		p = (const unsigned char *)&g[i].g;
-		for (k = 0; k < sizeof(g[i].g); k++)
-			h = (h ^ p[k]) * 1099511628211ul;
+		h = mix(h, (unsigned long)(unsigned int)g[i].param << 32 | (unsigned int)g[i].g.op);
+		h = mix(h, (unsigned int)g[i].g.n);
+		nvals = g[i].g.n < 0 ? 0 : g[i].g.n > GUARD_MAX_VALUES ? GUARD_MAX_VALUES : g[i].g.n;
+		for (k = 0; k < nvals; k++)
+			h = mix(h, (unsigned long)g[i].g.vals[k]);
 	}
-	return h ^ (h >> 31);
+	return h;
 }
 
-/* Compared as bytes: what add_entry's "changed" compares too. */
 static bool same(const struct pguard *a, const struct pguard *b, int n)
 {
 	int i;
