@@ -349,10 +349,10 @@ static void call_edges(const struct callsite *cs)
 
 		for (e = 0; e < l->n; e++) {
 			const struct order_entry *oe = &l->e[e];
-			int hops = (cs->via ? 1 : 0) + oe->vias;
+			int indirect = (cs->via ? 1 : 0) + oe->vias;
 			const char *klass;
 
-			if (call_done(acq_node_made(oe->acq)) || hops > MAX_INDIRECT_HOPS)
+			if (call_done(acq_node_made(oe->acq)) || indirect > MAX_INDIRECT_HOPS)
 				continue;
 			if ((cs->nguards || oe->guarded) && !reached(cs, target, oe->k))
 				continue;
@@ -361,7 +361,7 @@ static void call_edges(const struct callsite *cs)
 			 * follows them; a wait deep in the stack is rarely
 			 * under the lock that far up.
 			 */
-			if ((acq_flags[oe->acq] & ACQ_WAIT) && (hops || oe->hops >= WAIT_NEAR_HOPS))
+			if ((acq_flags[oe->acq] & ACQ_WAIT) && (indirect || oe->hops >= WAIT_NEAR_HOPS))
 				continue;
 			if (under_wait && (oe->vias || oe->hops > WAIT_CALLBACK_HOPS))
 				continue;

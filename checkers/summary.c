@@ -23,12 +23,12 @@
 #define SLOTS (2 * MAX_ENTRIES)
 
 /*
- * A summary's table of keys: slots hold index + 1 (and bits of the hash), hashed by key, at
- * least twice as many as entries; and its entries whose instance is
- * relative to a parameter, ascending, which match a key by class and mode
- * alone.  The work area's; kept after it for a summary that full callers
- * will read again, which ask it for their few open keys instead of
- * reading all of its entries.
+ * A summary's table of keys: slots hold index + 1 (and bits of the hash,
+ * see slot_may_be()), hashed by key, at least twice as many as entries;
+ * and its entries whose instance is relative to a parameter, ascending,
+ * which match a key by class and mode alone.  The work area's; kept
+ * after it for a summary that full callers will read again, which ask it
+ * for their few open keys instead of reading all of its entries.
  */
 struct sum_index {
 	int nslots, nrel;
@@ -42,8 +42,7 @@ struct sum_index {
  * thousands of members, most with a few entries), with their stamps and
  * a hash table of their keys (class, instance, mode); then the entries,
  * trimmed, are the function's and the work areas, one per member of the
- * largest SCC yet, keep their other buffers for the next SCC.  Slots hold
- * index + 1; the table has at least twice as many slots as entries.
+ * largest SCC yet, keep their other buffers for the next SCC.
  */
 struct sum_work {
 	int cap;
@@ -223,8 +222,8 @@ const struct summary_entry *summary_next(const struct func *fn,
  * The classes of a long summary, as a Bloom filter with two bits a class:
  * callers under a lock ask each target for the held lock's class, millions
  * of times at kernel size, and reading its entries for the answer was
- * most of callback-under-lock.  Half of it is set by 256 classes, so a
- * class it does not have finds both bits set one time in twenty.
+ * most of callback-under-lock.  256 classes set a fifth of its bits, so
+ * a class it does not have finds both of its bits set one time in twenty.
  */
 #define CLASS_FILTER_BITS 2048
 #define CLASS_FILTER_MIN_ENTRIES 32
