@@ -859,6 +859,23 @@ static int index_find(const struct func *fn, const struct sum_index *x, const st
 	return -1;
 }
 
+/*
+ * Might @callee, summarised before, have an entry of an open key's class?
+ * Its filter of classes answers without reading an entry, and most often
+ * says no.  (A key's class and mode is an acquisition's id.)
+ */
+static bool has_open_class(const struct func *callee, const struct open_keys *keys)
+{
+	int i;
+
+	if (callee->work)
+		return true;
+	for (i = 0; i < keys->n; i++)
+		if (!keys->closed[i] && summary_may_have(callee, acq_klass[keys->key[i].klass_mode]))
+			return true;
+	return false;
+}
+
 static void find_candidates(const struct func *callee, const struct open_keys *keys,
 			    struct candidates *c)
 {
@@ -867,6 +884,8 @@ static void find_candidates(const struct func *callee, const struct open_keys *k
 	int i, j;
 
 	memset(c, 0, sizeof(*c));
+	if (!has_open_class(callee, keys))
+		return;
 	if (!x) {
 		for (j = 0; j < callee->nsum; j++) {
 			key = key_at(callee, j);
