@@ -403,6 +403,9 @@ static struct sum_index *keep_index(const struct sum_index *from)
 	return x;
 }
 
+/* By acquisition id, its class's two bits: hashed once, not per entry. */
+static unsigned int *acq_class_bits;
+
 static const struct class_filter *class_filter(const struct summary_entry *sum, int n)
 {
 	struct class_filter *f = arena_alloc(&entries, sizeof(*f));
@@ -411,7 +414,8 @@ static const struct class_filter *class_filter(const struct summary_entry *sum, 
 
 	memset(f, 0, sizeof(*f));
 	for (i = 0; i < n; i++) {
-		class_bits(acq_klass[sum[i].acq], &b1, &b2);
+		b1 = acq_class_bits[sum[i].acq] & 0xffff;
+		b2 = acq_class_bits[sum[i].acq] >> 16;
 		f->bits[b1 / 64] |= 1UL << (b1 % 64);
 		f->bits[b2 / 64] |= 1UL << (b2 % 64);
 	}
@@ -1246,11 +1250,17 @@ void summaries_build(struct program *prog)
 	acqs = ls_xmalloc((nacqs + 1) * sizeof(*acqs));
 	free(acq_klass);
 	acq_klass = ls_xmalloc((nacqs + 1) * sizeof(*acq_klass));
+	free(acq_class_bits);
+	acq_class_bits = ls_xmalloc((nacqs + 1) * sizeof(*acq_class_bits));
 	nacqs = 0;
 	for (i = 0; i < prog->nfuncs; i++) {
 		for (j = 0; j < prog->funcs[i]->nacqs; j++) {
+			unsigned int b1, b2;
+
 			prog->funcs[i]->acqs[j].id = nacqs;
 			acq_klass[nacqs] = prog->funcs[i]->acqs[j].klass;
+			class_bits(acq_klass[nacqs], &b1, &b2);
+			acq_class_bits[nacqs] = b1 | b2 << 16;
 			acqs[nacqs++] = &prog->funcs[i]->acqs[j];
 		}
 	}
