@@ -232,23 +232,24 @@ struct class_filter {
 	unsigned long bits[CLASS_FILTER_BITS / 64];
 };
 
-static void class_bits(const char *klass, unsigned int *b1, unsigned int *b2)
+/* A class's two bits, the second in the high half. */
+static unsigned int class_bits(const char *klass)
 {
 	unsigned long h = hash_ptr3(klass, NULL, NULL);
 
-	*b1 = h & (CLASS_FILTER_BITS - 1);
-	*b2 = (h >> 32) & (CLASS_FILTER_BITS - 1);
+	return (h & (CLASS_FILTER_BITS - 1)) | ((h >> 32) & (CLASS_FILTER_BITS - 1)) << 16;
+}
+
+static bool filter_has(const struct class_filter *f, unsigned int bits)
+{
+	unsigned int b1 = bits & 0xffff, b2 = bits >> 16;
+
+	return !f || ((f->bits[b1 / 64] >> (b1 % 64) & 1) && (f->bits[b2 / 64] >> (b2 % 64) & 1));
 }
 
 bool summary_may_have(const struct func *fn, const char *klass)
 {
-	const struct class_filter *f = fn->classes;
-	unsigned int b1, b2;
-
-	if (!f)
-		return true;
-	class_bits(klass, &b1, &b2);
-	return (f->bits[b1 / 64] >> (b1 % 64) & 1) && (f->bits[b2 / 64] >> (b2 % 64) & 1);
+	return !fn->classes || filter_has(fn->classes, class_bits(klass));
 }
 
 /* ---- building -------------------------------------------------------- */
@@ -866,7 +867,8 @@ static int index_find(const struct func *fn, const struct sum_index *x, const st
 /*
  * Might @callee, summarised before, have an entry of an open key's class?
  * Its filter of classes answers without reading an entry, and most often
- * says no.  (A key's class and mode is an acquisition's id.)
+ * says no.  (A key's class and mode is an acquisition's id: its class's
+ * bits are in the table.)
  */
 static bool has_open_class(const struct func *callee, const struct open_keys *keys)
 {
@@ -875,7 +877,7 @@ static bool has_open_class(const struct func *callee, const struct open_keys *ke
 	if (callee->work)
 		return true;
 	for (i = 0; i < keys->n; i++)
-		if (!keys->closed[i] && summary_may_have(callee, acq_klass[keys->key[i].klass_mode]))
+		if (!keys->closed[i] && filter_has(callee->classes, acq_class_bits[keys->key[i].klass_mode]))
 			return true;
 	return false;
 }
@@ -1255,12 +1257,9 @@ void summaries_build(struct program *prog)
 	nacqs = 0;
 	for (i = 0; i < prog->nfuncs; i++) {
 		for (j = 0; j < prog->funcs[i]->nacqs; j++) {
-			unsigned int b1, b2;
-
 			prog->funcs[i]->acqs[j].id = nacqs;
 			acq_klass[nacqs] = prog->funcs[i]->acqs[j].klass;
-			class_bits(acq_klass[nacqs], &b1, &b2);
-			acq_class_bits[nacqs] = b1 | b2 << 16;
+			acq_class_bits[nacqs] = class_bits(acq_klass[nacqs]);
 			acqs[nacqs++] = &prog->funcs[i]->acqs[j];
 		}
 	}
