@@ -120,33 +120,65 @@ static bool orders(const char *kind, const char *mode)
 /*
  * What an acquisition is, by id: asked for every entry of every summary
  * under a held lock, where comparing kind strings was a tenth of the
- * check.  0 unknown, else ACQ_KNOWN and the bits that hold.
+ * check.  0 unknown, else ACQ_KNOWN, the bits that hold, and above them
+ * its class's number (see class_number()).
  */
 #define ACQ_KNOWN 1
 #define ACQ_ORDERS 2		/* orders(): can be one side of a cycle */
 #define ACQ_WAIT 4		/* a wait's pseudo lock (waits.c) */
+#define ACQ_FLAG_BITS 3
 
-static unsigned char *acq_flags;
-static unsigned int nacq_flags;
+static unsigned int *acq_info;
+static unsigned int nacq_info;
 
-static unsigned char acq_kind(const struct summary_entry *en)
+/*
+ * The classes entries name, numbered as lock-order first reads them: a
+ * target's list names its entries' classes by number, and what a call
+ * asks of each entry's class (its node, whether the call gave it edges
+ * already) is in tables by class, 100 K at kernel size, that stay in the
+ * cache, not by acquisition, millions, each read a miss.
+ */
+static struct ptrtab class_of;		/* interned class -> number + 1 */
+static const char **class_klass;
+static int *class_node;			/* -1 until made: see entry_node() */
+static unsigned int nclasses, aclasses;
+
+static unsigned int class_number(const char *klass)
+{
+	unsigned long i = (unsigned long)ptrtab_get(&class_of, klass);
+
+	if (i)
+		return i - 1;
+	if (nclasses == aclasses) {
+		aclasses = aclasses ? 2 * aclasses : 1024;
+		class_klass = ls_xrealloc(class_klass, aclasses * sizeof(*class_klass));
+		class_node = ls_xrealloc(class_node, aclasses * sizeof(*class_node));
+	}
+	class_klass[nclasses] = klass;
+	class_node[nclasses] = -1;
+	ptrtab_put(&class_of, klass, (void *)(unsigned long)(nclasses + 1));
+	return nclasses++;
+}
+
+static unsigned int acq_kind(const struct summary_entry *en)
 {
 	unsigned int id = en->acq;
 
-	if (id >= nacq_flags) {
+	if (id >= nacq_info) {
 		unsigned int want = id + 1024;
 
-		acq_flags = ls_xrealloc(acq_flags, want);
-		memset(acq_flags + nacq_flags, 0, want - nacq_flags);
-		nacq_flags = want;
+		acq_info = ls_xrealloc(acq_info, want * sizeof(*acq_info));
+		memset(acq_info + nacq_info, 0, (want - nacq_info) * sizeof(*acq_info));
+		nacq_info = want;
 	}
-	if (!acq_flags[id]) {
+	if (!acq_info[id]) {
 		const struct acquisition *a = summary_acq(en);
 
-		acq_flags[id] = ACQ_KNOWN | (orders(a->kind, a->mode) ? ACQ_ORDERS : 0) |
-				(wait_is_pseudo(a->kind) ? ACQ_WAIT : 0);
+		acq_info[id] = ACQ_KNOWN | (orders(a->kind, a->mode) ? ACQ_ORDERS : 0) |
+			       (wait_is_pseudo(a->kind) ? ACQ_WAIT : 0) |
+			       class_number(a->klass) << ACQ_FLAG_BITS;
 	}
-	return acq_flags[id];
+	return acq_info[id];
 }
 
 static void add_edge_nodes(int a, int b, const struct link *w)
@@ -206,25 +238,14 @@ static void add_edge(const char *from, const char *to, const struct link *w)
 }
 
 /*
- * The node of a summary entry's class, by acquisition id, made when
+ * The node of a summary entry's class, by its number, made when
  * add_edge() would have made it, so that nodes keep their order.
  */
-static int *acq_node;
-static unsigned int nacq_node;
-
-static int entry_node(unsigned int id, const char *klass)
+static int entry_node(unsigned int klass_no)
 {
-	if (id >= nacq_node) {
-		unsigned int n = nacq_node, want = id + 1024;
-
-		acq_node = ls_xrealloc(acq_node, want * sizeof(*acq_node));
-		while (n < want)
-			acq_node[n++] = -1;
-		nacq_node = want;
-	}
-	if (acq_node[id] < 0)
-		acq_node[id] = node(klass);
-	return acq_node[id];
+	if (class_node[klass_no] < 0)
+		class_node[klass_no] = node(class_klass[klass_no]);
+	return class_node[klass_no];
 }
 
 #define HELD_NODES 16
@@ -259,16 +280,6 @@ static void mark_call_done(int to)
 }
 
 /*
- * The node of an entry's class if made already, or -1: by the entry's
- * acquisition id, without reading the acquisition (a cache miss, for
- * each of millions of entries the call has given edges already).
- */
-static int acq_node_made(unsigned int acq)
-{
-	return acq < nacq_node ? acq_node[acq] : -1;
-}
-
-/*
  * Each function-pointer hop widens the graph to every function bound to
  * the field; past one, an edge is more likely made up than real.
  */
@@ -293,10 +304,10 @@ static bool reached(const struct callsite *cs, const struct func *target, int k)
  * most targets are called once (76 K of 136 K, 14 M entries of 24 M).
  */
 struct order_entry {
-	unsigned int acq;
+	unsigned int klass_no;		/* see class_number() */
 	unsigned char k;		/* the entry's index in the summary */
 	unsigned char vias, hops;
-	bool guarded;
+	unsigned char guarded : 1, wait : 1;
 };
 
 struct order_list {
@@ -330,12 +341,14 @@ static const struct order_list *order_list(const struct func *target)
 	l->n = 0;
 	for (k = 0; k < target->nsum; k++) {
 		const struct summary_entry *en = summary_get(target, k, &buf);
+		unsigned int info = acq_kind(en);
 
 		/* what no call can take: see call_edges() */
-		if (!(acq_kind(en) & ACQ_ORDERS) || en->vias > MAX_INDIRECT_HOPS)
+		if (!(info & ACQ_ORDERS) || en->vias > MAX_INDIRECT_HOPS)
 			continue;
-		l->e[l->n++] = (struct order_entry){ en->acq, k, en->vias, en->hops,
-						     summary_guards(target, k) != 0 };
+		l->e[l->n++] = (struct order_entry){ info >> ACQ_FLAG_BITS, k, en->vias, en->hops,
+						     summary_guards(target, k) != 0,
+						     !!(info & ACQ_WAIT) };
 	}
 	ptrtab_put(&order_list_of, target, seen ? (void *)l : &called_once);
 	return l;
@@ -364,7 +377,7 @@ static void call_edges(const struct callsite *cs)
 			int indirect = (cs->via ? 1 : 0) + oe->vias;
 			const char *klass;
 
-			if (call_done(acq_node_made(oe->acq)) || indirect > MAX_INDIRECT_HOPS)
+			if (call_done(class_node[oe->klass_no]) || indirect > MAX_INDIRECT_HOPS)
 				continue;
 			if ((cs->nguards || oe->guarded) && !reached(cs, target, oe->k))
 				continue;
@@ -373,12 +386,11 @@ static void call_edges(const struct callsite *cs)
 			 * follows them; a wait deep in the stack is rarely
 			 * under the lock that far up.
 			 */
-			if ((acq_flags[oe->acq] & ACQ_WAIT) && (indirect || oe->hops >= WAIT_NEAR_HOPS))
+			if (oe->wait && (indirect || oe->hops >= WAIT_NEAR_HOPS))
 				continue;
 			if (under_wait && (oe->vias || oe->hops > WAIT_CALLBACK_HOPS))
 				continue;
-			/* by id: reading each acquisition was a cache miss */
-			klass = summary_acq_klass(oe->acq);
+			klass = class_klass[oe->klass_no];
 			for (k = 0; k < cs->nheld; k++) {
 				const struct held_lock *h = &cs->held[k];
 				struct link w = { .site = cs, .target = t, .entry = oe->k,
@@ -393,11 +405,11 @@ static void call_edges(const struct callsite *cs)
 					from = node(h->klass);
 				else if ((from = held_node[k]) < 0)
 					from = held_node[k] = node(h->klass);
-				add_edge_nodes(from, entry_node(oe->acq, klass), &w);
+				add_edge_nodes(from, entry_node(oe->klass_no), &w);
 			}
-			/* all its edges from this call are made */
-			if (acq_node_made(oe->acq) >= 0)
-				mark_call_done(acq_node_made(oe->acq));
+			/* all its class's edges from this call are made */
+			if (class_node[oe->klass_no] >= 0)
+				mark_call_done(class_node[oe->klass_no]);
 		}
 	}
 }
@@ -406,9 +418,9 @@ static void build_graph(const struct program *prog)
 {
 	int i, j, k;
 
-	free(acq_flags);
-	acq_flags = NULL;
-	nacq_flags = 0;
+	free(acq_info);
+	acq_info = NULL;
+	nacq_info = 0;
 
 	for (i = 0; i < prog->nfuncs; i++) {
 		const struct func *fn = prog->funcs[i];
@@ -704,9 +716,12 @@ static void free_graph(void)
 	nodes = NULL;
 	nnodes = anodes = 0;
 	ptrtab_clear(&node_of);
-	free(acq_node);
-	acq_node = NULL;
-	nacq_node = 0;
+	free(class_klass);
+	free(class_node);
+	class_klass = NULL;
+	class_node = NULL;
+	nclasses = aclasses = 0;
+	ptrtab_clear(&class_of);
 	free(node_done);
 	node_done = NULL;
 	anode_done = 0;
