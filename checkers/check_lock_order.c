@@ -55,7 +55,6 @@ struct node {
 	bool on_stack;
 };
 
-static const struct program *graph_prog;	/* for the fix's site counts */
 static struct node *nodes;
 static int nnodes, anodes;
 static struct ptrtab node_of;		/* interned class -> index + 1 */
@@ -513,7 +512,7 @@ static void add_fix(struct finding *f, const int *cycle, const struct edge **edg
 		w[i].acq_line = edges[i]->acq ? edges[i]->acq->line : 0;
 		w[i].acq_shown = edge_lock_shown(edges[i]);
 	}
-	fix_lock_order(f, graph_prog, klass, w);
+	fix_lock_order(f, klass, w);
 }
 
 static void report_cycle(const int *cycle, const struct edge **edges, int n)
@@ -731,7 +730,6 @@ void check_lock_order(const struct program *prog)
 {
 	int *comp, *size, *smallest, ncomp, i;
 
-	graph_prog = prog;
 	build_graph(prog);
 	/* the sets that kept edges single: not needed to search the graph */
 	for (i = 0; i < nnodes; i++) {
@@ -759,6 +757,7 @@ void check_lock_order(const struct program *prog)
 	for (i = 0; i < ncomp; i++)
 		if (size[i] > 1)
 			shortest_cycle(smallest[i], comp);
+	fix_lock_order_finish(prog);
 	free(comp);
 	free(size);
 	free(smallest);

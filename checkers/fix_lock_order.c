@@ -7,6 +7,7 @@
  * minority sites, the inner lock taken down a call) gets a "nofix"
  * reason instead, which "lockscope fix" prints.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "lockscope/fix.h"
@@ -53,10 +54,25 @@ static bool call_acquires(const struct callsite *cs, const char *klass)
 	return false;
 }
 
-/* The sites that take @to while holding @from, as the graph's edges do. */
-static int sites(const struct program *prog, const char *from, const char *to)
+/*
+ * The ABBA findings waiting for their site counts: counting walks every
+ * call of the program, once for all of them (once per order of each was
+ * a second of lock-order at kernel size, for ten findings).
+ */
+struct pending_fix {
+	struct finding *f;
+	const char *klass[2];
+	struct fix_witness w[2];
+	int sites[2];		/* [i]: holding klass[i], taking the other */
+};
+
+static struct pending_fix *pending;
+static int npending, apending;
+
+/* Count, for each pending order, the sites that take it as the graph's edges do. */
+static void count_sites(const struct program *prog)
 {
-	int i, j, n = 0;
+	int i, j, p, d;
 
 	for (i = 0; i < prog->nfuncs; i++) {
 		const struct func *fn = prog->funcs[i];
@@ -64,16 +80,24 @@ static int sites(const struct program *prog, const char *from, const char *to)
 		for (j = 0; j < fn->nacqs; j++) {
 			const struct acquisition *a = &fn->acqs[j];
 
-			n += a->klass == to && !a->trylock && orders(a->kind, a->mode) &&
-			     holds(a->held, a->nheld, from);
+			if (!a->nheld || a->trylock || !orders(a->kind, a->mode))
+				continue;
+			for (p = 0; p < npending; p++)
+				for (d = 0; d < 2; d++)
+					pending[p].sites[d] += a->klass == pending[p].klass[!d] &&
+							       holds(a->held, a->nheld, pending[p].klass[d]);
 		}
 		for (j = 0; j < fn->ncalls; j++) {
 			const struct callsite *cs = &fn->calls[j];
 
-			n += holds(cs->held, cs->nheld, from) && call_acquires(cs, to);
+			if (!cs->nheld)
+				continue;
+			for (p = 0; p < npending; p++)
+				for (d = 0; d < 2; d++)
+					pending[p].sites[d] += holds(cs->held, cs->nheld, pending[p].klass[d]) &&
+							       call_acquires(cs, pending[p].klass[!d]);
 		}
 	}
-	return n;
 }
 
 static const char *short_name(const char *name)
@@ -83,11 +107,20 @@ static const char *short_name(const char *name)
 	return colon ? colon + 1 : name;
 }
 
-void fix_lock_order(struct finding *f, const struct program *prog,
-		    const char *klass[2], const struct fix_witness w[2])
+void fix_lock_order(struct finding *f, const char *klass[2], const struct fix_witness w[2])
 {
-	int n0 = sites(prog, klass[0], klass[1]);
-	int n1 = sites(prog, klass[1], klass[0]);
+	if (npending == apending) {
+		apending = apending ? 2 * apending : 16;
+		pending = ls_xrealloc(pending, apending * sizeof(*pending));
+	}
+	pending[npending++] = (struct pending_fix){
+		.f = f, .klass = { klass[0], klass[1] }, .w = { w[0], w[1] }
+	};
+}
+
+static void add_fix(struct finding *f, const char *klass[2], const struct fix_witness w[2],
+		    int n0, int n1)
+{
 	int minor = n0 < n1 ? 0 : 1, nminor = minor ? n1 : n0;
 	const struct fix_witness *m = &w[minor];
 
@@ -114,4 +147,17 @@ void fix_lock_order(struct finding *f, const struct program *prog,
 	finding_fix(f, "lock", "%s", m->acq_shown);
 	finding_fix(f, "held", "%s", m->held_shown);
 	finding_fix(f, "dominant", "%d", minor ? n0 : n1);
+}
+
+void fix_lock_order_finish(const struct program *prog)
+{
+	int p;
+
+	count_sites(prog);
+	for (p = 0; p < npending; p++)
+		add_fix(pending[p].f, pending[p].klass, pending[p].w,
+			pending[p].sites[0], pending[p].sites[1]);
+	free(pending);
+	pending = NULL;
+	npending = apending = 0;
 }

@@ -48,10 +48,12 @@ struct fix_witness {
 
 /*
  * The lock-order rule's values for an ABBA finding between @klass[0]
- * and @klass[1] (@w[i] holds klass[i], takes the other), or why not.
+ * and @klass[1] (@w[i] holds klass[i], takes the other), or why not:
+ * given to each such finding by fix_lock_order_finish(), which counts
+ * the sites of every order in one walk of @prog.
  */
-void fix_lock_order(struct finding *f, const struct program *prog,
-		    const char *klass[2], const struct fix_witness w[2]);
+void fix_lock_order(struct finding *f, const char *klass[2], const struct fix_witness w[2]);
+void fix_lock_order_finish(const struct program *prog);
 
 /* An rcu-nulls finding's two linkages, and the cache its objects come from. */
 struct fix_nulls {
