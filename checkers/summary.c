@@ -535,10 +535,10 @@ static bool slot_may_be(unsigned short slot, unsigned long hash)
 	return (slot & ~((1 << SLOT_INDEX_BITS) - 1)) == SLOT_TAG(hash);
 }
 
-static void index_put(struct sum_work *w, const struct summary_entry *e, int i)
+/* Put entry @i, whose key's hash is @hash, in the table. */
+static void index_put(struct sum_work *w, unsigned long hash, int i)
 {
-	struct key k = key_of(e);
-	unsigned long hash = key_hash(&k), j = hash & (w->index.nslots - 1);
+	unsigned long j = hash & (w->index.nslots - 1);
 
 	while (w->index.slot[j])
 		j = (j + 1) & (w->index.nslots - 1);
@@ -581,14 +581,18 @@ static void make_room(struct func *fn, int n)
 		w->aslots = w->index.nslots;
 		w->index.slot = ls_xcalloc(w->aslots, sizeof(*w->index.slot));
 	}
-	for (i = 0; i < n; i++)
-		index_put(w, &w->sum[i], i);
+	for (i = 0; i < n; i++) {
+		struct key k = key_of(&w->sum[i]);
+
+		index_put(w, key_hash(&k), i);
+	}
 }
 
-static int find_entry(const struct func *fn, const struct key *k)
+/* The entry of @fn whose key is @k, of hash @hash, or -1. */
+static int find_entry(const struct func *fn, const struct key *k, unsigned long hash)
 {
 	const struct sum_work *w = fn->work;
-	unsigned long hash = key_hash(k), j;
+	unsigned long j;
 
 	for (j = hash & (w->index.nslots - 1); w->index.slot[j]; j = (j + 1) & (w->index.nslots - 1))
 		if (slot_may_be(w->index.slot[j], hash) &&
@@ -666,11 +670,12 @@ static void note_relative(struct sum_work *w, int i)
 }
 
 /*
- * Add an entry (its guards not yet interned) unless one with the same
- * lock is there, at @i (-1: none); widen its guards.
+ * Add an entry (its guards not yet interned), whose key's hash is @hash,
+ * unless one with the same lock is there, at @i (-1: none); widen its
+ * guards.
  */
 static bool add_entry_at(struct func *fn, struct summary_entry *e,
-			 const struct pguard *guards, int nguards, int i)
+			 const struct pguard *guards, int nguards, int i, unsigned long hash)
 {
 	if (i >= 0) {
 		if (!widen(fn, i, guards, nguards))
@@ -685,7 +690,7 @@ static bool add_entry_at(struct func *fn, struct summary_entry *e,
 		note_relative(fn->work, fn->nsum);
 	fn->work->guards[fn->nsum] = nguards ? guards_intern(guards, nguards) : 0;
 	fn->sum[fn->nsum] = *e;
-	index_put(fn->work, e, fn->nsum);
+	index_put(fn->work, hash, fn->nsum);
 	touch(fn, fn->nsum++);
 	return true;
 }
@@ -694,8 +699,9 @@ static bool add_entry(struct func *fn, struct summary_entry *e,
 		      const struct pguard *guards, int nguards)
 {
 	struct key k = key_of(e);
+	unsigned long hash = key_hash(&k);
 
-	return add_entry_at(fn, e, guards, nguards, find_entry(fn, &k));
+	return add_entry_at(fn, e, guards, nguards, find_entry(fn, &k, hash), hash);
 }
 
 static void own_entries(struct func *fn)
@@ -816,7 +822,7 @@ static void recheck_open(const struct func *fn, struct open_keys *keys,
 	struct key k = key_of(e);
 	unsigned long h;
 
-	if (guards_open(fn->work->guards[find_entry(fn, &k)]))
+	if (guards_open(fn->work->guards[find_entry(fn, &k, key_hash(&k))]))
 		return;
 	for (h = open_hash(k.klass_mode); keys->slot[h]; h = (h + 1) & (SLOTS - 1)) {
 		int at = keys->slot[h] - 1;
@@ -931,6 +937,7 @@ static enum pulled pull_entry(struct func *fn, const struct callsite *cs, int t,
 	const struct pguard *guards = NULL;
 	unsigned int inst;
 	int nguards = 0, have = -1;
+	unsigned long hash = 0;
 	struct key key;
 	bool relative;
 
@@ -955,7 +962,8 @@ static enum pulled pull_entry(struct func *fn, const struct callsite *cs, int t,
 	 * has nothing to widen: most pulled entries are such repeats.
 	 */
 	if (!relative) {
-		have = find_entry(fn, &key);
+		hash = key_hash(&key);
+		have = find_entry(fn, &key, hash);
 		if (have >= 0 && !fn->work->guards[have])
 			return PULLED_NOTHING;
 	}
@@ -973,7 +981,7 @@ static enum pulled pull_entry(struct func *fn, const struct callsite *cs, int t,
 	e.vias = saturating(from->vias + !!cs->via);
 	e.fields = saturating(from->fields + (cs->how == 'f'));
 	if (relative ? !add_entry(fn, &e, guards, nguards) :
-		       !add_entry_at(fn, &e, guards, nguards, have))
+		       !add_entry_at(fn, &e, guards, nguards, have, hash))
 		return PULLED_NOTHING;
 	if (*keys_found)
 		recheck_open(fn, keys, &e);
