@@ -53,6 +53,7 @@ struct sum_work {
 	struct sum_index index;
 	int aslots, arel;	/* room in index.slot and index.rel */
 	int member;		/* index in the SCC */
+	int nopen;		/* entries whose guards are open: guards_open() */
 	int marked;		/* the round its callers were last told of a change */
 	int dirty;		/* the round a callee last changed */
 	unsigned int seen;	/* the clock when it last began to pull */
@@ -309,6 +310,7 @@ static void start_work(struct func *fn, struct sum_work *w)
 	w->index.nrel = 0;
 	w->marked = w->dirty = -1;
 	w->seen = 0;
+	w->nopen = 0;
 	fn->work = w;
 	fn->sum = w->sum;
 	fn->nsum = 0;
@@ -624,6 +626,8 @@ static void touch(struct func *fn, int i)
 		works[callers[j]].dirty = round_now;
 }
 
+static bool guards_open(unsigned int id);
+
 /*
  * Join @theirs into the guards of entry @i: reachable either way, keep
  * only what both ways know.  True if they changed.
@@ -655,8 +659,11 @@ static bool widen(struct func *fn, int i, const struct pguard *theirs, int nthei
 			guard_join(&mine[j].g, &t->g);
 		changed |= memcmp(&before, &mine[j].g, sizeof(before)) != 0;
 	}
-	if (changed)
+	if (changed) {
+		fn->work->nopen -= guards_open(fn->work->guards[i]);
 		fn->work->guards[i] = guards_intern(mine, n);
+		fn->work->nopen += guards_open(fn->work->guards[i]);
+	}
 	return changed;
 }
 
@@ -689,6 +696,7 @@ static bool add_entry_at(struct func *fn, struct summary_entry *e,
 	if (e->inst && summary_inst_relative(e->inst))
 		note_relative(fn->work, fn->nsum);
 	fn->work->guards[fn->nsum] = nguards ? guards_intern(guards, nguards) : 0;
+	fn->work->nopen += guards_open(fn->work->guards[fn->nsum]);
 	fn->sum[fn->nsum] = *e;
 	index_put(fn->work, hash, fn->nsum);
 	touch(fn, fn->nsum++);
@@ -770,8 +778,13 @@ static void find_open_keys(const struct func *fn, struct open_keys *keys)
 {
 	int i;
 
-	keys->n = 0;
-	memset(keys->slot, 0, sizeof(keys->slot));
+	/* the slots of the last keys found, if any, are still set */
+	if (keys->n)
+		memset(keys->slot, 0, sizeof(keys->slot));
+	keys->n = keys->open = 0;
+	/* most full functions: nothing to widen, and nothing to look for */
+	if (!fn->work->nopen)
+		return;
 	for (i = 0; i < fn->nsum; i++) {
 		unsigned int km = acq_keys[fn->sum[i].acq];
 		unsigned long h;
