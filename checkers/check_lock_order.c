@@ -159,7 +159,7 @@ static unsigned int class_number(const char *klass)
 	return nclasses++;
 }
 
-static unsigned int acq_kind(const struct summary_entry *en)
+static unsigned int acq_info_of(const struct summary_entry *en)
 {
 	unsigned int id = en->acq;
 
@@ -340,7 +340,7 @@ static const struct order_list *order_list(const struct func *target)
 	l->n = 0;
 	for (k = 0; k < target->nsum; k++) {
 		const struct summary_entry *en = summary_get(target, k, &buf);
-		unsigned int info = acq_kind(en);
+		unsigned int info = acq_info_of(en);
 
 		/* what no call can take: see call_edges() */
 		if (!(info & ACQ_ORDERS) || en->vias > MAX_INDIRECT_HOPS)

@@ -106,11 +106,6 @@ const char *summary_klass(const struct summary_entry *e)
 	return acq_klass[e->acq];
 }
 
-const char *summary_acq_klass(unsigned int acq)
-{
-	return acq_klass[acq];
-}
-
 const char *summary_inst(const struct summary_entry *e)
 {
 	return strtab_string(e->inst);

@@ -315,8 +315,6 @@ const struct acquisition *summary_acq(const struct summary_entry *e);
  * was a cache miss per entry.
  */
 const char *summary_klass(const struct summary_entry *e);
-/* The same, by the acquisition's id. */
-const char *summary_acq_klass(unsigned int acq);
 const char *summary_inst(const struct summary_entry *e);
 /* The call and callee of its witness: NULL when acquired in @fn itself. */
 const struct callsite *summary_call(const struct func *fn, const struct summary_entry *e);
