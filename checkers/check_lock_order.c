@@ -436,9 +436,13 @@ static void build_graph(const struct program *prog)
 					add_edge(a->held[k].klass, a->klass, &w);
 			}
 		}
-		for (j = 0; j < fn->ncalls; j++)
-			if (fn->calls[j].nheld)
+		for (j = 0; j < fn->ncalls; j++) {
+			if (fn->calls[j].nheld) {
+				/* the summaries may still be on their way */
+				summaries_wait(fn);
 				call_edges(&fn->calls[j]);
+			}
+		}
 	}
 	ptrtab_clear(&order_list_of);
 	arena_rewind(&order_arena, &(struct arena_mark){ 0 });
@@ -757,6 +761,8 @@ void check_lock_order(const struct program *prog)
 	for (i = 0; i < ncomp; i++)
 		if (size[i] > 1)
 			shortest_cycle(smallest[i], comp);
+	/* the fixes count sites in every summary */
+	summaries_wait_all();
 	fix_lock_order_finish(prog);
 	free(comp);
 	free(size);

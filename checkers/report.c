@@ -79,7 +79,8 @@ static void phase(bool stats, const char *what)
 
 /*
  * lock-order reads the summaries and the program and writes only its own
- * graph and findings, so it runs beside the checks that follow it.
+ * graph and findings, so it runs beside the summaries (reading each as
+ * it is published) and the checks that follow them.
  */
 struct side_check {
 	const struct program *prog;
@@ -120,6 +121,7 @@ void wholetree_run(struct program *prog, const char *dir, const char *rules,
 	callgraph_build(prog);
 	waits_model(prog);
 	phase(stats, "call graph");
+	threaded = jobs > 1 && !pthread_create(&thread, NULL, lock_order_thread, &side);
 	summaries_build(prog);
 	phase(stats, "summaries");
 	if (stats) {
@@ -133,7 +135,6 @@ void wholetree_run(struct program *prog, const char *dir, const char *rules,
 		fprintf(stderr, "lockscope report: summaries keep %lu entries (%lu stored, the others in tails); %d functions have the most kept (%d)\n",
 			entries, stored, full, SUMMARY_MAX_ENTRIES);
 	}
-	threaded = jobs > 1 && !pthread_create(&thread, NULL, lock_order_thread, &side);
 	check_callback_under_lock(prog);
 	phase(stats, "callback-under-lock");
 	check_wait_under_lock(prog);

@@ -1182,8 +1182,7 @@ static void summarise_scc(struct func **scc, int n)
 	/* summarised after all end: no member's tail is another's */
 	for (i = 0; i < n; i++)
 		end_work(scc[i]);
-	for (i = 0; i < n; i++)
-		scc[i]->summarised = true;
+	summaries_publish(scc, n);
 	if (n >= BIG_SCC)
 		free_works();
 }
@@ -1340,4 +1339,5 @@ void summaries_build(struct program *prog)
 		prog->funcs[i]->index_of = NULL;
 	arena_rewind(&kept_indexes, &(struct arena_mark){ 0 });
 	free_works();
+	summaries_publish_all();
 }

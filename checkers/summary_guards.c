@@ -4,15 +4,29 @@
  * lists are shared by millions of entries, which keep only a number.  A
  * list never changes; widening an entry's guards gives it another list.
  */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "lockscope/diag.h"
 #include "lockscope/program.h"
 #include "lockscope/strbuf.h"
 
-/* A list is a header (its length in .param) and its guards, by offset. */
-static struct pguard *pool;
-static unsigned int npool, apool;
+/*
+ * A list is a header (its length in .param) and its guards, by offset in
+ * the pool.  The pool grows by chunks and never moves: lock-order reads
+ * the lists of finished summaries while the summaries intern more.
+ */
+#define POOL_CHUNK_BITS 16
+#define POOL_CHUNK (1u << POOL_CHUNK_BITS)
+
+static struct pguard *chunks[1u << (32 - POOL_CHUNK_BITS)];
+static unsigned int npool;		/* the next offset */
+
+static struct pguard *at(unsigned int off)
+{
+	return &chunks[off >> POOL_CHUNK_BITS][off & (POOL_CHUNK - 1)];
+}
 static unsigned int *slots;		/* open addressing: offset + 1 */
 static unsigned int size, used;
 
@@ -54,7 +68,7 @@ static bool same(const struct pguard *a, const struct pguard *b, int n)
 
 static void put(unsigned int off)
 {
-	unsigned long j = hash(&pool[off + 1], pool[off].param) & (size - 1);
+	unsigned long j = hash(at(off + 1), at(off)->param) & (size - 1);
 
 	while (slots[j])
 		j = (j + 1) & (size - 1);
@@ -86,17 +100,22 @@ unsigned int guards_intern(const struct pguard *g, int n)
 		grow();
 	for (j = hash(g, n) & (size - 1); slots[j]; j = (j + 1) & (size - 1)) {
 		off = slots[j] - 1;
-		if (pool[off].param == n && same(&pool[off + 1], g, n))
+		if (at(off)->param == n && same(at(off + 1), g, n))
 			return off + 1;
 	}
-	while (npool + n + 1 > apool) {
-		apool = apool ? apool * 2 : 1024;
-		pool = ls_xrealloc(pool, apool * sizeof(*pool));
-	}
+	if ((unsigned int)n + 1 > POOL_CHUNK)
+		ls_fatal("a guard list of %d parameters is too long", n);
+	/* a list is read as an array: it does not straddle two chunks */
+	if ((npool & (POOL_CHUNK - 1)) + n + 1 > POOL_CHUNK)
+		npool = (npool | (POOL_CHUNK - 1)) + 1;
+	if (npool > UINT_MAX - POOL_CHUNK)
+		ls_fatal("too many guard lists");
+	if (!chunks[npool >> POOL_CHUNK_BITS])
+		chunks[npool >> POOL_CHUNK_BITS] = ls_xmalloc(POOL_CHUNK * sizeof(struct pguard));
 	off = npool;
-	memset(&pool[off], 0, sizeof(pool[off]));
-	pool[off].param = n;
-	memcpy(&pool[off + 1], g, n * sizeof(*g));
+	memset(at(off), 0, sizeof(*at(off)));
+	at(off)->param = n;
+	memcpy(at(off + 1), g, n * sizeof(*g));
 	npool += n + 1;
 	slots[j] = off + 1;
 	used++;
@@ -109,6 +128,6 @@ const struct pguard *guards_list(unsigned int id, int *n)
 		*n = 0;
 		return NULL;
 	}
-	*n = pool[id - 1].param;
-	return &pool[id];
+	*n = at(id - 1)->param;
+	return at(id);
 }

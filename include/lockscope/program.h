@@ -264,6 +264,15 @@ bool notifiers_chain_field(const char *field);
 void callgraph_build(struct program *prog);
 /* Summaries of what each function may acquire, callees first. */
 void summaries_build(struct program *prog);
+/*
+ * Their progress, for a reader on another thread (summary_progress.c):
+ * the summaries publish each SCC once done, then the end; a reader waits
+ * for @fn's summary (and so its callees'), or for all of them.
+ */
+void summaries_publish(struct func **scc, int n);
+void summaries_publish_all(void);
+void summaries_wait(const struct func *fn);
+void summaries_wait_all(void);
 /* --stats: functions in the largest cycle, and the rounds it took */
 void summaries_stats(int *scc, int *rounds);
 /* The most entries a summary keeps: entry indices fit summary_entry::next. */
@@ -335,7 +344,7 @@ unsigned int summary_guards(const struct func *fn, int k);
 
 /* Interned guard lists (summary_guards.c); 0 is the empty list. */
 unsigned int guards_intern(const struct pguard *g, int n);
-/* Valid until the next guards_intern(). */
+/* Never moves: lock-order reads lists while the summaries add more. */
 const struct pguard *guards_list(unsigned int id, int *n);
 
 #endif
