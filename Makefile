@@ -38,13 +38,15 @@ ALL_CFLAGS += -DHAVE_LIBCLANG -I$(LLVM)/include \
 LIBS      += -ldl
 endif
 
-# lock-order runs on a thread of its own (report.c)
+# lock-order and other checks run on threads of their own (report.c)
 LIBS      += -pthread
 
 SRCS := $(sort $(wildcard checkers/*.c))
 HDRS := $(wildcard include/lockscope/*.h)
 OBJS := $(SRCS:checkers/%.c=$(BUILD)/obj/%.o)
 SAN_OBJS := $(SRCS:checkers/%.c=$(BUILD)/san/%.o)
+TSAN_OBJS := $(SRCS:checkers/%.c=$(BUILD)/tsan/%.o)
+TSAN_FLAGS := -O1 -g -fsanitize=thread
 
 all: lockscope spatch
 
@@ -59,7 +61,11 @@ $(BUILD)/san/%.o: checkers/%.c $(HDRS) $(LIBSPARSE) | $(BUILD)/san
 	@echo "  CC [san] $<"
 	@$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -c -o $@ $<
 
-$(BUILD)/obj $(BUILD)/san:
+$(BUILD)/tsan/%.o: checkers/%.c $(HDRS) $(LIBSPARSE) | $(BUILD)/tsan
+	@echo "  CC [tsan] $<"
+	@$(CC) $(ALL_CFLAGS) $(TSAN_FLAGS) -c -o $@ $<
+
+$(BUILD)/obj $(BUILD)/san $(BUILD)/tsan:
 	@mkdir -p $@
 
 lockscope: $(OBJS) $(LIBSPARSE)
@@ -77,7 +83,12 @@ $(BUILD)/lockscope-san: $(SAN_OBJS) $(LIBSPARSE)
 	@echo "  LD      $@"
 	@$(CC) $(SAN_FLAGS) -o $@ $(SAN_OBJS) $(LIBSPARSE) $(LIBS)
 
-check: lockscope spatch $(BUILD)/lockscope-san
+# ... and with ThreadSanitizer: the whole-tree checks run on three threads.
+$(BUILD)/lockscope-tsan: $(TSAN_OBJS) $(LIBSPARSE)
+	@echo "  LD      $@"
+	@$(CC) $(TSAN_FLAGS) -o $@ $(TSAN_OBJS) $(LIBSPARSE) $(LIBS)
+
+check: lockscope spatch $(BUILD)/lockscope-san $(BUILD)/lockscope-tsan
 	@sh ci/check.sh
 
 demo: lockscope
@@ -94,7 +105,8 @@ install: lockscope spatch
 	install -m 644 lockscope.1 $(DESTDIR)$(MANDIR)/lockscope.1
 
 clean:
-	rm -rf lockscope $(BUILD)/obj $(BUILD)/san $(BUILD)/lockscope-san $(BUILD)/tests
+	rm -rf lockscope $(BUILD)/obj $(BUILD)/san $(BUILD)/tsan $(BUILD)/lockscope-san \
+		$(BUILD)/lockscope-tsan $(BUILD)/tests
 
 distclean: clean
 	rm -rf $(BUILD)

@@ -12,6 +12,7 @@
 
 #include "lockscope/diag.h"
 #include "lockscope/findings.h"
+#include "lockscope/program.h"
 #include "lockscope/strbuf.h"
 
 static FILE *open_list(const char *file)
@@ -86,7 +87,9 @@ static void mark(struct finding *f, const char *function, const char *file, int 
 	sb_addf(&sb, "%s()", function);
 	free(f->touched);
 	f->touched = sb_detach(&sb);
-	finding_note(f, file, line, 0, "this series changes %s(), on this path", function);
+	/* a note keeps its file: @file is the caller's line buffer */
+	finding_note(f, strtab_intern(file), line, 0, "this series changes %s(), on this path",
+		     function);
 }
 
 /*

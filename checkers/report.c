@@ -42,8 +42,10 @@ static const char report_usage[] =
 "                      (lines FILE START END FUNCTION, from lockscope ci-functions)\n"
 "  --output=FILE       write the findings to FILE instead\n"
 "  --rules=DIR         rules directory\n"
-"  --jobs=N            threads for the checks (default: 2 with two CPUs or more);\n"
-"                      the findings are the same with any number\n"
+"  --jobs=N            1: every step on one thread; more (the default with two\n"
+"                      CPUs or more): lock-order beside the summaries, and the\n"
+"                      checks that read none beside the others; the findings\n"
+"                      are the same\n"
 "  --stats             print what was loaded, and how long each step took\n";
 
 static double seconds(const struct timeval *t)
@@ -77,39 +79,120 @@ static void phase(bool stats, const char *what)
 	last_cpu = cpu;
 }
 
-/*
- * lock-order reads the summaries and the program and writes only its own
- * graph and findings, so it runs beside the summaries (reading each as
- * it is published) and the checks that follow them.
- */
-struct side_check {
-	const struct program *prog;
-	struct finding_list *found;
+/* A step's wall and CPU time on a thread of its own, for --stats. */
+struct step_time {
+	const char *what;
 	double wall, cpu;
 };
 
-static void *lock_order_thread(void *arg)
+static double since(const struct timespec *t)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (now.tv_sec - t->tv_sec) + (now.tv_nsec - t->tv_nsec) / 1e9;
+}
+
+static double thread_cpu(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+	return t.tv_sec + t.tv_nsec / 1e9;
+}
+
+/*
+ * Checks that run beside the main thread.  Lock-order reads each summary
+ * as it is published, while the rest are made; teardown-race, the RCU
+ * checks and the contexts read none, and run beside callback-under-lock
+ * and wait-under-lock.  Each side keeps its findings apart: they are
+ * spliced in where they were when all the checks ran one after another.
+ */
+#define SIDE_STEPS 3
+
+struct side_check {
+	struct program *prog;
+	void (*step[SIDE_STEPS])(struct program *prog);
+	struct step_time time[SIDE_STEPS];
+	struct finding_list *found;
+	pthread_t thread;
+	bool threaded;
+};
+
+static void *side_thread(void *arg)
 {
 	struct side_check *side = arg;
-	struct timespec start, end, cpu;
+	struct timespec start;
+	double cpu;
+	int i;
 
-	clock_gettime(CLOCK_MONOTONIC, &start);
 	side->found = findings_divert();
-	check_lock_order(side->prog);
-	clock_gettime(CLOCK_MONOTONIC, &end);
-	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpu);
-	side->wall = (end.tv_sec - start.tv_sec) + (end.tv_nsec - start.tv_nsec) / 1e9;
-	side->cpu = cpu.tv_sec + cpu.tv_nsec / 1e9;
+	for (i = 0; i < SIDE_STEPS && side->step[i]; i++) {
+		clock_gettime(CLOCK_MONOTONIC, &start);
+		cpu = thread_cpu();
+		side->step[i](side->prog);
+		side->time[i].wall = since(&start);
+		side->time[i].cpu = thread_cpu() - cpu;
+	}
 	return NULL;
+}
+
+static void side_start(struct side_check *side, int jobs)
+{
+	side->threaded = jobs > 1 && !pthread_create(&side->thread, NULL, side_thread, side);
+}
+
+/* Its findings go at @at of the main list. */
+static void side_join(struct side_check *side, int at)
+{
+	pthread_join(side->thread, NULL);
+	findings_splice(side->found, at);
+}
+
+static void side_stats(const struct side_check *side)
+{
+	int i;
+
+	for (i = 0; side->threaded && i < SIDE_STEPS && side->step[i]; i++)
+		fprintf(stderr, "lockscope report: %-20s %7.2f s (CPU %6.2f s), on a thread of its own\n",
+			side->time[i].what, side->time[i].wall, side->time[i].cpu);
+}
+
+static void lock_order(struct program *prog)
+{
+	check_lock_order(prog);
+}
+
+static void teardown(struct program *prog)
+{
+	check_teardown_race(prog);
+}
+
+static void rcu(struct program *prog)
+{
+	check_rcu_nulls(prog);
+	check_rcu_walked_add(prog);
+	check_rcu_free_calls(prog);
+}
+
+/* execution contexts: irq-inversion, and what sleep-in-atomic reads */
+static void contexts(struct program *prog)
+{
+	contexts_build(prog);
+	check_irq_inversion(prog);
 }
 
 void wholetree_run(struct program *prog, const char *dir, const char *rules,
 		   int jobs, bool stats)
 {
-	struct side_check side = { .prog = prog };
-	pthread_t thread;
-	bool threaded;
-	int at;
+	struct side_check ordering = {
+		.prog = prog, .step = { lock_order }, .time = { { "lock-order" } },
+	};
+	struct side_check unsummarised = {
+		.prog = prog, .step = { teardown, rcu, contexts },
+		.time = { { "teardown-race" }, { "rcu" }, { "contexts" } },
+	};
+	int at, i;
 
 	phase(false, NULL);
 	program_load_callbacks(rules_dir(rules));
@@ -121,9 +204,16 @@ void wholetree_run(struct program *prog, const char *dir, const char *rules,
 	callgraph_build(prog);
 	waits_model(prog);
 	phase(stats, "call graph");
-	threaded = jobs > 1 && !pthread_create(&thread, NULL, lock_order_thread, &side);
+	side_start(&ordering, jobs);
 	summaries_build(prog);
 	phase(stats, "summaries");
+	/*
+	 * Not beside the summaries: at full synthetic size these 3 s of
+	 * checks beside them made them 8-12 s slower.  (Lock-order interns
+	 * no string: the summaries had the strtab to themselves.)
+	 */
+	strtab_share(jobs > 1);
+	side_start(&unsummarised, jobs);
 	if (stats) {
 		unsigned long entries, stored;
 		int scc, rounds, full;
@@ -139,34 +229,34 @@ void wholetree_run(struct program *prog, const char *dir, const char *rules,
 	phase(stats, "callback-under-lock");
 	check_wait_under_lock(prog);
 	phase(stats, "wait-under-lock");
-	/* lock-order's findings go here, whichever thread found them */
+	/* the findings of the side checks go here, in this order */
 	at = findings_count();
-	if (!threaded) {
-		check_lock_order(prog);
+	if (!ordering.threaded) {
+		lock_order(prog);
 		phase(stats, "lock-order");
 	}
-	check_teardown_race(prog);
-	phase(stats, "teardown-race");
+	if (unsummarised.threaded) {
+		side_join(&unsummarised, findings_count());
+		phase(stats, "waiting for checks");
+	} else {
+		for (i = 0; i < SIDE_STEPS; i++) {
+			unsummarised.step[i](prog);
+			phase(stats, unsummarised.time[i].what);
+		}
+	}
 	if (stats)
 		fprintf(stderr, "lockscope report: teardown-race walks kept %u entries\n",
 			teardown_walk_entries());
-	check_rcu_nulls(prog);
-	check_rcu_walked_add(prog);
-	check_rcu_free_calls(prog);
-	phase(stats, "rcu");
-	/* execution contexts: irq-inversion, sleep-in-atomic */
-	contexts_build(prog);
-	check_irq_inversion(prog);
-	phase(stats, "contexts");
 	check_sleep_in_atomic(prog);
 	phase(stats, "sleep-in-atomic");
-	if (threaded) {
-		pthread_join(thread, NULL);
+	if (ordering.threaded) {
+		side_join(&ordering, at);
 		phase(stats, "waiting for lock-order");
-		if (stats)
-			fprintf(stderr, "lockscope report: %-20s %7.2f s (CPU %6.2f s), on a second thread\n",
-				"lock-order", side.wall, side.cpu);
-		findings_splice(side.found, at);
+	}
+	strtab_share(false);
+	if (stats) {
+		side_stats(&ordering);
+		side_stats(&unsummarised);
 	}
 	findings_group();
 }

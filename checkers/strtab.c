@@ -7,6 +7,7 @@
  * an arena, and the hash reads eight bytes at a time.
  */
 #include <limits.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,9 +24,26 @@ struct slot {
 
 static struct slot *slots;
 static size_t size, used;
-static const char **by_id;		/* id - 1 -> string */
-static unsigned int nids, aids;
 static struct arena copies;
+
+/*
+ * id - 1 -> string, in chunks that never move: a check on another thread
+ * reads strings by id while more are interned.
+ */
+#define ID_CHUNK_BITS 16
+#define ID_CHUNK (1u << ID_CHUNK_BITS)
+
+static const char **by_id[1u << (32 - ID_CHUNK_BITS)];
+static unsigned int nids;
+
+/* While checks run on other threads, interning takes turns. */
+static pthread_mutex_t intern_lock = PTHREAD_MUTEX_INITIALIZER;
+static bool shared;
+
+void strtab_share(bool on)
+{
+	shared = on;
+}
 
 static inline uint64_t mix(uint64_t h)
 {
@@ -78,15 +96,15 @@ static const char *store(const char *s, size_t len)
 	memcpy(mem, &id, sizeof(id));
 	memcpy(mem + sizeof(id), s, len);
 	mem[sizeof(id) + len] = '\0';
-	if (nids > aids) {
-		aids = aids ? aids * 2 : 4096;
-		by_id = ls_xrealloc(by_id, aids * sizeof(*by_id));
-	}
-	by_id[id - 1] = mem + sizeof(id);
-	return by_id[id - 1];
+	if (!id)
+		ls_fatal("too many strings to intern");
+	if (!by_id[(id - 1) >> ID_CHUNK_BITS])
+		by_id[(id - 1) >> ID_CHUNK_BITS] = ls_xmalloc(ID_CHUNK * sizeof(**by_id));
+	by_id[(id - 1) >> ID_CHUNK_BITS][(id - 1) & (ID_CHUNK - 1)] = mem + sizeof(id);
+	return mem + sizeof(id);
 }
 
-const char *strtab_intern_hashed(const char *s, size_t len, unsigned int h)
+static const char *intern(const char *s, size_t len, unsigned int h)
 {
 	size_t i;
 
@@ -104,13 +122,26 @@ const char *strtab_intern_hashed(const char *s, size_t len, unsigned int h)
 	return slots[i].s;
 }
 
+const char *strtab_intern_hashed(const char *s, size_t len, unsigned int h)
+{
+	const char *interned;
+
+	/* the facts intern tens of millions of strings on one thread: no lock */
+	if (!shared)
+		return intern(s, len, h);
+	pthread_mutex_lock(&intern_lock);
+	interned = intern(s, len, h);
+	pthread_mutex_unlock(&intern_lock);
+	return interned;
+}
+
 /*
  * The table is far bigger than the caches: a lookup waits for its slot,
  * then for the string.  Asked a few records ahead, the loads overlap.
  */
 void strtab_prefetch(unsigned int hash)
 {
-	if (size)
+	if (size && !shared)
 		__builtin_prefetch(&slots[hash & (size - 1)]);
 }
 
@@ -118,7 +149,7 @@ void strtab_prefetch_string(unsigned int hash)
 {
 	const struct slot *slot;
 
-	if (!size)
+	if (!size || shared)
 		return;
 	slot = &slots[hash & (size - 1)];
 	if (slot->s && slot->hash == hash)
@@ -147,5 +178,5 @@ unsigned int strtab_id(const char *interned)
 
 const char *strtab_string(unsigned int id)
 {
-	return id ? by_id[id - 1] : NULL;
+	return id ? by_id[(id - 1) >> ID_CHUNK_BITS][(id - 1) & (ID_CHUNK - 1)] : NULL;
 }

@@ -91,9 +91,12 @@ stage() {
 }
 
 stage "testcases (lockscope)" bash testcases/run-tests.sh "$top/lockscope"
-stage "testcases (ASan+UBSan)" env ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 \
+stage "testcases (ASan+UBSan)" \
+	env ASAN_OPTIONS=detect_leaks=0:abort_on_error=1:detect_stack_use_after_return=1 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	bash testcases/run-tests.sh "$top/build/lockscope-san"
+stage "testcases (TSan)" env TSAN_OPTIONS=halt_on_error=1 \
+	bash testcases/run-tests.sh "$top/build/lockscope-tsan"
 
 if [ "${LOCKSCOPE_SKIP_KERNEL:-0}" = 1 ]; then
 	echo "=== real kernel: skipped (LOCKSCOPE_SKIP_KERNEL=1)"

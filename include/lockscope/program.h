@@ -20,6 +20,8 @@ const char *strtab_intern_len(const char *s, size_t len);
 /* An interned string's number (0 for NULL), and back. */
 unsigned int strtab_id(const char *interned);
 const char *strtab_string(unsigned int id);
+/* Interning from several threads: on before they start, off once joined. */
+void strtab_share(bool on);
 /*
  * For the facts parser: interning with the hash computed ahead, and
  * loading what the interning of a string will read, a few records ahead.
