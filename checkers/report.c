@@ -111,8 +111,8 @@ static double thread_cpu(void)
 #define SIDE_STEPS 3
 
 struct side_check {
-	struct program *prog;
-	void (*step[SIDE_STEPS])(struct program *prog);
+	const struct program *prog;
+	void (*step[SIDE_STEPS])(const struct program *prog);
 	struct step_time time[SIDE_STEPS];
 	struct finding_list *found;
 	pthread_t thread;
@@ -158,17 +158,7 @@ static void side_stats(const struct side_check *side)
 			side->time[i].what, side->time[i].wall, side->time[i].cpu);
 }
 
-static void lock_order(struct program *prog)
-{
-	check_lock_order(prog);
-}
-
-static void teardown(struct program *prog)
-{
-	check_teardown_race(prog);
-}
-
-static void rcu(struct program *prog)
+static void rcu(const struct program *prog)
 {
 	check_rcu_nulls(prog);
 	check_rcu_walked_add(prog);
@@ -176,7 +166,7 @@ static void rcu(struct program *prog)
 }
 
 /* execution contexts: irq-inversion, and what sleep-in-atomic reads */
-static void contexts(struct program *prog)
+static void contexts(const struct program *prog)
 {
 	contexts_build(prog);
 	check_irq_inversion(prog);
@@ -186,10 +176,10 @@ void wholetree_run(struct program *prog, const char *dir, const char *rules,
 		   int jobs, bool stats)
 {
 	struct side_check ordering = {
-		.prog = prog, .step = { lock_order }, .time = { { "lock-order" } },
+		.prog = prog, .step = { check_lock_order }, .time = { { "lock-order" } },
 	};
 	struct side_check unsummarised = {
-		.prog = prog, .step = { teardown, rcu, contexts },
+		.prog = prog, .step = { check_teardown_race, rcu, contexts },
 		.time = { { "teardown-race" }, { "rcu" }, { "contexts" } },
 	};
 	int at, i;
@@ -232,7 +222,7 @@ void wholetree_run(struct program *prog, const char *dir, const char *rules,
 	/* the findings of the side checks go here, in this order */
 	at = findings_count();
 	if (!ordering.threaded) {
-		lock_order(prog);
+		check_lock_order(prog);
 		phase(stats, "lock-order");
 	}
 	if (unsummarised.threaded) {
