@@ -16,6 +16,7 @@
 #include "lockscope/arena.h"
 #include "lockscope/program.h"
 #include "lockscope/ptrtab.h"
+#include "lockscope/size_pool.h"
 #include "lockscope/strbuf.h"
 #include "lockscope/wholetree.h"
 
@@ -257,49 +258,56 @@ static unsigned long total_entries, stored_entries;	/* --stats */
 static int full_summaries;
 
 /*
- * Entry buffers of 8, 16, ... MAX_ENTRIES entries, from the arena, and
- * the free ones of each size, linked through their first bytes.  Growing
- * each function's buffer by realloc and trimming it after was a quarter
- * of the report's time, most of it in malloc's search of the free lists
- * the trimmed tails made.
+ * Entry buffers of 8, 16, ... MAX_ENTRIES entries, pooled by size.
+ * Growing each function's buffer by realloc and trimming it after was a
+ * quarter of the report's time, most of it in malloc's search of the
+ * free lists the trimmed tails made.  A full buffer becomes the
+ * function's summary: the pool lives until exit.
  */
 #define MIN_BUFFER 8
-#define BUFFER_SIZES 6		/* 8 << 5 == MAX_ENTRIES */
 
-static void *free_buffers[BUFFER_SIZES];
-
-static int buffer_size(int cap)
-{
-	int k = 0;
-
-	while ((MIN_BUFFER << k) < cap)
-		k++;
-	return k;
-}
+static struct size_pool entry_buffers;
 
 static struct summary_entry *sum_alloc(int cap)
 {
-	void **p = free_buffers[buffer_size(cap)];
-
-	if (!p)
-		return arena_alloc(&entries, cap * sizeof(struct summary_entry));
-	free_buffers[buffer_size(cap)] = *p;
-	return (struct summary_entry *)p;
+	return size_pool_alloc(&entry_buffers, cap * sizeof(struct summary_entry));
 }
 
 static void sum_free(struct summary_entry *sum, int cap)
 {
-	void **p = (void **)sum;
+	size_pool_free(&entry_buffers, sum, cap * sizeof(*sum));
+}
 
-	*p = free_buffers[buffer_size(cap)];
-	free_buffers[buffer_size(cap)] = p;
+/*
+ * The work areas' tables, pooled too: a kernel-sized cycle's take
+ * 600 MB, and in malloc's 4 kB pages their faults were seconds.  Freed
+ * all at once after a big SCC (free_works()).
+ */
+static struct size_pool work_buffers;
+
+static void *work_alloc(size_t bytes)
+{
+	return size_pool_alloc(&work_buffers, bytes);
+}
+
+/* @mem, of @old bytes (0: none), made @bytes long. */
+static void *work_grow(void *mem, size_t old, size_t bytes)
+{
+	void *grown = work_alloc(bytes);
+
+	if (old) {
+		memcpy(grown, mem, old);
+		size_pool_free(&work_buffers, mem, old);
+	}
+	return grown;
 }
 
 static void start_work(struct func *fn, struct sum_work *w)
 {
 	if (!w->aslots) {
 		w->aslots = MIN_SLOTS;
-		w->index.slot = ls_xcalloc(w->aslots, sizeof(*w->index.slot));
+		w->index.slot = work_alloc(w->aslots * sizeof(*w->index.slot));
+		memset(w->index.slot, 0, w->aslots * sizeof(*w->index.slot));
 	}
 	w->index.nslots = MIN_SLOTS;
 	w->index.nrel = 0;
@@ -549,9 +557,13 @@ static void make_room(struct func *fn, int n)
 	int i;
 
 	if (n >= w->cap) {
-		w->cap = w->cap ? 2 * w->cap : MIN_BUFFER;
-		w->stamps = ls_xrealloc(w->stamps, w->cap * sizeof(*w->stamps));
-		w->guards = ls_xrealloc(w->guards, w->cap * sizeof(*w->guards));
+		int cap = w->cap ? 2 * w->cap : MIN_BUFFER;
+
+		w->stamps = work_grow(w->stamps, w->cap * sizeof(*w->stamps),
+				      cap * sizeof(*w->stamps));
+		w->guards = work_grow(w->guards, w->cap * sizeof(*w->guards),
+				      cap * sizeof(*w->guards));
+		w->cap = cap;
 	}
 	if (n >= w->scap) {
 		int cap = w->scap ? 2 * w->scap : MIN_BUFFER;
@@ -574,9 +586,10 @@ static void make_room(struct func *fn, int n)
 	 */
 	w->index.nslots = w->index.nslots >= 64 ? SLOTS : 2 * w->index.nslots;
 	if (w->index.nslots > w->aslots) {
-		free(w->index.slot);
+		size_pool_free(&work_buffers, w->index.slot, w->aslots * sizeof(*w->index.slot));
 		w->aslots = w->index.nslots;
-		w->index.slot = ls_xcalloc(w->aslots, sizeof(*w->index.slot));
+		w->index.slot = work_alloc(w->aslots * sizeof(*w->index.slot));
+		memset(w->index.slot, 0, w->aslots * sizeof(*w->index.slot));
 	}
 	for (i = 0; i < n; i++) {
 		struct key k = key_of(&w->sum[i]);
@@ -665,8 +678,10 @@ static bool widen(struct func *fn, int i, const struct pguard *theirs, int nthei
 static void note_relative(struct sum_work *w, int i)
 {
 	if (w->index.nrel == w->arel) {
-		w->arel = w->arel ? 2 * w->arel : 16;
-		w->index.rel = ls_xrealloc(w->index.rel, w->arel);
+		int arel = w->arel ? 2 * w->arel : 16;
+
+		w->index.rel = work_grow(w->index.rel, w->arel, arel);
+		w->arel = arel;
 	}
 	w->index.rel[w->index.nrel++] = i;
 }
@@ -1215,14 +1230,7 @@ static void number_keys(unsigned int nacqs)
 /* The work areas of a large SCC would outlive it: others need the room. */
 static void free_works(void)
 {
-	int i;
-
-	for (i = 0; i < aworks; i++) {
-		free(works[i].stamps);
-		free(works[i].guards);
-		free(works[i].index.slot);
-		free(works[i].index.rel);
-	}
+	size_pool_release(&work_buffers);
 	free(works);
 	works = NULL;
 	aworks = 0;

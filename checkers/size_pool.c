@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Power-of-two buffers from an arena, each freed one onto its size's
+ * list, where the next request of that size finds it.
+ */
+#include "lockscope/diag.h"
+#include "lockscope/size_pool.h"
+
+static int size_class(size_t bytes)
+{
+	int k = 0;
+
+	while (((size_t)SIZE_POOL_MIN << k) < bytes)
+		k++;
+	if (k >= SIZE_POOL_CLASSES)
+		ls_fatal("internal error: a pooled buffer of %zu bytes", bytes);
+	return k;
+}
+
+size_t size_pool_class_bytes(size_t bytes)
+{
+	return (size_t)SIZE_POOL_MIN << size_class(bytes);
+}
+
+void *size_pool_alloc(struct size_pool *p, size_t bytes)
+{
+	int k = size_class(bytes);
+	void **mem = p->free[k];
+
+	if (!mem)
+		return arena_alloc(&p->arena, (size_t)SIZE_POOL_MIN << k);
+	p->free[k] = *mem;
+	return mem;
+}
+
+/* A free buffer's first bytes link it to the next of its size. */
+void size_pool_free(struct size_pool *p, void *mem, size_t bytes)
+{
+	int k = size_class(bytes);
+
+	*(void **)mem = p->free[k];
+	p->free[k] = mem;
+}
+
+void size_pool_release(struct size_pool *p)
+{
+	int k;
+
+	arena_rewind(&p->arena, &(struct arena_mark){ 0 });
+	for (k = 0; k < SIZE_POOL_CLASSES; k++)
+		p->free[k] = NULL;
+}
