@@ -187,6 +187,8 @@ static void check_call(const struct func *fn, const struct callsite *cs)
 	for (t = 0; t < cs->ntargets; t++) {
 		const struct func *target = cs->targets[t];
 
+		/* beside the summaries: this one's and its callees' (chains) */
+		summaries_wait(target);
 		for (i = 0; i < cs->nheld; i++) {
 			const struct held_lock *h = &cs->held[i];
 			struct summary_entry buf, worst;

@@ -198,6 +198,7 @@ static void conflict(const struct wait_path *w, const struct held_lock *h)
 		for (t = 0; t < cs->ntargets; t++) {
 			const struct func *cb = cs->targets[t];
 
+			summaries_wait(cb);	/* they may still be made */
 			if (!summary_may_have(cb, h->klass))
 				continue;
 			for (k = 0; k < cb->nsum; k++) {
@@ -270,6 +271,7 @@ static void check_callsite(const struct func *fn, const struct callsite *cs)
 		return;
 	for (t = 0; t < cs->ntargets; t++) {
 		w.target = cs->targets[t];
+		summaries_wait(w.target);
 		for (i = 0; i < w.target->nsum; i++) {
 			struct summary_entry buf;
 			const struct summary_entry *e = summary_get(w.target, i, &buf);

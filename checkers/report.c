@@ -43,9 +43,9 @@ static const char report_usage[] =
 "  --output=FILE       write the findings to FILE instead\n"
 "  --rules=DIR         rules directory\n"
 "  --jobs=N            1: every step on one thread; more (the default with two\n"
-"                      CPUs or more): lock-order beside the summaries, and the\n"
-"                      checks that read none beside the others; the findings\n"
-"                      are the same\n"
+"                      CPUs or more): lock-order on a thread beside the\n"
+"                      summaries, and the other checks but sleep-in-atomic\n"
+"                      on another; the findings are the same\n"
 "  --stats             print what was loaded, and how long each step took\n";
 
 static double seconds(const struct timeval *t)
@@ -102,19 +102,20 @@ static double thread_cpu(void)
 }
 
 /*
- * Checks that run beside the main thread.  Lock-order reads each summary
- * as it is published, while the rest are made; teardown-race, the RCU
- * checks and the contexts read none, and run beside callback-under-lock
- * and wait-under-lock.  Each side keeps its findings apart: they are
- * spliced in where they were when all the checks ran one after another.
+ * Checks that run beside the summaries, each step on its thread in turn.
+ * Lock-order, and callback-under-lock and wait-under-lock, read each
+ * summary once it is published, while the rest are made; teardown-race,
+ * the RCU checks and the contexts read none.  Each step keeps its
+ * findings apart: they are spliced in where they were when all the
+ * checks ran one after another, on one thread (--jobs=1).
  */
-#define SIDE_STEPS 3
+#define SIDE_STEPS 5
 
 struct side_check {
 	const struct program *prog;
 	void (*step[SIDE_STEPS])(const struct program *prog);
 	struct step_time time[SIDE_STEPS];
-	struct finding_list *found;
+	struct finding_list *found[SIDE_STEPS];
 	pthread_t thread;
 	bool threaded;
 };
@@ -126,14 +127,15 @@ static void *side_thread(void *arg)
 	double cpu;
 	int i;
 
-	side->found = findings_divert();
 	for (i = 0; i < SIDE_STEPS && side->step[i]; i++) {
+		side->found[i] = findings_divert();
 		clock_gettime(CLOCK_MONOTONIC, &start);
 		cpu = thread_cpu();
 		side->step[i](side->prog);
 		side->time[i].wall = since(&start);
 		side->time[i].cpu = thread_cpu() - cpu;
 	}
+	summary_map_thread_end();
 	return NULL;
 }
 
@@ -142,11 +144,22 @@ static void side_start(struct side_check *side, int jobs)
 	side->threaded = jobs > 1 && !pthread_create(&side->thread, NULL, side_thread, side);
 }
 
-/* Its findings go at @at of the main list. */
-static void side_join(struct side_check *side, int at)
+/* Step @i's findings at the end of the main list. */
+static void side_splice(struct side_check *side, int i)
 {
-	pthread_join(side->thread, NULL);
-	findings_splice(side->found, at);
+	findings_splice(side->found[i], findings_count());
+	side->found[i] = NULL;
+}
+
+/* Run step @i here, on one thread, or take its findings from the side. */
+static void side_step(struct side_check *side, int i, bool stats)
+{
+	if (side->threaded) {
+		side_splice(side, i);
+		return;
+	}
+	side->step[i](side->prog);
+	phase(stats, side->time[i].what);
 }
 
 static void side_stats(const struct side_check *side)
@@ -172,17 +185,36 @@ static void contexts(const struct program *prog)
 	check_irq_inversion(prog);
 }
 
+/* The steps beside the summaries: those that read none first. */
+enum { TEARDOWN, RCU, CONTEXTS, CALLBACK_UNDER_LOCK, WAIT_UNDER_LOCK };
+
+static void print_summary_stats(void)
+{
+	unsigned long entries, stored;
+	int scc, rounds, full;
+
+	summaries_stats(&scc, &rounds);
+	fprintf(stderr, "lockscope report: largest cycle of calls: %d functions, %d rounds\n",
+		scc, rounds);
+	summaries_sizes(&entries, &stored, &full);
+	fprintf(stderr, "lockscope report: summaries keep %lu entries (%lu stored, the others in tails); %d functions have the most kept (%d)\n",
+		entries, stored, full, SUMMARY_MAX_ENTRIES);
+}
+
 void wholetree_run(struct program *prog, const char *dir, const char *rules,
 		   int jobs, bool stats)
 {
 	struct side_check ordering = {
 		.prog = prog, .step = { check_lock_order }, .time = { { "lock-order" } },
 	};
-	struct side_check unsummarised = {
-		.prog = prog, .step = { check_teardown_race, rcu, contexts },
-		.time = { { "teardown-race" }, { "rcu" }, { "contexts" } },
+	struct side_check beside = {
+		.prog = prog,
+		.step = { check_teardown_race, rcu, contexts,
+			  check_callback_under_lock, check_wait_under_lock },
+		.time = { { "teardown-race" }, { "rcu" }, { "contexts" },
+			  { "callback-under-lock" }, { "wait-under-lock" } },
 	};
-	int at, i;
+	int at;
 
 	phase(false, NULL);
 	program_load_callbacks(rules_dir(rules));
@@ -194,59 +226,42 @@ void wholetree_run(struct program *prog, const char *dir, const char *rules,
 	callgraph_build(prog);
 	waits_model(prog);
 	phase(stats, "call graph");
+	strtab_share(jobs > 1);
 	side_start(&ordering, jobs);
+	side_start(&beside, jobs);
 	summaries_build(prog);
 	phase(stats, "summaries");
-	/*
-	 * Not beside the summaries: at full synthetic size these 3 s of
-	 * checks beside them made them 8-12 s slower.  (Lock-order interns
-	 * no string: the summaries had the strtab to themselves.)
-	 */
-	strtab_share(jobs > 1);
-	side_start(&unsummarised, jobs);
-	if (stats) {
-		unsigned long entries, stored;
-		int scc, rounds, full;
-
-		summaries_stats(&scc, &rounds);
-		fprintf(stderr, "lockscope report: largest cycle of calls: %d functions, %d rounds\n",
-			scc, rounds);
-		summaries_sizes(&entries, &stored, &full);
-		fprintf(stderr, "lockscope report: summaries keep %lu entries (%lu stored, the others in tails); %d functions have the most kept (%d)\n",
-			entries, stored, full, SUMMARY_MAX_ENTRIES);
+	if (stats)
+		print_summary_stats();
+	if (beside.threaded) {
+		pthread_join(beside.thread, NULL);
+		phase(stats, "waiting for checks");
 	}
-	check_callback_under_lock(prog);
-	phase(stats, "callback-under-lock");
-	check_wait_under_lock(prog);
-	phase(stats, "wait-under-lock");
-	/* the findings of the side checks go here, in this order */
+	/* the findings in the order of one thread */
+	side_step(&beside, CALLBACK_UNDER_LOCK, stats);
+	side_step(&beside, WAIT_UNDER_LOCK, stats);
 	at = findings_count();
 	if (!ordering.threaded) {
 		check_lock_order(prog);
 		phase(stats, "lock-order");
 	}
-	if (unsummarised.threaded) {
-		side_join(&unsummarised, findings_count());
-		phase(stats, "waiting for checks");
-	} else {
-		for (i = 0; i < SIDE_STEPS; i++) {
-			unsummarised.step[i](prog);
-			phase(stats, unsummarised.time[i].what);
-		}
-	}
+	side_step(&beside, TEARDOWN, stats);
+	side_step(&beside, RCU, stats);
+	side_step(&beside, CONTEXTS, stats);
 	if (stats)
 		fprintf(stderr, "lockscope report: teardown-race walks kept %u entries\n",
 			teardown_walk_entries());
 	check_sleep_in_atomic(prog);
 	phase(stats, "sleep-in-atomic");
 	if (ordering.threaded) {
-		side_join(&ordering, at);
+		pthread_join(ordering.thread, NULL);
+		findings_splice(ordering.found[0], at);
 		phase(stats, "waiting for lock-order");
 	}
 	strtab_share(false);
 	if (stats) {
 		side_stats(&ordering);
-		side_stats(&unsummarised);
+		side_stats(&beside);
 	}
 	findings_group();
 }

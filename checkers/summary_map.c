@@ -80,22 +80,26 @@ static const char *rewrite_inst(const struct callsite *call, const char *inst)
 /*
  * A call through a field reaches hundreds of functions that take the same
  * "&$0->lock": remember the last rewrites, by call and instance, as
- * strtab ids (an entry keeps its instance's id, not the string).
+ * strtab ids (an entry keeps its instance's id, not the string).  Each
+ * thread has its own: the checks beside the summaries map entries too.
  */
 #define MEMO_SIZE 65536
 
-static struct {
+struct memo_slot {
 	const struct callsite *call;
 	unsigned int inst, mapped;
-} memo[MEMO_SIZE];
+};
+
+static __thread struct memo_slot *memo;
 
 /*
  * Whether an instance is relative to a parameter, by strtab id: most
  * entries name a global or nothing, and those map to themselves.
- * 0: not yet known, 1: not relative, 2: relative.
+ * 0: not yet known, 1: not relative, 2: relative.  Each thread's too.
  */
-static unsigned char *relative;
-static unsigned int arelative;
+static __thread unsigned char *relative;
+static __thread unsigned int arelative;
+
 
 bool summary_inst_relative(unsigned int inst)
 {
@@ -121,6 +125,8 @@ static unsigned int map_inst(const struct callsite *call, unsigned int inst)
 		return inst;
 	h = hash_ptr3(call, (const void *)(unsigned long)inst, NULL) &
 			  (MEMO_SIZE - 1);
+	if (!memo)
+		memo = ls_xcalloc(MEMO_SIZE, sizeof(*memo));
 
 	if (memo[h].call != call || memo[h].inst != inst) {
 		memo[h].call = call;
@@ -147,6 +153,18 @@ struct pguard *summary_find_guard(struct pguard *list, int n, int param)
  */
 static __thread struct pguard *scratch;
 static __thread int ascratch;
+
+void summary_map_thread_end(void)
+{
+	free(memo);
+	free(relative);
+	free(scratch);
+	memo = NULL;
+	relative = NULL;
+	arelative = 0;
+	scratch = NULL;
+	ascratch = 0;
+}
 
 static void add_constraint(int *n, int param, const struct param_guard *g)
 {

@@ -316,6 +316,8 @@ bool summary_map_id(const struct callsite *call, const struct func *target, int 
 		    const struct pguard **guards, int *nguards);
 /* Is the instance @inst (a strtab id, not 0) relative to a parameter? */
 bool summary_inst_relative(unsigned int inst);
+/* Free the calling thread's caches of mappings. */
+void summary_map_thread_end(void);
 struct pguard *summary_find_guard(struct pguard *list, int n, int param);
 
 /* Reading an entry of @fn's summary. */
