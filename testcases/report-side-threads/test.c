@@ -83,14 +83,14 @@ test.c:29:17: error: card_stats_flush() is called with '&card->stats_lock' held 
 test.c:27: note: '&card->stats_lock' (struct card::stats_lock) acquired here
 test.c:29:17: note: card_event() calls card_stats_flush()
 fw.c:21:9: note: card_stats_flush() acquires '&card->stats_lock' here
-work.c:32:9: warning: adapter_quiesce() is called with '&ad->lock' held and waits for the work '&ad->reset_work', whose callback adapter_reset() acquires 'struct adapter::lock': deadlock [lockscope/wait-under-lock]
-work.c:31: note: '&ad->lock' (struct adapter::lock) acquired here
-work.c:32:9: note: adapter_suspend() calls adapter_quiesce()
-work.c:26:9: note: adapter_quiesce() waits for '&ad->reset_work' ((work) struct adapter::reset_work) here
-work.c:21: note: adapter_reset() is bound to 'struct adapter::reset_work' here: it runs as its work callback
-work.c:14:9: note: adapter_reset() acquires '&container_of(work, -8)->lock' here
-work.c:31: note: scenario: CPU0: lock(&ad->lock) in adapter_suspend()
-work.c:21: note: scenario: CPU1: adapter_reset() starts, lock(struct adapter::lock) waits for CPU0
-work.c:32: note: scenario: CPU0: waits for adapter_reset() on CPU1 to finish: deadlock
+work.c:32:9: warning: nic_quiesce() is called with '&n->lock' held and waits for the work '&n->restart_work', whose callback nic_restart() acquires 'struct nic::lock': deadlock [lockscope/wait-under-lock]
+work.c:31: note: '&n->lock' (struct nic::lock) acquired here
+work.c:32:9: note: nic_suspend() calls nic_quiesce()
+work.c:26:9: note: nic_quiesce() waits for '&n->restart_work' ((work) struct nic::restart_work) here
+work.c:21: note: nic_restart() is bound to 'struct nic::restart_work' here: it runs as its work callback
+work.c:14:9: note: nic_restart() acquires '&container_of(work, -8)->lock' here
+work.c:31: note: scenario: CPU0: lock(&n->lock) in nic_suspend()
+work.c:21: note: scenario: CPU1: nic_restart() starts, lock(struct nic::lock) waits for CPU0
+work.c:32: note: scenario: CPU0: waits for nic_restart() on CPU1 to finish: deadlock
  * check-error-end
  */

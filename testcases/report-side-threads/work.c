@@ -1,34 +1,34 @@
 #include "waits.h"
 
 /* wait-under-lock through a helper: it reads the helper's summary */
-struct adapter {
+struct nic {
 	struct mutex lock;
-	struct work_struct reset_work;
+	struct work_struct restart_work;
 	int up;
 };
 
-static void adapter_reset(struct work_struct *work)
+static void nic_restart(struct work_struct *work)
 {
-	struct adapter *ad = container_of(work, struct adapter, reset_work);
+	struct nic *n = container_of(work, struct nic, restart_work);
 
-	mutex_lock(&ad->lock);
-	ad->up = 0;
-	mutex_unlock(&ad->lock);
+	mutex_lock(&n->lock);
+	n->up = 0;
+	mutex_unlock(&n->lock);
 }
 
-void adapter_init(struct adapter *ad)
+void nic_init(struct nic *n)
 {
-	INIT_WORK(&ad->reset_work, adapter_reset);
+	INIT_WORK(&n->restart_work, nic_restart);
 }
 
-static void adapter_quiesce(struct adapter *ad)
+static void nic_quiesce(struct nic *n)
 {
-	flush_work(&ad->reset_work);
+	flush_work(&n->restart_work);
 }
 
-void adapter_suspend(struct adapter *ad)
+void nic_suspend(struct nic *n)
 {
-	mutex_lock(&ad->lock);
-	adapter_quiesce(ad);
-	mutex_unlock(&ad->lock);
+	mutex_lock(&n->lock);
+	nic_quiesce(n);
+	mutex_unlock(&n->lock);
 }
