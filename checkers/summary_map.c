@@ -100,7 +100,6 @@ static __thread struct memo_slot *memo;
 static __thread unsigned char *relative;
 static __thread unsigned int arelative;
 
-
 bool summary_inst_relative(unsigned int inst)
 {
 	if (inst >= arelative) {
@@ -127,7 +126,6 @@ static unsigned int map_inst(const struct callsite *call, unsigned int inst)
 			  (MEMO_SIZE - 1);
 	if (!memo)
 		memo = ls_xcalloc(MEMO_SIZE, sizeof(*memo));
-
 	if (memo[h].call != call || memo[h].inst != inst) {
 		memo[h].call = call;
 		memo[h].inst = inst;
