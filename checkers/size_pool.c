@@ -17,11 +17,6 @@ static int size_class(size_t bytes)
 	return k;
 }
 
-size_t size_pool_class_bytes(size_t bytes)
-{
-	return (size_t)SIZE_POOL_MIN << size_class(bytes);
-}
-
 void *size_pool_alloc(struct size_pool *p, size_t bytes)
 {
 	int k = size_class(bytes);

@@ -290,6 +290,11 @@ static void *work_alloc(size_t bytes)
 	return size_pool_alloc(&work_buffers, bytes);
 }
 
+static void *work_zalloc(size_t bytes)
+{
+	return memset(work_alloc(bytes), 0, bytes);
+}
+
 /* @mem, of @old bytes (0: none), made @bytes long. */
 static void *work_grow(void *mem, size_t old, size_t bytes)
 {
@@ -306,8 +311,7 @@ static void start_work(struct func *fn, struct sum_work *w)
 {
 	if (!w->aslots) {
 		w->aslots = MIN_SLOTS;
-		w->index.slot = work_alloc(w->aslots * sizeof(*w->index.slot));
-		memset(w->index.slot, 0, w->aslots * sizeof(*w->index.slot));
+		w->index.slot = work_zalloc(w->aslots * sizeof(*w->index.slot));
 	}
 	w->index.nslots = MIN_SLOTS;
 	w->index.nrel = 0;
@@ -588,8 +592,7 @@ static void make_room(struct func *fn, int n)
 	if (w->index.nslots > w->aslots) {
 		size_pool_free(&work_buffers, w->index.slot, w->aslots * sizeof(*w->index.slot));
 		w->aslots = w->index.nslots;
-		w->index.slot = work_alloc(w->aslots * sizeof(*w->index.slot));
-		memset(w->index.slot, 0, w->aslots * sizeof(*w->index.slot));
+		w->index.slot = work_zalloc(w->aslots * sizeof(*w->index.slot));
 	}
 	for (i = 0; i < n; i++) {
 		struct key k = key_of(&w->sum[i]);

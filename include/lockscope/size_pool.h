@@ -23,8 +23,6 @@ struct size_pool {
 /* At least @bytes, not zeroed, freed by size_pool_free() with the same @bytes. */
 void *size_pool_alloc(struct size_pool *p, size_t bytes);
 void size_pool_free(struct size_pool *p, void *mem, size_t bytes);
-/* What size_pool_alloc(@bytes) gives: the size of its class. */
-size_t size_pool_class_bytes(size_t bytes);
 /* Free every buffer, handing the arena's blocks back. */
 void size_pool_release(struct size_pool *p);
 
