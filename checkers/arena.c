@@ -9,16 +9,17 @@
 #include <sys/mman.h>
 
 #include "lockscope/arena.h"
+#include "lockscope/block_supply.h"
 #include "lockscope/diag.h"
 #include "lockscope/strbuf.h"
 
-#define BLOCK (4u << 20)
+#define BLOCK BLOCK_SUPPLY_BYTES
 #define HUGE_PAGE (2u << 20)
 #define ALIGN 8
 
 struct arena_block {
 	struct arena_block *older;
-	size_t pad;			/* keeps what follows aligned */
+	size_t supplied;		/* from block_supply_take(), not malloc */
 };
 
 static void *new_block(struct arena *a, size_t size)
@@ -26,6 +27,7 @@ static void *new_block(struct arena *a, size_t size)
 	struct arena_block *b = ls_xmalloc(sizeof(*b) + size);
 
 	b->older = a->blocks;
+	b->supplied = false;
 	a->blocks = b;
 	return b + 1;
 }
@@ -36,18 +38,12 @@ static void *new_block(struct arena *a, size_t size)
  */
 static char *new_big_block(struct arena *a)
 {
-	struct arena_block *b;
-	void *mem;
+	struct arena_block *b = block_supply_take();
 
-	if (posix_memalign(&mem, HUGE_PAGE, BLOCK))
-		ls_fatal("out of memory");
-#ifdef MADV_HUGEPAGE
-	madvise(mem, BLOCK, MADV_HUGEPAGE);
-#endif
-	b = mem;
 	b->older = a->blocks;
+	b->supplied = true;
 	a->blocks = b;
-	a->end = (char *)mem + BLOCK;
+	a->end = (char *)b + BLOCK;
 	return (char *)(b + 1);
 }
 
@@ -95,7 +91,10 @@ void arena_rewind(struct arena *a, const struct arena_mark *m)
 		struct arena_block *b = a->blocks;
 
 		a->blocks = b->older;
-		free(b);
+		if (b->supplied)
+			block_supply_give(b);
+		else
+			free(b);
 	}
 	a->next = m->next;
 	a->end = m->end;
@@ -110,19 +109,12 @@ static size_t table_bytes(size_t bytes)
 	return (bytes + HUGE_PAGE - 1) & ~(size_t)(HUGE_PAGE - 1);
 }
 
-void *table_alloc(size_t n, size_t size)
+void *huge_map(size_t bytes)
 {
-	size_t bytes, len;
+	/* the slack lets the mapping start on a huge page boundary */
+	size_t len = bytes + HUGE_PAGE;
 	char *mem, *p;
 
-	if (size && n > SIZE_MAX / size)
-		ls_fatal("out of memory");
-	bytes = n * size;
-	if (bytes < TABLE_HUGE)
-		return ls_xcalloc(n, size);
-	bytes = table_bytes(bytes);
-	/* the slack lets the table start on a huge page boundary */
-	len = bytes + HUGE_PAGE;
 	mem = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	if (mem == MAP_FAILED)
 		ls_fatal("out of memory");
@@ -135,6 +127,15 @@ void *table_alloc(size_t n, size_t size)
 	madvise(p, bytes, MADV_HUGEPAGE);
 #endif
 	return p;
+}
+
+void *table_alloc(size_t n, size_t size)
+{
+	if (size && n > SIZE_MAX / size)
+		ls_fatal("out of memory");
+	if (n * size < TABLE_HUGE)
+		return ls_xcalloc(n, size);
+	return huge_map(table_bytes(n * size));
 }
 
 void table_free(void *table, size_t n, size_t size)

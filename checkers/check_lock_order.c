@@ -437,11 +437,18 @@ static void build_graph(const struct program *prog)
 			}
 		}
 		for (j = 0; j < fn->ncalls; j++) {
-			if (fn->calls[j].nheld) {
-				/* the summaries may still be on their way */
-				summaries_wait(fn);
-				call_edges(&fn->calls[j]);
-			}
+			const struct callsite *cs = &fn->calls[j];
+
+			if (!cs->nheld)
+				continue;
+			/*
+			 * The targets' summaries may still be on their way:
+			 * each is waited for alone, as most are made long
+			 * before their callers' are.
+			 */
+			for (k = 0; k < cs->ntargets; k++)
+				summaries_wait(cs->targets[k]);
+			call_edges(cs);
 		}
 	}
 	ptrtab_clear(&order_list_of);

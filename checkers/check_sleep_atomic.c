@@ -514,7 +514,10 @@ static bool leaf_reachable(const struct callsite *cs, const struct func *target,
 	const struct acquisition *leaf = leaf_acq(target, cond);
 	int k;
 
-	if (!leaf || !summary_may_have(target, leaf->klass))
+	if (!leaf)
+		return true;
+	summaries_wait(target);	/* they may still be made */
+	if (!summary_may_have(target, leaf->klass))
 		return true;
 	for (k = 0; k < target->nsum; k++) {
 		struct summary_entry buf;

@@ -13,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "lockscope/block_supply.h"
 #include "lockscope/diag.h"
 #include "lockscope/facts.h"
 #include "lockscope/findings.h"
@@ -43,9 +44,9 @@ static const char report_usage[] =
 "  --output=FILE       write the findings to FILE instead\n"
 "  --rules=DIR         rules directory\n"
 "  --jobs=N            1: every step on one thread; more (the default with two\n"
-"                      CPUs or more): lock-order on a thread beside the\n"
-"                      summaries, and the other checks but sleep-in-atomic\n"
-"                      on another; the findings are the same\n"
+"                      CPUs or more): the checks on threads beside the\n"
+"                      summaries, and memory faulted in ahead on another;\n"
+"                      the findings are the same\n"
 "  --stats             print what was loaded, and how long each step took\n";
 
 static double seconds(const struct timeval *t)
@@ -103,11 +104,11 @@ static double thread_cpu(void)
 
 /*
  * Checks that run beside the summaries, each step on its thread in turn.
- * Lock-order, and callback-under-lock and wait-under-lock, read each
- * summary once it is published, while the rest are made; teardown-race,
- * the RCU checks and the contexts read none.  Each step keeps its
- * findings apart: they are spliced in where they were when all the
- * checks ran one after another, on one thread (--jobs=1).
+ * Lock-order, callback-under-lock, wait-under-lock and sleep-in-atomic
+ * read each summary once it is published, while the rest are made;
+ * teardown-race, the RCU checks and the contexts read none.  Each step
+ * keeps its findings apart: they are spliced in where they were when all
+ * the checks ran one after another, on one thread (--jobs=1).
  */
 #define SIDE_STEPS 5
 
@@ -116,6 +117,7 @@ struct side_check {
 	void (*step[SIDE_STEPS])(const struct program *prog);
 	struct step_time time[SIDE_STEPS];
 	struct finding_list *found[SIDE_STEPS];
+	int nice;		/* how far below the main thread it runs */
 	pthread_t thread;
 	bool threaded;
 };
@@ -125,8 +127,18 @@ static void *side_thread(void *arg)
 	struct side_check *side = arg;
 	struct timespec start;
 	double cpu;
-	int i;
+	int i, prio;
 
+	/*
+	 * The summaries, on the main thread, are the critical path: a step
+	 * that can wait for a CPU gives it up to them.  (Linux: per thread.)
+	 */
+	if (side->nice) {
+		errno = 0;
+		prio = getpriority(PRIO_PROCESS, 0);
+		if (!errno)
+			setpriority(PRIO_PROCESS, 0, prio + side->nice);
+	}
 	for (i = 0; i < SIDE_STEPS && side->step[i]; i++) {
 		side->found[i] = findings_divert();
 		clock_gettime(CLOCK_MONOTONIC, &start);
@@ -142,6 +154,14 @@ static void *side_thread(void *arg)
 static void side_start(struct side_check *side, int jobs)
 {
 	side->threaded = jobs > 1 && !pthread_create(&side->thread, NULL, side_thread, side);
+}
+
+static void side_join(struct side_check *side, const char *what, bool stats)
+{
+	if (!side->threaded)
+		return;
+	pthread_join(side->thread, NULL);
+	phase(stats, what);
 }
 
 /* Step @i's findings at the end of the main list. */
@@ -185,8 +205,9 @@ static void contexts(const struct program *prog)
 	check_irq_inversion(prog);
 }
 
-/* The steps beside the summaries: those that read none first. */
-enum { TEARDOWN, RCU, CONTEXTS, CALLBACK_UNDER_LOCK, WAIT_UNDER_LOCK };
+/* The steps beside the summaries, in their threads' orders. */
+enum { TEARDOWN, RCU, CALLBACK_UNDER_LOCK };
+enum { CONTEXTS, WAIT_UNDER_LOCK, SLEEP_IN_ATOMIC };
 
 static void print_summary_stats(void)
 {
@@ -207,16 +228,32 @@ void wholetree_run(struct program *prog, const char *dir, const char *rules,
 	struct side_check ordering = {
 		.prog = prog, .step = { check_lock_order }, .time = { { "lock-order" } },
 	};
+	/*
+	 * Below the main thread, these: what they do not get done while the
+	 * summaries are made is a second or two after them.
+	 */
 	struct side_check beside = {
 		.prog = prog,
-		.step = { check_teardown_race, rcu, contexts,
-			  check_callback_under_lock, check_wait_under_lock },
-		.time = { { "teardown-race" }, { "rcu" }, { "contexts" },
-			  { "callback-under-lock" }, { "wait-under-lock" } },
+		.step = { check_teardown_race, rcu, check_callback_under_lock },
+		.time = { { "teardown-race" }, { "rcu" }, { "callback-under-lock" } },
+		.nice = 10,
+	};
+	/*
+	 * Wait-under-lock follows the summaries as callback-under-lock does;
+	 * sleep-in-atomic reads what the contexts found.
+	 */
+	struct side_check waiting = {
+		.prog = prog,
+		.step = { contexts, check_wait_under_lock, check_sleep_in_atomic },
+		.time = { { "contexts" }, { "wait-under-lock" }, { "sleep-in-atomic" } },
+		.nice = 10,
 	};
 	int at;
 
 	phase(false, NULL);
+	/* a CPU's idle time faults the arenas' memory in ahead */
+	if (jobs > 1)
+		block_supply_start();
 	program_load_callbacks(rules_dir(rules));
 	teardown_rules_load(rules_dir(rules));
 	context_rules_load(rules_dir(rules));
@@ -229,17 +266,16 @@ void wholetree_run(struct program *prog, const char *dir, const char *rules,
 	strtab_share(jobs > 1);
 	side_start(&ordering, jobs);
 	side_start(&beside, jobs);
+	side_start(&waiting, jobs);
 	summaries_build(prog);
 	phase(stats, "summaries");
 	if (stats)
 		print_summary_stats();
-	if (beside.threaded) {
-		pthread_join(beside.thread, NULL);
-		phase(stats, "waiting for checks");
-	}
+	side_join(&beside, "waiting for callback-under-lock", stats);
+	side_join(&waiting, "waiting for sleep-in-atomic", stats);
 	/* the findings in the order of one thread */
 	side_step(&beside, CALLBACK_UNDER_LOCK, stats);
-	side_step(&beside, WAIT_UNDER_LOCK, stats);
+	side_step(&waiting, WAIT_UNDER_LOCK, stats);
 	at = findings_count();
 	if (!ordering.threaded) {
 		check_lock_order(prog);
@@ -247,21 +283,20 @@ void wholetree_run(struct program *prog, const char *dir, const char *rules,
 	}
 	side_step(&beside, TEARDOWN, stats);
 	side_step(&beside, RCU, stats);
-	side_step(&beside, CONTEXTS, stats);
+	side_step(&waiting, CONTEXTS, stats);
 	if (stats)
 		fprintf(stderr, "lockscope report: teardown-race walks kept %u entries\n",
 			teardown_walk_entries());
-	check_sleep_in_atomic(prog);
-	phase(stats, "sleep-in-atomic");
-	if (ordering.threaded) {
-		pthread_join(ordering.thread, NULL);
+	side_step(&waiting, SLEEP_IN_ATOMIC, stats);
+	side_join(&ordering, "waiting for lock-order", stats);
+	if (ordering.threaded)
 		findings_splice(ordering.found[0], at);
-		phase(stats, "waiting for lock-order");
-	}
 	strtab_share(false);
+	block_supply_stop();
 	if (stats) {
 		side_stats(&ordering);
 		side_stats(&beside);
+		side_stats(&waiting);
 	}
 	findings_group();
 }

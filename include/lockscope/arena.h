@@ -36,6 +36,12 @@ struct arena_mark arena_mark(const struct arena *a);
 void arena_rewind(struct arena *a, const struct arena_mark *m);
 
 /*
+ * A zeroed mapping of @bytes, a multiple of a huge page, aligned to one
+ * and in huge pages where the kernel gives them; munmap() frees it.
+ */
+void *huge_map(size_t bytes);
+
+/*
  * A zeroed table of @n elements of @size bytes, freed by table_free()
  * with the same @n and @size: one of TABLE_HUGE bytes or more is in
  * huge pages where the kernel gives them.

@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Blocks for the arenas, faulted in ahead on a thread of its own while
+ * the other threads work.
+ */
+#define _GNU_SOURCE
+#include <pthread.h>
+#include <sched.h>
+#include <stdbool.h>
+#include <sys/mman.h>
+
+#include "lockscope/arena.h"
+#include "lockscope/block_supply.h"
+
+/*
+ * The main thread takes a block every few milliseconds at most, and
+ * faulting one in takes about five: a few ready absorb its bursts.
+ */
+#define STOCK 16
+#define REFILL_BELOW (STOCK / 2)
+
+static struct {
+	pthread_mutex_t lock;
+	pthread_cond_t wanted;	/* the stock ran low, or stop */
+	void *ready[STOCK];
+	int nready;
+	bool running, stopping;
+	pthread_t filler;
+} supply = {
+	.lock = PTHREAD_MUTEX_INITIALIZER,
+	.wanted = PTHREAD_COND_INITIALIZER,
+};
+
+static void fault_in(char *block)
+{
+	size_t at;
+
+#ifdef MADV_POPULATE_WRITE
+	if (!madvise(block, BLOCK_SUPPLY_BYTES, MADV_POPULATE_WRITE))
+		return;
+#endif
+	/* an older kernel: a write a page does it */
+	for (at = 0; at < BLOCK_SUPPLY_BYTES; at += 4096)
+		((volatile char *)block)[at] = 0;
+}
+
+static void *fill(void *unused)
+{
+	void *block;
+
+	(void)unused;
+	/* only a CPU's idle time: never a thread's that has work */
+	pthread_setschedparam(pthread_self(), SCHED_IDLE, &(struct sched_param){ 0 });
+	pthread_mutex_lock(&supply.lock);
+	while (!supply.stopping) {
+		if (supply.nready >= REFILL_BELOW) {
+			pthread_cond_wait(&supply.wanted, &supply.lock);
+			continue;
+		}
+		while (supply.nready < STOCK && !supply.stopping) {
+			pthread_mutex_unlock(&supply.lock);
+			block = huge_map(BLOCK_SUPPLY_BYTES);
+			fault_in(block);
+			pthread_mutex_lock(&supply.lock);
+			supply.ready[supply.nready++] = block;
+		}
+	}
+	pthread_mutex_unlock(&supply.lock);
+	return NULL;
+}
+
+void *block_supply_take(void)
+{
+	void *block = NULL;
+
+	if (!__atomic_load_n(&supply.running, __ATOMIC_ACQUIRE))
+		return huge_map(BLOCK_SUPPLY_BYTES);
+	pthread_mutex_lock(&supply.lock);
+	if (supply.nready)
+		block = supply.ready[--supply.nready];
+	if (supply.nready < REFILL_BELOW)
+		pthread_cond_signal(&supply.wanted);
+	pthread_mutex_unlock(&supply.lock);
+	/* the filler fell behind: no waiting for it */
+	return block ? block : huge_map(BLOCK_SUPPLY_BYTES);
+}
+
+void block_supply_give(void *block)
+{
+	munmap(block, BLOCK_SUPPLY_BYTES);
+}
+
+void block_supply_start(void)
+{
+	if (supply.running)
+		return;
+	supply.stopping = false;
+	if (!pthread_create(&supply.filler, NULL, fill, NULL))
+		__atomic_store_n(&supply.running, true, __ATOMIC_RELEASE);
+}
+
+void block_supply_stop(void)
+{
+	if (!supply.running)
+		return;
+	pthread_mutex_lock(&supply.lock);
+	supply.stopping = true;
+	pthread_cond_signal(&supply.wanted);
+	pthread_mutex_unlock(&supply.lock);
+	pthread_join(supply.filler, NULL);
+	__atomic_store_n(&supply.running, false, __ATOMIC_RELEASE);
+	while (supply.nready)
+		block_supply_give(supply.ready[--supply.nready]);
+}

@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: MIT */
+#ifndef LOCKSCOPE_BLOCK_SUPPLY_H
+#define LOCKSCOPE_BLOCK_SUPPLY_H
+
+/*
+ * The arenas' blocks: BLOCK_SUPPLY_BYTES each, aligned to a huge page
+ * and in huge pages where the kernel gives them.  Once started, a
+ * thread of its own keeps a few blocks ready, their pages faulted in:
+ * in a VM the first touch of memory costs about a second a GB, and the
+ * whole-tree step's main thread would pay it all.
+ */
+#define BLOCK_SUPPLY_BYTES (4u << 20)
+
+void *block_supply_take(void);
+void block_supply_give(void *block);
+
+/* The thread that faults blocks in ahead: for the whole-tree step only. */
+void block_supply_start(void);
+void block_supply_stop(void);
+
+#endif
