@@ -3,6 +3,8 @@
  * Power-of-two buffers from an arena, each freed one onto its size's
  * list, where the next request of that size finds it.
  */
+#include <string.h>
+
 #include "lockscope/diag.h"
 #include "lockscope/size_pool.h"
 
@@ -35,6 +37,17 @@ void size_pool_free(struct size_pool *p, void *mem, size_t bytes)
 
 	*(void **)mem = p->free[k];
 	p->free[k] = mem;
+}
+
+void *size_pool_grow(struct size_pool *p, void *mem, size_t old, size_t bytes)
+{
+	void *grown = size_pool_alloc(p, bytes);
+
+	if (old) {
+		memcpy(grown, mem, old);
+		size_pool_free(p, mem, old);
+	}
+	return grown;
 }
 
 void size_pool_release(struct size_pool *p)

@@ -295,16 +295,9 @@ static void *work_zalloc(size_t bytes)
 	return memset(work_alloc(bytes), 0, bytes);
 }
 
-/* @mem, of @old bytes (0: none), made @bytes long. */
 static void *work_grow(void *mem, size_t old, size_t bytes)
 {
-	void *grown = work_alloc(bytes);
-
-	if (old) {
-		memcpy(grown, mem, old);
-		size_pool_free(&work_buffers, mem, old);
-	}
-	return grown;
+	return size_pool_grow(&work_buffers, mem, old, bytes);
 }
 
 static void start_work(struct func *fn, struct sum_work *w)

@@ -13,7 +13,7 @@
  * fault per 4 kB touched and a search of malloc's free lists.
  */
 #define SIZE_POOL_MIN 16
-#define SIZE_POOL_CLASSES 13	/* SIZE_POOL_MIN << 12 == 64 kB */
+#define SIZE_POOL_CLASSES 21	/* SIZE_POOL_MIN << 20 == 16 MB */
 
 struct size_pool {
 	struct arena arena;
@@ -23,6 +23,8 @@ struct size_pool {
 /* At least @bytes, not zeroed, freed by size_pool_free() with the same @bytes. */
 void *size_pool_alloc(struct size_pool *p, size_t bytes);
 void size_pool_free(struct size_pool *p, void *mem, size_t bytes);
+/* @mem, of @old bytes (0: none), made @bytes long: a new buffer, copied. */
+void *size_pool_grow(struct size_pool *p, void *mem, size_t old, size_t bytes);
 /* Free every buffer, handing the arena's blocks back. */
 void size_pool_release(struct size_pool *p);
 
