@@ -267,7 +267,7 @@ void wholetree_run(struct program *prog, const char *dir, const char *rules,
 	side_start(&ordering, jobs);
 	side_start(&beside, jobs);
 	side_start(&waiting, jobs);
-	summaries_build(prog);
+	summaries_build(prog, jobs > 1);
 	phase(stats, "summaries");
 	if (stats)
 		print_summary_stats();

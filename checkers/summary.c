@@ -18,6 +18,7 @@
 #include "lockscope/ptrtab.h"
 #include "lockscope/size_pool.h"
 #include "lockscope/strbuf.h"
+#include "lockscope/summary_sccs.h"
 #include "lockscope/wholetree.h"
 
 #define MAX_ENTRIES SUMMARY_MAX_ENTRIES
@@ -1077,12 +1078,6 @@ static bool pull_callees(struct func *fn, unsigned int since)
 	return changed;
 }
 
-/* Iterative Tarjan: deep call chains must not overflow the C stack. */
-struct frame {
-	struct func *fn;
-	int call, target;
-};
-
 /* --stats: the largest cycle of the call graph, and its rounds */
 static int largest_scc, largest_scc_rounds;
 
@@ -1259,12 +1254,12 @@ static void count_callers(struct program *prog)
 	}
 }
 
-void summaries_build(struct program *prog)
+void summaries_build(struct program *prog, bool threaded)
 {
-	struct frame *frames = ls_xmalloc((prog->nfuncs + 1) * sizeof(*frames));
-	struct func **stack = ls_xmalloc((prog->nfuncs + 1) * sizeof(*stack));
-	int index = 1, sp = 0, i, j;
+	struct scc_walk *sccs;
+	struct func **scc;
 	unsigned int nacqs = 0;
+	int i, j, n;
 
 	for (i = 0; i < prog->nfuncs; i++)
 		nacqs += prog->funcs[i]->nacqs;
@@ -1285,60 +1280,10 @@ void summaries_build(struct program *prog)
 	number_keys(nacqs);
 	count_callers(prog);
 
-	for (i = 0; i < prog->nfuncs; i++) {
-		int depth = 0;
-
-		if (prog->funcs[i]->index)
-			continue;
-		frames[depth++] = (struct frame){ prog->funcs[i], 0, 0 };
-		prog->funcs[i]->index = prog->funcs[i]->low = index++;
-		stack[sp++] = prog->funcs[i];
-		prog->funcs[i]->on_stack = true;
-
-		while (depth) {
-			struct frame *fr = &frames[depth - 1];
-			struct func *fn = fr->fn, *next = NULL;
-
-			while (fr->call < fn->ncalls) {
-				struct callsite *cs = &fn->calls[fr->call];
-
-				if (fr->target < cs->ntargets) {
-					next = cs->targets[fr->target++];
-					if (!next->index)
-						break;
-					if (next->on_stack && next->index < fn->low)
-						fn->low = next->index;
-					next = NULL;
-					continue;
-				}
-				fr->call++;
-				fr->target = 0;
-			}
-			if (next) {
-				next->index = next->low = index++;
-				stack[sp++] = next;
-				next->on_stack = true;
-				frames[depth++] = (struct frame){ next, 0, 0 };
-				continue;
-			}
-			/* all callees done: fn closes an SCC if it is its root */
-			if (fn->low == fn->index) {
-				int start = sp;
-
-				do {
-					start--;
-					stack[start]->on_stack = false;
-				} while (stack[start] != fn);
-				summarise_scc(&stack[start], sp - start);
-				sp = start;
-			}
-			depth--;
-			if (depth && fn->low < frames[depth - 1].fn->low)
-				frames[depth - 1].fn->low = fn->low;
-		}
-	}
-	free(frames);
-	free(stack);
+	sccs = scc_walk_start(prog, threaded);
+	while ((n = scc_walk_next(sccs, &scc)) > 0)
+		summarise_scc(scc, n);
+	scc_walk_end(sccs);
 	for (i = 0; i < prog->nfuncs; i++)
 		prog->funcs[i]->index_of = NULL;
 	arena_rewind(&kept_indexes, &(struct arena_mark){ 0 });

@@ -264,8 +264,11 @@ bool notifiers_chain_field(const char *field);
 
 /* Resolve every call's targets. */
 void callgraph_build(struct program *prog);
-/* Summaries of what each function may acquire, callees first. */
-void summaries_build(struct program *prog);
+/*
+ * Summaries of what each function may acquire, callees first; @threaded:
+ * the SCCs are found on a thread of their own (summary_sccs.c).
+ */
+void summaries_build(struct program *prog, bool threaded);
 /*
  * Their progress, for a reader on another thread (summary_progress.c):
  * the summaries publish each SCC once done, then the end; a reader waits

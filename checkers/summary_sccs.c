@@ -1,0 +1,162 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The call graph's SCCs, callees first.  Tarjan's walk reads each call
+ * target once, a cache miss each at kernel size (a second of the
+ * summaries' time): with a second CPU it runs ahead of the summaries,
+ * which take each SCC as it is found.
+ */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lockscope/strbuf.h"
+#include "lockscope/summary_sccs.h"
+
+struct scc_walk {
+	struct program *prog;
+	struct func **members;	/* SCC after SCC */
+	int *ends;		/* SCC i ends before members[ends[i]] */
+	int found;		/* SCCs found so far, under lock */
+	bool done, waiting;
+	int taken, at;		/* the summaries' place */
+	pthread_mutex_t lock;
+	pthread_cond_t more;
+	pthread_t thread;
+	bool threaded;
+};
+
+static void found_scc(struct scc_walk *w, struct func **scc, int n)
+{
+	int at = w->found ? w->ends[w->found - 1] : 0;
+
+	memcpy(w->members + at, scc, n * sizeof(*scc));
+	w->ends[w->found] = at + n;
+	pthread_mutex_lock(&w->lock);
+	w->found++;
+	if (w->waiting)
+		pthread_cond_signal(&w->more);
+	pthread_mutex_unlock(&w->lock);
+}
+
+/* Iterative Tarjan: deep call chains must not overflow the C stack. */
+struct frame {
+	struct func *fn;
+	int call, target;
+};
+
+static void *walk(void *arg)
+{
+	struct scc_walk *w = arg;
+	struct program *prog = w->prog;
+	struct frame *frames = ls_xmalloc((prog->nfuncs + 1) * sizeof(*frames));
+	struct func **stack = ls_xmalloc((prog->nfuncs + 1) * sizeof(*stack));
+	int index = 1, sp = 0, i;
+
+	for (i = 0; i < prog->nfuncs; i++) {
+		int depth = 0;
+
+		if (prog->funcs[i]->index)
+			continue;
+		frames[depth++] = (struct frame){ prog->funcs[i], 0, 0 };
+		prog->funcs[i]->index = prog->funcs[i]->low = index++;
+		stack[sp++] = prog->funcs[i];
+		prog->funcs[i]->on_stack = true;
+
+		while (depth) {
+			struct frame *fr = &frames[depth - 1];
+			struct func *fn = fr->fn, *next = NULL;
+
+			while (fr->call < fn->ncalls) {
+				struct callsite *cs = &fn->calls[fr->call];
+
+				if (fr->target < cs->ntargets) {
+					next = cs->targets[fr->target++];
+					if (!next->index)
+						break;
+					if (next->on_stack && next->index < fn->low)
+						fn->low = next->index;
+					next = NULL;
+					continue;
+				}
+				fr->call++;
+				fr->target = 0;
+			}
+			if (next) {
+				next->index = next->low = index++;
+				stack[sp++] = next;
+				next->on_stack = true;
+				frames[depth++] = (struct frame){ next, 0, 0 };
+				continue;
+			}
+			/* all callees done: fn closes an SCC if it is its root */
+			if (fn->low == fn->index) {
+				int start = sp;
+
+				do {
+					start--;
+					stack[start]->on_stack = false;
+				} while (stack[start] != fn);
+				found_scc(w, &stack[start], sp - start);
+				sp = start;
+			}
+			depth--;
+			if (depth && fn->low < frames[depth - 1].fn->low)
+				frames[depth - 1].fn->low = fn->low;
+		}
+	}
+	free(frames);
+	free(stack);
+	pthread_mutex_lock(&w->lock);
+	w->done = true;
+	pthread_cond_signal(&w->more);
+	pthread_mutex_unlock(&w->lock);
+	return NULL;
+}
+
+struct scc_walk *scc_walk_start(struct program *prog, bool threaded)
+{
+	struct scc_walk *w = ls_xcalloc(1, sizeof(*w));
+
+	w->prog = prog;
+	w->members = ls_xmalloc((prog->nfuncs + 1) * sizeof(*w->members));
+	w->ends = ls_xmalloc((prog->nfuncs + 1) * sizeof(*w->ends));
+	pthread_mutex_init(&w->lock, NULL);
+	pthread_cond_init(&w->more, NULL);
+	w->threaded = threaded && !pthread_create(&w->thread, NULL, walk, w);
+	if (!w->threaded)
+		walk(w);
+	return w;
+}
+
+int scc_walk_next(struct scc_walk *w, struct func ***members)
+{
+	int n;
+
+	/* most calls find the next SCC long found: one lock, no wait */
+	pthread_mutex_lock(&w->lock);
+	while (w->taken == w->found && !w->done) {
+		w->waiting = true;
+		pthread_cond_wait(&w->more, &w->lock);
+		w->waiting = false;
+	}
+	if (w->taken == w->found) {
+		pthread_mutex_unlock(&w->lock);
+		return 0;
+	}
+	pthread_mutex_unlock(&w->lock);
+	*members = w->members + w->at;
+	n = w->ends[w->taken] - w->at;
+	w->at = w->ends[w->taken++];
+	return n;
+}
+
+void scc_walk_end(struct scc_walk *w)
+{
+	if (w->threaded)
+		pthread_join(w->thread, NULL);
+	pthread_mutex_destroy(&w->lock);
+	pthread_cond_destroy(&w->more);
+	free(w->members);
+	free(w->ends);
+	free(w);
+}
