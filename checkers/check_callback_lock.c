@@ -227,15 +227,70 @@ static void check_call(const struct func *fn, const struct callsite *cs)
 	}
 }
 
+static void check_function(const struct func *fn)
+{
+	int j;
+
+	for (j = 0; j < fn->ncalls; j++)
+		if (fn->calls[j].nheld)
+			check_call(fn, &fn->calls[j]);
+}
+
+/* A function with calls under a lock, and the last SCC its targets are in. */
+struct pending {
+	int ready, i;
+};
+
+static int by_ready(const void *a, const void *b)
+{
+	const struct pending *x = a, *y = b;
+
+	if (x->ready != y->ready)
+		return x->ready < y->ready ? -1 : 1;
+	return (x->i > y->i) - (x->i < y->i);
+}
+
+/*
+ * The functions are checked as their targets' summaries come, by the last
+ * SCC those are in, not in the program's order: beside the summaries, one
+ * call of a target summarised last would hold up all that follow it until
+ * the summaries end.  The findings are put back in the program's order.
+ */
 void check_callback_under_lock(const struct program *prog)
 {
-	int i, j;
+	struct pending *pending = ls_xmalloc((prog->nfuncs + 1) * sizeof(*pending));
+	int *ends = ls_xmalloc((prog->nfuncs + 1) * sizeof(*ends));
+	int *keys = ls_xmalloc((prog->nfuncs + 1) * sizeof(*keys));
+	int npending = 0, nruns = 0, from, i, j, t;
 
+	summaries_wait_sccs();
 	for (i = 0; i < prog->nfuncs; i++) {
 		const struct func *fn = prog->funcs[i];
+		int ready = -1;
 
-		for (j = 0; j < fn->ncalls; j++)
-			if (fn->calls[j].nheld)
-				check_call(fn, &fn->calls[j]);
+		for (j = 0; j < fn->ncalls; j++) {
+			const struct callsite *cs = &fn->calls[j];
+
+			for (t = 0; cs->nheld && t < cs->ntargets; t++)
+				if (cs->targets[t]->scc > ready)
+					ready = cs->targets[t]->scc;
+		}
+		if (ready >= 0)
+			pending[npending++] = (struct pending){ ready, i };
 	}
+	qsort(pending, npending, sizeof(*pending), by_ready);
+	from = findings_here();
+	for (i = 0; i < npending; i++) {
+		int before = findings_here();
+
+		check_function(prog->funcs[pending[i].i]);
+		if (findings_here() > before) {
+			ends[nruns] = findings_here();
+			keys[nruns++] = pending[i].i;
+		}
+	}
+	findings_order_runs(from, ends, keys, nruns);
+	free(pending);
+	free(ends);
+	free(keys);
 }

@@ -108,6 +108,49 @@ void findings_splice(struct finding_list *list, int at)
 	free(list);
 }
 
+int findings_here(void)
+{
+	return (diverted ? diverted : &main_list)->n;
+}
+
+struct run {
+	int key, start, end;
+};
+
+static int by_key(const void *a, const void *b)
+{
+	const struct run *x = a, *y = b;
+
+	return (x->key > y->key) - (x->key < y->key);
+}
+
+void findings_order_runs(int from, const int *ends, const int *keys, int nruns)
+{
+	struct finding_list *list = diverted ? diverted : &main_list;
+	struct run *runs;
+	struct finding **was;
+	int i, at = from, n = list->n - from;
+
+	if (!nruns)
+		return;
+	runs = ls_xmalloc(nruns * sizeof(*runs));
+	for (i = 0; i < nruns; i++) {
+		runs[i] = (struct run){ keys[i], at, ends[i] };
+		at = ends[i];
+	}
+	qsort(runs, nruns, sizeof(*runs), by_key);
+	was = ls_xmalloc(n * sizeof(*was));
+	memcpy(was, list->items + from, n * sizeof(*was));
+	at = from;
+	for (i = 0; i < nruns; i++) {
+		memcpy(list->items + at, was + runs[i].start - from,
+		       (runs[i].end - runs[i].start) * sizeof(*was));
+		at += runs[i].end - runs[i].start;
+	}
+	free(was);
+	free(runs);
+}
+
 void finding_note(struct finding *f, const char *file, int line, int col,
 		  const char *fmt, ...)
 {

@@ -25,10 +25,17 @@ struct scc_walk {
 	bool threaded;
 };
 
+/* Set once every function's ->scc is: for readers on other threads. */
+static pthread_mutex_t numbered_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t numbered_cond = PTHREAD_COND_INITIALIZER;
+static bool numbered;
+
 static void found_scc(struct scc_walk *w, struct func **scc, int n)
 {
-	int at = w->found ? w->ends[w->found - 1] : 0;
+	int at = w->found ? w->ends[w->found - 1] : 0, i;
 
+	for (i = 0; i < n; i++)
+		scc[i]->scc = w->found;
 	memcpy(w->members + at, scc, n * sizeof(*scc));
 	w->ends[w->found] = at + n;
 	pthread_mutex_lock(&w->lock);
@@ -110,13 +117,28 @@ static void *walk(void *arg)
 	w->done = true;
 	pthread_cond_signal(&w->more);
 	pthread_mutex_unlock(&w->lock);
+	pthread_mutex_lock(&numbered_lock);
+	numbered = true;
+	pthread_cond_broadcast(&numbered_cond);
+	pthread_mutex_unlock(&numbered_lock);
 	return NULL;
+}
+
+void summaries_wait_sccs(void)
+{
+	pthread_mutex_lock(&numbered_lock);
+	while (!numbered)
+		pthread_cond_wait(&numbered_cond, &numbered_lock);
+	pthread_mutex_unlock(&numbered_lock);
 }
 
 struct scc_walk *scc_walk_start(struct program *prog, bool threaded)
 {
 	struct scc_walk *w = ls_xcalloc(1, sizeof(*w));
 
+	pthread_mutex_lock(&numbered_lock);
+	numbered = false;
+	pthread_mutex_unlock(&numbered_lock);
 	w->prog = prog;
 	w->members = ls_xmalloc((prog->nfuncs + 1) * sizeof(*w->members));
 	w->ends = ls_xmalloc((prog->nfuncs + 1) * sizeof(*w->ends));

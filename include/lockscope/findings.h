@@ -82,6 +82,14 @@ struct finding_list;
 struct finding_list *findings_divert(void);
 /* Insert @list's findings before the @at-th of the main list, and free it. */
 void findings_splice(struct finding_list *list, int at);
+/* How many findings this thread has made: a mark for findings_order_runs(). */
+int findings_here(void);
+/*
+ * A check that took its work out of order puts its findings back: this
+ * thread's findings from @from on are @nruns runs, run i ending before
+ * @ends[i], and are sorted by the runs' @keys, each run keeping its order.
+ */
+void findings_order_runs(int from, const int *ends, const int *keys, int nruns);
 
 /* The findings so far, for the series filters (findings_series.c). */
 int findings_count(void);

@@ -210,6 +210,7 @@ struct func {
 	struct ctx_info *ctx;		/* context.c's */
 	/* Tarjan */
 	int index, low;
+	int scc;			/* its SCC's place in the summaries' order */
 	bool on_stack, summarised;
 	unsigned char callers;		/* calls of it, up to 255 (summary.c) */
 	struct func *next_same;		/* another definition of the name */
@@ -278,6 +279,8 @@ void summaries_publish(struct func **scc, int n);
 void summaries_publish_all(void);
 void summaries_wait(const struct func *fn);
 void summaries_wait_all(void);
+/* Until every function's ->scc is set (summary_sccs.c). */
+void summaries_wait_sccs(void);
 /* --stats: functions in the largest cycle, and the rounds it took */
 void summaries_stats(int *scc, int *rounds);
 /* The most entries a summary keeps: entry indices fit summary_entry::next. */
