@@ -156,11 +156,18 @@ static void side_start(struct side_check *side, int jobs)
 	side->threaded = jobs > 1 && !pthread_create(&side->thread, NULL, side_thread, side);
 }
 
-static void side_join(struct side_check *side, const char *what, bool stats)
+/* Wait for the thread's last step: "waiting for <step>" in --stats. */
+static void side_join(struct side_check *side, bool stats)
 {
+	char what[64];
+	int last = 0;
+
 	if (!side->threaded)
 		return;
 	pthread_join(side->thread, NULL);
+	while (last + 1 < SIDE_STEPS && side->step[last + 1])
+		last++;
+	snprintf(what, sizeof(what), "waiting for %s", side->time[last].what);
 	phase(stats, what);
 }
 
@@ -207,7 +214,7 @@ static void contexts(const struct program *prog)
 
 /* The steps beside the summaries, in their threads' orders. */
 enum { TEARDOWN, RCU, CALLBACK_UNDER_LOCK };
-enum { CONTEXTS, WAIT_UNDER_LOCK, SLEEP_IN_ATOMIC };
+enum { CONTEXTS, SLEEP_IN_ATOMIC, WAIT_UNDER_LOCK };
 
 static void print_summary_stats(void)
 {
@@ -239,13 +246,13 @@ void wholetree_run(struct program *prog, const char *dir, const char *rules,
 		.nice = 10,
 	};
 	/*
-	 * Wait-under-lock follows the summaries as callback-under-lock does;
-	 * sleep-in-atomic reads what the contexts found.
+	 * Sleep-in-atomic reads what the contexts found, and few summaries;
+	 * wait-under-lock follows the summaries as callback-under-lock does.
 	 */
 	struct side_check waiting = {
 		.prog = prog,
-		.step = { contexts, check_wait_under_lock, check_sleep_in_atomic },
-		.time = { { "contexts" }, { "wait-under-lock" }, { "sleep-in-atomic" } },
+		.step = { contexts, check_sleep_in_atomic, check_wait_under_lock },
+		.time = { { "contexts" }, { "sleep-in-atomic" }, { "wait-under-lock" } },
 		.nice = 10,
 	};
 	int at;
@@ -271,8 +278,8 @@ void wholetree_run(struct program *prog, const char *dir, const char *rules,
 	phase(stats, "summaries");
 	if (stats)
 		print_summary_stats();
-	side_join(&beside, "waiting for callback-under-lock", stats);
-	side_join(&waiting, "waiting for sleep-in-atomic", stats);
+	side_join(&beside, stats);
+	side_join(&waiting, stats);
 	/* the findings in the order of one thread */
 	side_step(&beside, CALLBACK_UNDER_LOCK, stats);
 	side_step(&waiting, WAIT_UNDER_LOCK, stats);
@@ -288,7 +295,7 @@ void wholetree_run(struct program *prog, const char *dir, const char *rules,
 		fprintf(stderr, "lockscope report: teardown-race walks kept %u entries\n",
 			teardown_walk_entries());
 	side_step(&waiting, SLEEP_IN_ATOMIC, stats);
-	side_join(&ordering, "waiting for lock-order", stats);
+	side_join(&ordering, stats);
 	if (ordering.threaded)
 		findings_splice(ordering.found[0], at);
 	strtab_share(false);
