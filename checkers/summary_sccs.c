@@ -51,7 +51,7 @@ struct frame {
 	int call, target;
 };
 
-static void *walk(void *arg)
+static void *find_sccs(void *arg)
 {
 	struct scc_walk *w = arg;
 	struct program *prog = w->prog;
@@ -144,9 +144,9 @@ struct scc_walk *scc_walk_start(struct program *prog, bool threaded)
 	w->ends = ls_xmalloc((prog->nfuncs + 1) * sizeof(*w->ends));
 	pthread_mutex_init(&w->lock, NULL);
 	pthread_cond_init(&w->more, NULL);
-	w->threaded = threaded && !pthread_create(&w->thread, NULL, walk, w);
+	w->threaded = threaded && !pthread_create(&w->thread, NULL, find_sccs, w);
 	if (!w->threaded)
-		walk(w);
+		find_sccs(w);
 	return w;
 }
 
