@@ -610,7 +610,8 @@ static int find_entry(const struct func *fn, const struct key *k, unsigned long 
 
 /*
  * The callers of each member within the SCC, by member: works[i]'s are
- * callers[callers_at[i] .. callers_at[i + 1]).  A change tells them once
+ * callers[callers_at[i] .. callers_at[i + 1]), in huge pages (the large
+ * cycle's are 20 M).  A change tells them once
  * a round, and a round passes over members none of whose callees changed
  * since the previous round began: pulling them would find nothing new.
  */
@@ -1099,9 +1100,11 @@ static void find_callers(struct func **scc, int n)
 {
 	int i, j, t, m = 0;
 
+	/* rebuilt whole each time: a larger table need not keep the old */
 	if (n + 1 > acallers_at) {
+		table_free(callers_at, acallers_at, sizeof(*callers_at));
 		acallers_at = n + 1;
-		callers_at = ls_xrealloc(callers_at, acallers_at * sizeof(*callers_at));
+		callers_at = table_alloc(acallers_at, sizeof(*callers_at));
 	}
 	memset(callers_at, 0, (n + 1) * sizeof(*callers_at));
 	for (i = 0; i < n; i++) {
@@ -1117,8 +1120,9 @@ static void find_callers(struct func **scc, int n)
 		}
 	}
 	if (m > acallers) {
+		table_free(callers, acallers, sizeof(*callers));
 		acallers = m;
-		callers = ls_xrealloc(callers, acallers * sizeof(*callers));
+		callers = table_alloc(acallers, sizeof(*callers));
 	}
 	for (i = 0; i < n; i++)
 		callers_at[i + 1] += callers_at[i];
@@ -1225,8 +1229,8 @@ static void free_works(void)
 	free(works);
 	works = NULL;
 	aworks = 0;
-	free(callers_at);
-	free(callers);
+	table_free(callers_at, acallers_at, sizeof(*callers_at));
+	table_free(callers, acallers, sizeof(*callers));
 	callers_at = callers = NULL;
 	acallers_at = acallers = 0;
 	/*
