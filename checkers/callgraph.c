@@ -76,7 +76,13 @@ void program_load_callbacks(const char *dir)
 	load_registrations(dir);
 }
 
-static void add_target(struct callsite *cs, struct func *fn)
+/* One more call of @fn: the count stops at 255. */
+static void count_calls(struct func *fn, unsigned int calls)
+{
+	fn->callers = fn->callers + calls > 255 ? 255 : fn->callers + calls;
+}
+
+void callgraph_add_target(struct callsite *cs, struct func *fn)
 {
 	int i;
 
@@ -85,6 +91,7 @@ static void add_target(struct callsite *cs, struct func *fn)
 			return;
 	cs->targets = ls_xrealloc(cs->targets, (cs->ntargets + 1) * sizeof(*cs->targets));
 	cs->targets[cs->ntargets++] = fn;
+	count_calls(fn, 1);
 }
 
 /*
@@ -95,12 +102,30 @@ static void add_target(struct callsite *cs, struct func *fn)
 struct targets {
 	int n;
 	bool chain;
+	unsigned int calls;	/* that share it: counted once for each target */
 	struct func **fns;
+	struct targets *older;	/* made before it */
 };
 
 static struct arena shared;
 static struct ptrtab by_callee;		/* interned name -> struct targets */
 static struct ptrtab by_field;		/* interned field -> struct targets */
+static struct targets *newest;
+
+/*
+ * Each function's count of calls, from the shared arrays': once for each
+ * of their targets, not once for each of millions of calls (a cache miss
+ * each).
+ */
+static void count_shared_calls(void)
+{
+	const struct targets *t;
+	int i;
+
+	for (t = newest; t; t = t->older)
+		for (i = 0; t->calls && i < t->n; i++)
+			count_calls(t->fns[i], t->calls);
+}
 
 static struct targets *new_targets(struct ptrtab *table, const char *key)
 {
@@ -108,7 +133,10 @@ static struct targets *new_targets(struct ptrtab *table, const char *key)
 
 	t->n = 0;
 	t->chain = false;
+	t->calls = 0;
 	t->fns = NULL;
+	t->older = newest;
+	newest = t;
 	ptrtab_put(table, key, t);
 	return t;
 }
@@ -121,7 +149,7 @@ static bool modelled(const char *name)
 }
 
 /* @name's definitions, most recently loaded first. */
-static const struct targets *callee_targets(const char *name)
+static struct targets *callee_targets(const char *name)
 {
 	struct targets *t = ptrtab_get(&by_callee, name);
 	struct func *fn;
@@ -148,7 +176,7 @@ static const struct targets *callee_targets(const char *name)
 }
 
 /* The functions bound to @field anywhere, each once, in binding order. */
-static const struct targets *field_targets(const struct binding *b)
+static struct targets *field_targets(const struct binding *b)
 {
 	struct targets *t = ptrtab_get(&by_field, b->field);
 	struct ptrtab seen = { 0 };
@@ -178,7 +206,7 @@ static const struct targets *field_targets(const struct binding *b)
 static void add_bound(struct callsite *cs, const char *field)
 {
 	/* a binding's field is the name it is found by */
-	const struct targets *t = ptrtab_get(&by_field, field);
+	struct targets *t = ptrtab_get(&by_field, field);
 	const struct binding *b;
 
 	if (!t) {
@@ -197,21 +225,23 @@ static void add_bound(struct callsite *cs, const char *field)
 	/* a call through a field gets no other targets */
 	cs->targets = t->fns;
 	cs->ntargets = t->n;
+	t->calls++;
 }
 
 static void add_direct(struct callsite *cs)
 {
-	const struct targets *t = callee_targets(cs->callee);
+	struct targets *t = callee_targets(cs->callee);
 	int i;
 
 	if (!t->chain) {
 		cs->targets = t->fns;
 		cs->ntargets = t->n;
+		t->calls++;
 		return;
 	}
 	for (i = 0; i < t->n; i++)
-		add_target(cs, t->fns[i]);
-	notifiers_targets(cs, add_target);
+		callgraph_add_target(cs, t->fns[i]);
+	notifiers_targets(cs, callgraph_add_target);
 }
 
 /*
@@ -294,4 +324,5 @@ void callgraph_build(struct program *prog)
 		for (j = 0; j < fn->nacqs; j++)
 			fn->acqs[j].fn = fn;
 	}
+	count_shared_calls();
 }

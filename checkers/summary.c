@@ -1095,10 +1095,29 @@ void summaries_sizes(unsigned long *entries, unsigned long *stored, int *full)
 	*full = full_summaries;
 }
 
+/*
+ * The member @target is, or -1.  Most SCCs are a function or a few, whose
+ * members are found without reading the callee: a cache miss each, for
+ * millions of calls.
+ */
+#define SMALL_SCC 8
+
+static int member_of(struct func **scc, int n, const struct func *target)
+{
+	int i;
+
+	if (n > SMALL_SCC)
+		return target->work ? target->work->member : -1;
+	for (i = 0; i < n; i++)
+		if (scc[i] == target)
+			return i;
+	return -1;
+}
+
 /* callers_at[] and callers[] of the SCC's members, whose work is set */
 static void find_callers(struct func **scc, int n)
 {
-	int i, j, t, m = 0;
+	int i, j, t, member, ncallers = 0;
 
 	/* rebuilt whole each time: a larger table need not keep the old */
 	if (n + 1 > acallers_at) {
@@ -1107,21 +1126,25 @@ static void find_callers(struct func **scc, int n)
 		callers_at = table_alloc(acallers_at, sizeof(*callers_at));
 	}
 	memset(callers_at, 0, (n + 1) * sizeof(*callers_at));
+	/* most SCCs: one function, its own caller or no one's */
+	if (n == 1 && !scc[0]->calls_itself)
+		return;
 	for (i = 0; i < n; i++) {
 		for (j = 0; j < scc[i]->ncalls; j++) {
 			const struct callsite *cs = &scc[i]->calls[j];
 
 			for (t = 0; t < cs->ntargets; t++) {
-				if (cs->targets[t]->work) {
-					callers_at[cs->targets[t]->work->member + 1]++;
-					m++;
+				member = member_of(scc, n, cs->targets[t]);
+				if (member >= 0) {
+					callers_at[member + 1]++;
+					ncallers++;
 				}
 			}
 		}
 	}
-	if (m > acallers) {
+	if (ncallers > acallers) {
 		table_free(callers, acallers, sizeof(*callers));
-		acallers = m;
+		acallers = ncallers;
 		callers = table_alloc(acallers, sizeof(*callers));
 	}
 	for (i = 0; i < n; i++)
@@ -1131,9 +1154,11 @@ static void find_callers(struct func **scc, int n)
 		for (j = 0; j < scc[i]->ncalls; j++) {
 			const struct callsite *cs = &scc[i]->calls[j];
 
-			for (t = 0; t < cs->ntargets; t++)
-				if (cs->targets[t]->work)
-					callers[callers_at[cs->targets[t]->work->member]++] = i;
+			for (t = 0; t < cs->ntargets; t++) {
+				member = member_of(scc, n, cs->targets[t]);
+				if (member >= 0)
+					callers[callers_at[member]++] = i;
+			}
 		}
 	}
 	memmove(callers_at + 1, callers_at, n * sizeof(*callers_at));
@@ -1242,22 +1267,6 @@ static void free_works(void)
 	malloc_trim(0);
 }
 
-/* Which summaries keep their key table: those read from many places. */
-static void count_callers(struct program *prog)
-{
-	int i, j, t;
-
-	for (i = 0; i < prog->nfuncs; i++) {
-		for (j = 0; j < prog->funcs[i]->ncalls; j++) {
-			const struct callsite *cs = &prog->funcs[i]->calls[j];
-
-			for (t = 0; t < cs->ntargets; t++)
-				if (cs->targets[t]->callers < 255)
-					cs->targets[t]->callers++;
-		}
-	}
-}
-
 void summaries_build(struct program *prog, bool threaded)
 {
 	struct scc_walk *sccs;
@@ -1282,7 +1291,6 @@ void summaries_build(struct program *prog, bool threaded)
 		}
 	}
 	number_keys(nacqs);
-	count_callers(prog);
 
 	sccs = scc_walk_start(prog, threaded);
 	while ((n = scc_walk_next(sccs, &scc)) > 0)

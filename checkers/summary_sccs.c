@@ -80,6 +80,7 @@ static void *find_sccs(void *arg)
 					next = cs->targets[fr->target++];
 					if (!next->index)
 						break;
+					fn->calls_itself |= next == fn;
 					if (next->on_stack && next->index < fn->low)
 						fn->low = next->index;
 					next = NULL;

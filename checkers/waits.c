@@ -176,10 +176,8 @@ static void add_holder(struct program *prog, struct pseudo_lock *p, const char *
 	cs->callee = callback;
 	cs->nheld = 1;
 	cs->held = held;
-	for (t = program_function(callback); t; t = t->next_same) {
-		cs->targets = ls_xrealloc(cs->targets, (cs->ntargets + 1) * sizeof(*cs->targets));
-		cs->targets[cs->ntargets++] = t;
-	}
+	for (t = program_function(callback); t; t = t->next_same)
+		callgraph_add_target(cs, t);
 	p->holders = ls_xrealloc(p->holders, (p->nholders + 1) * sizeof(*p->holders));
 	p->holders[p->nholders++] = h;
 	ptrtab_put(&holder_funcs, h, p);

@@ -212,7 +212,8 @@ struct func {
 	int index, low;
 	int scc;			/* its SCC's place in the summaries' order */
 	bool on_stack, summarised;
-	unsigned char callers;		/* calls of it, up to 255 (summary.c) */
+	unsigned char callers;		/* calls of it, up to 255 (callgraph.c) */
+	bool calls_itself;		/* found by the SCC walk */
 	struct func *next_same;		/* another definition of the name */
 	int nrcu, arcu;
 	struct rcu_event *rcu;
@@ -263,8 +264,10 @@ bool notifiers_chain_call(const char *callee);
 /* Is @field (interned) the callback field of a chain's blocks? */
 bool notifiers_chain_field(const char *field);
 
-/* Resolve every call's targets. */
+/* Resolve every call's targets, and count each function's calls. */
 void callgraph_build(struct program *prog);
+/* Give @cs the target @fn, unless it has it; one more call of @fn. */
+void callgraph_add_target(struct callsite *cs, struct func *fn);
 /*
  * Summaries of what each function may acquire, callees first; @threaded:
  * the SCCs are found on a thread of their own (summary_sccs.c).
