@@ -50,6 +50,7 @@ struct sum_work {
 	int cap;
 	unsigned int *stamps;	/* when each entry last changed, in its SCC */
 	unsigned int *guards;
+	bool *mapped;		/* the call changed the instance pulled */
 	struct summary_entry *sum;	/* scap long, from sum_alloc() */
 	int scap;
 	struct sum_index index;
@@ -323,29 +324,23 @@ static void start_work(struct func *fn, struct sum_work *w)
 /* Reading an entry follows at most this many tails down. */
 #define MAX_TAIL_DEPTH 4
 
-/* Does @e of the caller read as @from of the callee, seen through @t? */
-static bool seen_through(const struct summary_entry *e, const struct summary_entry *from,
-			 const struct summary_tail *t)
-{
-	return e->acq == from->acq && e->hops == saturating(from->hops + 1) &&
-	       e->vias == saturating(from->vias + t->via) &&
-	       e->fields == saturating(from->fields + t->field);
-}
-
 /*
  * The longest end of @fn's entries that is one callee's, pulled through
  * one call in the callee's order: kept as a tail if long enough, its
  * length in *@len.  The callee was summarised before @fn's SCC (members
- * are marked summarised after all are done), so no chain of tails loops.
+ * are marked summarised after all are done), so no chain of tails loops,
+ * and its entries were what they are when they were pulled: each one
+ * pulled reads as the callee's, one hop further through that call, but
+ * for the instances the call changed (work->mapped) and the guards.
  */
 static struct summary_tail *find_tail(struct func *fn, int *len)
 {
 	const struct summary_entry *sum = fn->sum, *last;
+	const struct sum_work *w = fn->work;
 	const struct callsite *cs;
 	const struct func *callee;
 	static struct tail_change changes[MAX_ENTRIES];
 	struct summary_tail t = { 0 }, *kept;
-	struct summary_entry buf;
 	int start, i, n;
 
 	*len = 0;
@@ -370,16 +365,10 @@ static struct summary_tail *find_tail(struct func *fn, int *len)
 	t.via = !!cs->via;
 	t.field = cs->how == 'f';
 	t.depth = callee->tail ? callee->tail->depth + 1 : 1;
-	/* one pass: the changes wait in a buffer until the tail is sure */
-	for (i = start; i < fn->nsum; i++) {
-		const struct summary_entry *from = summary_get(callee, sum[i].next, &buf);
-
-		if (!seen_through(&sum[i], from, &t))
-			return NULL;
-		if (sum[i].inst != from->inst || fn->work->guards[i])
+	for (i = start; i < fn->nsum; i++)
+		if (w->mapped[i] || w->guards[i])
 			changes[t.nchanged++] = (struct tail_change){ i - start, sum[i].inst,
-								      fn->work->guards[i] };
-	}
+								      w->guards[i] };
 	kept = arena_alloc(&entries, sizeof(*kept));
 	*kept = t;
 	kept->index = arena_alloc(&entries, n);
@@ -561,6 +550,8 @@ static void make_room(struct func *fn, int n)
 				      cap * sizeof(*w->stamps));
 		w->guards = work_grow(w->guards, w->cap * sizeof(*w->guards),
 				      cap * sizeof(*w->guards));
+		w->mapped = work_grow(w->mapped, w->cap * sizeof(*w->mapped),
+				      cap * sizeof(*w->mapped));
 		w->cap = cap;
 	}
 	if (n >= w->scap) {
@@ -704,6 +695,7 @@ static bool add_entry_at(struct func *fn, struct summary_entry *e,
 	if (e->inst && summary_inst_relative(e->inst))
 		note_relative(fn->work, fn->nsum);
 	fn->work->guards[fn->nsum] = nguards ? guards_intern(guards, nguards) : 0;
+	fn->work->mapped[fn->nsum] = false;
 	fn->work->nopen += guards_open(fn->work->guards[fn->nsum]);
 	fn->sum[fn->nsum] = *e;
 	index_put(fn->work, hash, fn->nsum);
@@ -957,7 +949,7 @@ static enum pulled pull_entry(struct func *fn, const struct callsite *cs, int t,
 	const struct summary_entry *from = summary_get(callee, k, &buf);
 	const struct pguard *guards = NULL;
 	unsigned int inst;
-	int nguards = 0, have = -1;
+	int nguards = 0, have = -1, n;
 	unsigned long hash = 0;
 	struct key key;
 	bool relative;
@@ -1001,9 +993,13 @@ static enum pulled pull_entry(struct func *fn, const struct callsite *cs, int t,
 	e.hops = saturating(from->hops + 1);
 	e.vias = saturating(from->vias + !!cs->via);
 	e.fields = saturating(from->fields + (cs->how == 'f'));
+	n = fn->nsum;
 	if (relative ? !add_entry(fn, &e, guards, nguards) :
 		       !add_entry_at(fn, &e, guards, nguards, have, hash))
 		return PULLED_NOTHING;
+	/* appended, not widened: find_tail() need not read @from again */
+	if (fn->nsum > n)
+		fn->work->mapped[n] = inst != from->inst;
 	if (*keys_found)
 		recheck_open(fn, keys, &e);
 	return PULLED_CHANGE;
