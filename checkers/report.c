@@ -258,7 +258,7 @@ void wholetree_run(struct program *prog, const char *dir, const char *rules,
 	int at;
 
 	phase(false, NULL);
-	/* a CPU's idle time faults the arenas' memory in ahead */
+	/* a second CPU faults the arenas' memory in ahead */
 	if (jobs > 1)
 		block_supply_start();
 	program_load_callbacks(rules_dir(rules));
