@@ -94,9 +94,15 @@ static const struct acquisition **acqs;	/* by id */
 /*
  * By acquisition id: a number for its class and mode, the same for every
  * acquisition of that class and mode (the first one's id), so that keys
- * compare without reading the acquisitions.
+ * compare without reading the acquisitions; and its class's two bits in
+ * a class filter, hashed once, not per entry.  Together, as an entry's
+ * key and its class's bits are read one after the other.
  */
-static unsigned int *acq_keys;
+struct acq_key {
+	unsigned int klass_mode, class_bits;
+};
+
+static struct acq_key *acq_keys;
 static const char **acq_klass;	/* by id */
 
 const struct acquisition *summary_acq(const struct summary_entry *e)
@@ -396,9 +402,6 @@ static struct sum_index *keep_index(const struct sum_index *from)
 	return x;
 }
 
-/* By acquisition id, its class's two bits: hashed once, not per entry. */
-static unsigned int *acq_class_bits;
-
 static const struct class_filter *class_filter(const struct summary_entry *sum, int n)
 {
 	struct class_filter *f = arena_alloc(&entries, sizeof(*f));
@@ -407,8 +410,8 @@ static const struct class_filter *class_filter(const struct summary_entry *sum, 
 
 	memset(f, 0, sizeof(*f));
 	for (i = 0; i < n; i++) {
-		b1 = acq_class_bits[sum[i].acq] & 0xffff;
-		b2 = acq_class_bits[sum[i].acq] >> 16;
+		b1 = acq_keys[sum[i].acq].class_bits & 0xffff;
+		b2 = acq_keys[sum[i].acq].class_bits >> 16;
 		f->bits[b1 / 64] |= 1UL << (b1 % 64);
 		f->bits[b2 / 64] |= 1UL << (b2 % 64);
 	}
@@ -465,7 +468,7 @@ struct key {
 
 static struct key key_of(const struct summary_entry *e)
 {
-	return (struct key){ acq_keys[e->acq], e->inst };
+	return (struct key){ acq_keys[e->acq].klass_mode, e->inst };
 }
 
 static unsigned long key_hash(const struct key *k)
@@ -476,7 +479,7 @@ static unsigned long key_hash(const struct key *k)
 
 static bool key_is(const struct summary_entry *e, const struct key *k)
 {
-	return e->inst == k->inst && acq_keys[e->acq] == k->klass_mode;
+	return e->inst == k->inst && acq_keys[e->acq].klass_mode == k->klass_mode;
 }
 
 /*
@@ -496,7 +499,8 @@ static struct key key_at(const struct func *fn, int k)
 		k = t->index[at];
 		fn = t->callee;
 	}
-	return (struct key){ acq_keys[fn->sum[k].acq], change ? change->inst : fn->sum[k].inst };
+	return (struct key){ acq_keys[fn->sum[k].acq].klass_mode,
+			     change ? change->inst : fn->sum[k].inst };
 }
 
 /*
@@ -786,7 +790,7 @@ static void find_open_keys(const struct func *fn, struct open_keys *keys)
 	if (!fn->work->nopen)
 		return;
 	for (i = 0; i < fn->nsum; i++) {
-		unsigned int km = acq_keys[fn->sum[i].acq];
+		unsigned int km = acq_keys[fn->sum[i].acq].klass_mode;
 		unsigned long h;
 
 		if (!guards_open(fn->work->guards[i]))
@@ -896,7 +900,8 @@ static bool has_open_class(const struct func *callee, const struct open_keys *ke
 	if (callee->work)
 		return true;
 	for (i = 0; i < keys->n; i++)
-		if (!keys->closed[i] && filter_has(callee->classes, acq_class_bits[keys->key[i].klass_mode]))
+		if (!keys->closed[i] &&
+		    filter_has(callee->classes, acq_keys[keys->key[i].klass_mode].class_bits))
 			return true;
 	return false;
 }
@@ -1226,8 +1231,6 @@ static void number_keys(unsigned int nacqs)
 	while (size < 2 * nacqs)
 		size *= 2;
 	slot = ls_xcalloc(size, sizeof(*slot));	/* acquisition id + 1 */
-	free(acq_keys);
-	acq_keys = ls_xmalloc((nacqs + 1) * sizeof(*acq_keys));
 	for (i = 0; i < nacqs; i++) {
 		const struct acquisition *a = acqs[i];
 		unsigned long h = hash_ptr3(a->klass, a->mode, NULL) & (size - 1);
@@ -1238,7 +1241,7 @@ static void number_keys(unsigned int nacqs)
 				break;
 		if (!slot[h])
 			slot[h] = i + 1;
-		acq_keys[i] = slot[h] - 1;
+		acq_keys[i].klass_mode = slot[h] - 1;
 	}
 	free(slot);
 }
@@ -1275,14 +1278,14 @@ void summaries_build(struct program *prog, bool threaded)
 	acqs = ls_xmalloc((nacqs + 1) * sizeof(*acqs));
 	free(acq_klass);
 	acq_klass = ls_xmalloc((nacqs + 1) * sizeof(*acq_klass));
-	free(acq_class_bits);
-	acq_class_bits = ls_xmalloc((nacqs + 1) * sizeof(*acq_class_bits));
+	free(acq_keys);
+	acq_keys = ls_xmalloc((nacqs + 1) * sizeof(*acq_keys));
 	nacqs = 0;
 	for (i = 0; i < prog->nfuncs; i++) {
 		for (j = 0; j < prog->funcs[i]->nacqs; j++) {
 			prog->funcs[i]->acqs[j].id = nacqs;
 			acq_klass[nacqs] = prog->funcs[i]->acqs[j].klass;
-			acq_class_bits[nacqs] = class_bits(acq_klass[nacqs]);
+			acq_keys[nacqs].class_bits = class_bits(acq_klass[nacqs]);
 			acqs[nacqs++] = &prog->funcs[i]->acqs[j];
 		}
 	}

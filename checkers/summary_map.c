@@ -94,26 +94,38 @@ static __thread struct memo_slot *memo;
 
 /*
  * Whether an instance is relative to a parameter, by strtab id: most
- * entries name a global or nothing, and those map to themselves.
- * 0: not yet known, 1: not relative, 2: relative.  Each thread's too.
+ * entries name a global or nothing, and those map to themselves.  Two
+ * bits an id, RELATIVE_KNOWN and RELATIVE_YES, 32 ids a word: asked for
+ * each entry pulled, and a byte an id was a cache miss most times at
+ * kernel size.  Each thread's too.
  */
-static __thread unsigned char *relative;
-static __thread unsigned int arelative;
+#define RELATIVE_KNOWN 1UL
+#define RELATIVE_YES 2UL
+#define RELATIVE_PER_WORD 32
+
+static __thread unsigned long *relative;
+static __thread unsigned int arelative;	/* words */
 
 bool summary_inst_relative(unsigned int inst)
 {
-	if (inst >= arelative) {
-		unsigned int n = arelative ? arelative : 4096;
+	unsigned int word = inst / RELATIVE_PER_WORD, shift = inst % RELATIVE_PER_WORD * 2;
+	unsigned long state;
 
-		while (n <= inst)
+	if (word >= arelative) {
+		unsigned int n = arelative ? arelative : 128;
+
+		while (n <= word)
 			n *= 2;
-		relative = ls_xrealloc(relative, n);
-		memset(relative + arelative, 0, n - arelative);
+		relative = ls_xrealloc(relative, n * sizeof(*relative));
+		memset(relative + arelative, 0, (n - arelative) * sizeof(*relative));
 		arelative = n;
 	}
-	if (!relative[inst])
-		relative[inst] = strchr(strtab_string(inst), '$') ? 2 : 1;
-	return relative[inst] == 2;
+	state = relative[word] >> shift & 3;
+	if (!state) {
+		state = RELATIVE_KNOWN | (strchr(strtab_string(inst), '$') ? RELATIVE_YES : 0);
+		relative[word] |= state << shift;
+	}
+	return state & RELATIVE_YES;
 }
 
 static unsigned int map_inst(const struct callsite *call, unsigned int inst)
