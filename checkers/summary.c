@@ -910,6 +910,7 @@ static void find_candidates(const struct func *callee, const struct open_keys *k
 			    struct candidates *c)
 {
 	const struct sum_index *x = callee->work ? &callee->work->index : callee->index_of;
+	const struct class_filter *classes = callee->work ? NULL : callee->classes;
 	struct key key;
 	int i, j;
 
@@ -925,7 +926,9 @@ static void find_candidates(const struct func *callee, const struct open_keys *k
 		return;
 	}
 	for (i = 0; i < keys->n; i++) {
-		if (keys->closed[i])
+		/* most open keys' classes are not the callee's: no probe */
+		if (keys->closed[i] ||
+		    !filter_has(classes, acq_keys[keys->key[i].klass_mode].class_bits))
 			continue;
 		j = index_find(callee, x, &keys->key[i]);
 		if (j >= 0)
