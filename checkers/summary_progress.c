@@ -67,12 +67,24 @@ static void tell_readers(void)
 	}
 }
 
+/*
+ * The readers are told every TELL_EVERY SCCs, not each: they keep close
+ * behind, and waking one for each function cost the summaries a system
+ * call and an interrupt to the other CPU, hundreds of thousands of times
+ * at kernel size.  The last SCC is told by summaries_publish_all().
+ */
+#define TELL_EVERY 64
+
 void summaries_publish(struct func **scc, int n)
 {
+	static int untold;
 	int i;
 
 	for (i = 0; i < n; i++)
 		__atomic_store_n(&scc[i]->summarised, true, __ATOMIC_SEQ_CST);
+	if (++untold < TELL_EVERY)
+		return;
+	untold = 0;
 	tell_readers();
 }
 
