@@ -749,15 +749,8 @@ void check_lock_order(const struct program *prog)
 {
 	int *comp, *size, *smallest, ncomp, i;
 
+	/* the edge sets stay until free_graph(): nothing else wants the room */
 	build_graph(prog);
-	/* the sets that kept edges single: not needed to search the graph */
-	for (i = 0; i < nnodes; i++) {
-		if (nodes[i].nslots)
-			size_pool_free(&graph_buffers, nodes[i].tos,
-				       nodes[i].nslots * sizeof(*nodes[i].tos));
-		nodes[i].tos = NULL;
-		nodes[i].nslots = 0;
-	}
 	if (!nnodes) {
 		free_graph();
 		return;
