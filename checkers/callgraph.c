@@ -76,7 +76,7 @@ void program_load_callbacks(const char *dir)
 	load_registrations(dir);
 }
 
-/* One more call of @fn: the count stops at 255. */
+/* @calls more calls of @fn: the count stops at 255. */
 static void count_calls(struct func *fn, unsigned int calls)
 {
 	fn->callers = fn->callers + calls > 255 ? 255 : fn->callers + calls;

@@ -1100,9 +1100,9 @@ void summaries_sizes(unsigned long *entries, unsigned long *stored, int *full)
 }
 
 /*
- * The member @target is, or -1.  Most SCCs are a function or a few, whose
- * members are found without reading the callee: a cache miss each, for
- * millions of calls.
+ * Which member of the SCC @target is, or -1.  Most SCCs are a function or
+ * a few, whose members are found without reading the callee: a cache miss
+ * each, for millions of calls.
  */
 #define SMALL_SCC 8
 
