@@ -871,11 +871,12 @@ struct candidates {
 	unsigned long bits[MAX_ENTRIES / 64];
 };
 
-/* The entry of @fn whose key is @k, by @x, or -1. */
-static int index_find(const struct func *fn, const struct sum_index *x, const struct key *k)
+/* The entry of @fn whose key is @k, of hash @hash, by @x, or -1. */
+static int index_find(const struct func *fn, const struct sum_index *x, const struct key *k,
+		      unsigned long hash)
 {
-	unsigned long hash = key_hash(k), h;
 	struct key have;
+	unsigned long h;
 
 	for (h = hash & (x->nslots - 1); x->slot[h]; h = (h + 1) & (x->nslots - 1)) {
 		if (!slot_may_be(x->slot[h], hash))
@@ -888,34 +889,37 @@ static int index_find(const struct func *fn, const struct sum_index *x, const st
 }
 
 /*
- * Might @callee, summarised before, have an entry of an open key's class?
- * Its filter of classes answers without reading an entry, and most often
- * says no.  (A key's class and mode is an acquisition's id: its class's
- * bits are in the table.)
+ * The open keys whose class @callee, summarised before, may have, in
+ * @which: its filter of classes answers without reading an entry, and
+ * most often says no.  All of them for a member of the SCC, which has no
+ * filter yet.  (A key's class and mode is an acquisition's id: its
+ * class's bits are in the table.)
  */
-static bool has_open_class(const struct func *callee, const struct open_keys *keys)
+static int open_of_its_classes(const struct func *callee, const struct open_keys *keys,
+			       int *which)
 {
-	int i;
+	const struct class_filter *classes = callee->work ? NULL : callee->classes;
+	int i, n = 0;
 
-	if (callee->work)
-		return true;
 	for (i = 0; i < keys->n; i++)
 		if (!keys->closed[i] &&
-		    filter_has(callee->classes, acq_keys[keys->key[i].klass_mode].class_bits))
-			return true;
-	return false;
+		    filter_has(classes, acq_keys[keys->key[i].klass_mode].class_bits))
+			which[n++] = i;
+	return n;
 }
 
 static void find_candidates(const struct func *callee, const struct open_keys *keys,
 			    struct candidates *c)
 {
 	const struct sum_index *x = callee->work ? &callee->work->index : callee->index_of;
-	const struct class_filter *classes = callee->work ? NULL : callee->classes;
+	static unsigned long hash[MAX_ENTRIES];
+	static int which[MAX_ENTRIES];
 	struct key key;
-	int i, j;
+	int i, j, n;
 
 	memset(c, 0, sizeof(*c));
-	if (!has_open_class(callee, keys))
+	n = open_of_its_classes(callee, keys, which);
+	if (!n)
 		return;
 	if (!x) {
 		for (j = 0; j < callee->nsum; j++) {
@@ -925,12 +929,13 @@ static void find_candidates(const struct func *callee, const struct open_keys *k
 		}
 		return;
 	}
-	for (i = 0; i < keys->n; i++) {
-		/* most open keys' classes are not the callee's: no probe */
-		if (keys->closed[i] ||
-		    !filter_has(classes, acq_keys[keys->key[i].klass_mode].class_bits))
-			continue;
-		j = index_find(callee, x, &keys->key[i]);
+	/* each probe's first slot is a cache miss: start them all at once */
+	for (i = 0; i < n; i++) {
+		hash[i] = key_hash(&keys->key[which[i]]);
+		__builtin_prefetch(&x->slot[hash[i] & (x->nslots - 1)]);
+	}
+	for (i = 0; i < n; i++) {
+		j = index_find(callee, x, &keys->key[which[i]], hash[i]);
 		if (j >= 0)
 			c->bits[j / 64] |= 1UL << (j % 64);
 	}
@@ -938,6 +943,56 @@ static void find_candidates(const struct func *callee, const struct open_keys *k
 		j = x->rel[i];
 		if (is_open(keys, key_at(callee, j), 1))
 			c->bits[j / 64] |= 1UL << (j % 64);
+	}
+}
+
+/*
+ * The widenings made since a function's pull began: its entry, the call
+ * (through a notifier chain or not), the guards of the callee's entry.
+ * What mapping makes of the guards depends on these alone, and the join
+ * is idempotent: the same guards joined again change nothing.  Into full
+ * functions, nine pulls in ten were such repeats, most from other
+ * targets of the same call through a field.
+ */
+#define WIDENED_SLOTS 2048
+#define WIDENED_PROBES 8
+
+struct widening {
+	const struct callsite *cs;
+	unsigned int guards, gen;
+	unsigned short entry;
+	bool chain;
+};
+
+static struct widening widened[WIDENED_SLOTS];
+static unsigned int widened_gen;	/* a slot of another is empty */
+
+/* Did this pull make the widening before?  If not, note it. */
+static bool widened_before(int entry, const struct callsite *cs, bool chain,
+			   unsigned int guards)
+{
+	unsigned long h = hash_ptr3(cs, (const void *)(unsigned long)(entry << 1 | chain),
+				    (const void *)(unsigned long)guards);
+	int i;
+
+	for (i = 0; i < WIDENED_PROBES; i++) {
+		struct widening *w = &widened[(h + i) & (WIDENED_SLOTS - 1)];
+
+		if (w->gen != widened_gen) {
+			*w = (struct widening){ cs, guards, widened_gen, entry, chain };
+			return false;
+		}
+		if (w->cs == cs && w->guards == guards && w->entry == entry && w->chain == chain)
+			return true;
+	}
+	return false;	/* not noted: made again if it comes again */
+}
+
+static void forget_widenings(void)
+{
+	if (!++widened_gen) {
+		memset(widened, 0, sizeof(widened));
+		widened_gen = 1;
 	}
 }
 
@@ -986,6 +1041,10 @@ static enum pulled pull_entry(struct func *fn, const struct callsite *cs, int t,
 		hash = key_hash(&key);
 		have = find_entry(fn, &key, hash);
 		if (have >= 0 && !fn->work->guards[have])
+			return PULLED_NOTHING;
+		if (have >= 0 &&
+		    widened_before(have, cs, cs->how == 'd' && callee->name != cs->callee,
+				   summary_guards(callee, k)))
 			return PULLED_NOTHING;
 	}
 	if (!relative && !cs->nguards && !summary_guards(callee, k))
@@ -1052,6 +1111,8 @@ static bool pull_callees(struct func *fn, unsigned int since)
 	bool changed = false;
 	enum pulled r;
 	int i, t, k;
+
+	forget_widenings();
 
 	for (i = 0; i < fn->ncalls; i++) {
 		const struct callsite *cs = &fn->calls[i];
