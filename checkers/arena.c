@@ -62,6 +62,20 @@ void *arena_alloc(struct arena *a, size_t size)
 	return p;
 }
 
+void *arena_alloc_aligned(struct arena *a, size_t size, size_t align)
+{
+	uintptr_t at = ((uintptr_t)a->next + align - 1) & ~(uintptr_t)(align - 1);
+	char *p;
+
+	if (a->next && at + size <= (uintptr_t)a->end) {
+		a->next = (char *)at + size;
+		return (void *)at;
+	}
+	/* a new block: its start is aligned for scalars only */
+	p = arena_alloc(a, size + align - ALIGN);
+	return (void *)(((uintptr_t)p + align - 1) & ~(uintptr_t)(align - 1));
+}
+
 void *arena_realloc(struct arena *a, void *p, size_t old, size_t size)
 {
 	size_t old_end = (old + ALIGN - 1) & ~(size_t)(ALIGN - 1);

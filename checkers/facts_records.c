@@ -174,6 +174,8 @@ static bool parse_held(struct parse *ps, const struct rec *r, struct held_lock *
 	return true;
 }
 
+_Static_assert(offsetof(struct func, name) == FUNC_ALIGN, "what the summaries read is one line");
+
 static bool parse_F(struct parse *ps, const struct rec *r)
 {
 	long long id, line;
@@ -182,7 +184,7 @@ static bool parse_F(struct parse *ps, const struct rec *r)
 	if (r->n != 4 || !facts_number(r->f[1], &id) || id != ps->nfuncs + 1 ||
 	    !facts_number(r->f[3], &line))
 		return false;
-	fn = arena_alloc(ps->records, sizeof(*fn));
+	fn = arena_alloc_aligned(ps->records, sizeof(*fn), FUNC_ALIGN);
 	memset(fn, 0, sizeof(*fn));
 	fn->name = field(r, 2);
 	fn->file = ps->tu;

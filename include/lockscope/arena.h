@@ -23,6 +23,8 @@ struct arena_mark {
 
 /* @size bytes aligned for any scalar. */
 void *arena_alloc(struct arena *a, size_t size);
+/* @size bytes aligned to @align, a power of two. */
+void *arena_alloc_aligned(struct arena *a, size_t size, size_t align);
 
 /*
  * @p (@old bytes, from @a) made @size bytes: in place if it is the

@@ -184,7 +184,25 @@ struct recyclable {
 	int line;
 };
 
+/*
+ * The summaries read the first cache line of every callee of every
+ * function, most of them a cache miss: what they read is in it, and
+ * functions are allocated on a line of their own (FUNC_ALIGN).
+ */
+#define FUNC_ALIGN 64
+
 struct func {
+	int nsum;			/* entries: summary_get() reads them */
+	int nown;			/* ... the first ones, in sum[] */
+	struct summary_entry *sum;	/* chains point at entries by index */
+	const struct summary_tail *tail;	/* the others, or NULL */
+	struct sum_work *work;		/* while its SCC is summarised (summary.c) */
+	const struct sum_index *index_of;	/* its keys, if often read (summary.c) */
+	const struct class_filter *classes;	/* of a long summary (summary.c) */
+	unsigned int stamp;		/* when an entry last changed */
+	int nguarded;
+	struct guarded *guarded;	/* by entry, of the first nown */
+	/* the first line ends here */
 	const char *name;		/* statics: "path:name" */
 	const char *file;
 	int line;
@@ -192,16 +210,6 @@ struct func {
 	struct callsite *calls;
 	int nacqs, aacqs;
 	struct acquisition *acqs;
-	int nsum;			/* entries: summary_get() reads them */
-	int nown;			/* ... the first ones, in sum[] */
-	struct summary_entry *sum;	/* chains point at entries by index */
-	const struct summary_tail *tail;	/* the others, or NULL */
-	int nguarded;
-	struct guarded *guarded;	/* by entry, of the first nown */
-	struct sum_work *work;		/* while its SCC is summarised (summary.c) */
-	const struct sum_index *index_of;	/* its keys, if often read (summary.c) */
-	const struct class_filter *classes;	/* of a long summary (summary.c) */
-	unsigned long stamp;		/* when an entry last changed */
 	int nfrees, afrees;
 	struct resource_site *frees;
 	int nuses, auses;
