@@ -5,6 +5,7 @@
  */
 #include <pthread.h>
 #include <stdbool.h>
+#include <string.h>
 #include <sys/mman.h>
 
 #include "lockscope/arena.h"
@@ -17,11 +18,23 @@
 #define STOCK 16
 #define REFILL_BELOW (STOCK / 2)
 
+/*
+ * A block given back while the filler runs is kept for the next take,
+ * not unmapped: a new one's first touch in a VM costs a host fault per
+ * page as well (1.5 to 4 s a GB), and a kernel-sized report hands back
+ * 600 MB of work areas halfway through, then needs as much again.  The
+ * first bytes of a kept block link it to the next.
+ */
+struct kept_block {
+	struct kept_block *next;
+};
+
 static struct {
 	pthread_mutex_t lock;
 	pthread_cond_t wanted;	/* the stock ran low, or stop */
 	void *ready[STOCK];
 	int nready;
+	struct kept_block *kept;	/* given back, not yet cleared */
 	bool running, stopping;
 	pthread_t filler;
 } supply = {
@@ -42,6 +55,16 @@ static void fault_in(char *block)
 		((volatile char *)block)[at] = 0;
 }
 
+/* A block given back, or NULL; under the lock. */
+static void *take_kept(void)
+{
+	struct kept_block *b = supply.kept;
+
+	if (b)
+		supply.kept = b->next;
+	return b;
+}
+
 static void *fill(void *unused)
 {
 	void *block;
@@ -60,9 +83,14 @@ static void *fill(void *unused)
 			continue;
 		}
 		while (supply.nready < STOCK && !supply.stopping) {
+			block = take_kept();
 			pthread_mutex_unlock(&supply.lock);
-			block = huge_map(BLOCK_SUPPLY_BYTES);
-			fault_in(block);
+			if (block) {
+				memset(block, 0, BLOCK_SUPPLY_BYTES);
+			} else {
+				block = huge_map(BLOCK_SUPPLY_BYTES);
+				fault_in(block);
+			}
 			pthread_mutex_lock(&supply.lock);
 			supply.ready[supply.nready++] = block;
 		}
@@ -73,23 +101,36 @@ static void *fill(void *unused)
 
 void *block_supply_take(void)
 {
-	void *block = NULL;
+	void *block = NULL, *kept = NULL;
 
 	if (!__atomic_load_n(&supply.running, __ATOMIC_ACQUIRE))
 		return huge_map(BLOCK_SUPPLY_BYTES);
 	pthread_mutex_lock(&supply.lock);
 	if (supply.nready)
 		block = supply.ready[--supply.nready];
+	else
+		kept = take_kept();
 	if (supply.nready < REFILL_BELOW)
 		pthread_cond_signal(&supply.wanted);
 	pthread_mutex_unlock(&supply.lock);
 	/* the filler fell behind: no waiting for it */
+	if (kept)
+		return memset(kept, 0, BLOCK_SUPPLY_BYTES);
 	return block ? block : huge_map(BLOCK_SUPPLY_BYTES);
 }
 
 void block_supply_give(void *block)
 {
-	munmap(block, BLOCK_SUPPLY_BYTES);
+	struct kept_block *b = block;
+
+	if (!__atomic_load_n(&supply.running, __ATOMIC_ACQUIRE)) {
+		munmap(block, BLOCK_SUPPLY_BYTES);
+		return;
+	}
+	pthread_mutex_lock(&supply.lock);
+	b->next = supply.kept;
+	supply.kept = b;
+	pthread_mutex_unlock(&supply.lock);
 }
 
 void block_supply_start(void)
@@ -103,6 +144,8 @@ void block_supply_start(void)
 
 void block_supply_stop(void)
 {
+	void *block;
+
 	if (!supply.running)
 		return;
 	pthread_mutex_lock(&supply.lock);
@@ -113,4 +156,6 @@ void block_supply_stop(void)
 	__atomic_store_n(&supply.running, false, __ATOMIC_RELEASE);
 	while (supply.nready)
 		block_supply_give(supply.ready[--supply.nready]);
+	while ((block = take_kept()))
+		block_supply_give(block);
 }
