@@ -55,7 +55,6 @@ struct sum_work {
 	int scap;
 	struct sum_index index;
 	int aslots, arel;	/* room in index.slot and index.rel */
-	int member;		/* index in the SCC */
 	int nopen;		/* entries whose guards are open: guards_open() */
 	int marked;		/* the round its callers were last told of a change */
 	int dirty;		/* the round a callee last changed */
@@ -623,7 +622,7 @@ static void touch(struct func *fn, int i)
 	if (w->marked == round_now)
 		return;
 	w->marked = round_now;
-	for (j = callers_at[w->member]; j < callers_at[w->member + 1]; j++)
+	for (j = callers_at[w - works]; j < callers_at[w - works + 1]; j++)
 		works[callers[j]].dirty = round_now;
 }
 
@@ -1163,7 +1162,9 @@ void summaries_sizes(unsigned long *entries, unsigned long *stored, int *full)
 /*
  * Which member of the SCC @target is, or -1.  Most SCCs are a function or
  * a few, whose members are found without reading the callee: a cache miss
- * each, for millions of calls.
+ * each, for millions of calls.  A larger one's member has its work set,
+ * in the first line of its struct, one of works[]: its place is its
+ * number, without a second miss to read it there.
  */
 #define SMALL_SCC 8
 
@@ -1172,7 +1173,7 @@ static int member_of(struct func **scc, int n, const struct func *target)
 	int i;
 
 	if (n > SMALL_SCC)
-		return target->work ? target->work->member : -1;
+		return target->work ? target->work - works : -1;
 	for (i = 0; i < n; i++)
 		if (scc[i] == target)
 			return i;
@@ -1249,10 +1250,8 @@ static void summarise_scc(struct func **scc, int n)
 		memset(works + aworks, 0, (n - aworks) * sizeof(*works));
 		aworks = n;
 	}
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < n; i++)
 		start_work(scc[i], &works[i]);
-		works[i].member = i;
-	}
 	find_callers(scc, n);
 	clock_now = 1;
 	round_now = 0;
