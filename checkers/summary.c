@@ -28,14 +28,20 @@
  * A summary's table of keys: slots hold index + 1 (and bits of the hash,
  * see slot_may_be()), hashed by key, at least twice as many as entries;
  * and its entries whose instance is relative to a parameter, ascending,
- * which match a key by class and mode alone.  The work area's; kept
- * after it for a summary that full callers will read again, which ask it
- * for their few open keys instead of reading all of its entries.
+ * which match a key by class and mode alone (kept with it: the entry is
+ * not read to learn it).  The work area's; kept after it for a summary
+ * that full callers will read again, which ask it for their few open
+ * keys instead of reading all of its entries.
  */
+struct relative_entry {
+	unsigned int klass_mode;
+	int entry;
+};
+
 struct sum_index {
 	int nslots, nrel;
 	unsigned short *slot;
-	unsigned char *rel;
+	struct relative_entry *rel;
 };
 
 /*
@@ -395,9 +401,9 @@ static struct sum_index *keep_index(const struct sum_index *from)
 	*x = *from;
 	x->slot = arena_alloc(&kept_indexes, x->nslots * sizeof(*x->slot));
 	memcpy(x->slot, from->slot, x->nslots * sizeof(*x->slot));
-	x->rel = x->nrel ? arena_alloc(&kept_indexes, x->nrel) : NULL;
+	x->rel = x->nrel ? arena_alloc(&kept_indexes, x->nrel * sizeof(*x->rel)) : NULL;
 	if (x->nrel)
-		memcpy(x->rel, from->rel, x->nrel);
+		memcpy(x->rel, from->rel, x->nrel * sizeof(*x->rel));
 	return x;
 }
 
@@ -667,15 +673,16 @@ static bool widen(struct func *fn, int i, const struct pguard *theirs, int nthei
 	return changed;
 }
 
-static void note_relative(struct sum_work *w, int i)
+static void note_relative(struct sum_work *w, int i, unsigned int klass_mode)
 {
 	if (w->index.nrel == w->arel) {
 		int arel = w->arel ? 2 * w->arel : 16;
 
-		w->index.rel = work_grow(w->index.rel, w->arel, arel);
+		w->index.rel = work_grow(w->index.rel, w->arel * sizeof(*w->index.rel),
+					 arel * sizeof(*w->index.rel));
 		w->arel = arel;
 	}
-	w->index.rel[w->index.nrel++] = i;
+	w->index.rel[w->index.nrel++] = (struct relative_entry){ klass_mode, i };
 }
 
 /*
@@ -696,7 +703,7 @@ static bool add_entry_at(struct func *fn, struct summary_entry *e,
 		return false;
 	make_room(fn, fn->nsum);
 	if (e->inst && summary_inst_relative(e->inst))
-		note_relative(fn->work, fn->nsum);
+		note_relative(fn->work, fn->nsum, acq_keys[e->acq].klass_mode);
 	fn->work->guards[fn->nsum] = nguards ? guards_intern(guards, nguards) : 0;
 	fn->work->mapped[fn->nsum] = false;
 	fn->work->nopen += guards_open(fn->work->guards[fn->nsum]);
@@ -938,9 +945,10 @@ static void find_candidates(const struct func *callee, const struct open_keys *k
 		if (j >= 0)
 			c->bits[j / 64] |= 1UL << (j % 64);
 	}
+	/* whatever their instances map to, their class and mode must do */
 	for (i = 0; i < x->nrel; i++) {
-		j = x->rel[i];
-		if (is_open(keys, key_at(callee, j), 1))
+		j = x->rel[i].entry;
+		if (is_open(keys, (struct key){ x->rel[i].klass_mode, 0 }, 1))
 			c->bits[j / 64] |= 1UL << (j % 64);
 	}
 }
