@@ -1111,6 +1111,12 @@ static bool pull_candidates(struct func *fn, const struct callsite *cs, int t,
  * Only entries changed after @since: the others were pulled, as they are
  * now, in an earlier round, and pulling them again changes nothing.
  */
+/*
+ * Each callee's first line is a cache miss, and a call through a field
+ * has many targets: the summaries read them this far ahead.
+ */
+#define CALLEES_AHEAD 4
+
 static bool pull_callees(struct func *fn, unsigned int since)
 {
 	static struct open_keys keys;
@@ -1124,9 +1130,14 @@ static bool pull_callees(struct func *fn, unsigned int since)
 	for (i = 0; i < fn->ncalls; i++) {
 		const struct callsite *cs = &fn->calls[i];
 
+		/* most calls have one target: the next call's is on its way */
+		if (i + 1 < fn->ncalls && fn->calls[i + 1].ntargets)
+			__builtin_prefetch(fn->calls[i + 1].targets[0]);
 		for (t = 0; t < cs->ntargets; t++) {
 			struct func *callee = cs->targets[t];
 
+			if (t + CALLEES_AHEAD < cs->ntargets)
+				__builtin_prefetch(cs->targets[t + CALLEES_AHEAD]);
 			if (callee->stamp <= since)
 				continue;
 			if (fn->nsum >= MAX_ENTRIES) {
