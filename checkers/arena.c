@@ -67,6 +67,8 @@ void *arena_alloc_aligned(struct arena *a, size_t size, size_t align)
 	uintptr_t at = ((uintptr_t)a->next + align - 1) & ~(uintptr_t)(align - 1);
 	char *p;
 
+	/* what follows stays aligned for scalars */
+	size = (size + ALIGN - 1) & ~(size_t)(ALIGN - 1);
 	if (a->next && at + size <= (uintptr_t)a->end) {
 		a->next = (char *)at + size;
 		return (void *)at;
