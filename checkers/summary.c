@@ -1126,18 +1126,16 @@ static void prefetch_filter(const struct func *fn, int i, int t)
 {
 	const struct callsite *cs = &fn->calls[i];
 	const struct func *next = NULL;
-	const char *f;
+	size_t at;
 
 	if (t + 1 < cs->ntargets)
 		next = cs->targets[t + 1];
 	else if (i + 1 < fn->ncalls && fn->calls[i + 1].ntargets)
 		next = fn->calls[i + 1].targets[0];
-	if (!next || !(f = (const char *)next->classes))
+	if (!next || !next->classes)
 		return;
-	__builtin_prefetch(f);
-	__builtin_prefetch(f + 64);
-	__builtin_prefetch(f + 128);
-	__builtin_prefetch(f + 192);
+	for (at = 0; at < sizeof(*next->classes); at += 64)
+		__builtin_prefetch((const char *)next->classes + at);
 }
 
 static bool pull_callees(struct func *fn, unsigned int since)
