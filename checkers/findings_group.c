@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "lockscope/findings.h"
+#include "lockscope/program.h"
 #include "lockscope/strbuf.h"
 
 void finding_site(struct finding *f, const char *file, int line, int col)
@@ -148,13 +149,67 @@ static int shown_first(const void *a, const void *b)
 	return c ? c : x->line - y->line;
 }
 
+/*
+ * The notes of the finding shown for a group, by hash: a kernel-sized
+ * report has groups of thousands, and scanning the shown finding's notes
+ * for each note folded in was quadratic, most of the report's last second.
+ */
+static struct {
+	unsigned int *slot;	/* note index + 1 */
+	unsigned int nslots, n;
+	const struct finding *of;
+} shown_notes;
+
+static unsigned int note_hash(const struct note *n)
+{
+	return strtab_hash(n->msg, strlen(n->msg)) ^ strtab_hash(n->file, strlen(n->file)) ^
+	       (unsigned int)n->line * 0x9e3779b1u ^ (unsigned int)n->col * 0x85ebca6bu;
+}
+
+static bool same_note(const struct note *a, const struct note *b)
+{
+	return a->line == b->line && a->col == b->col && !strcmp(a->file, b->file) &&
+	       !strcmp(a->msg, b->msg);
+}
+
+static void note_put(const struct finding *f, int i)
+{
+	unsigned int h = note_hash(&f->notes[i]) & (shown_notes.nslots - 1);
+
+	while (shown_notes.slot[h])
+		h = (h + 1) & (shown_notes.nslots - 1);
+	shown_notes.slot[h] = i + 1;
+	shown_notes.n++;
+}
+
+/* Hash the notes of @f that are not yet: all of them for a new @f. */
+static void hash_notes(const struct finding *f)
+{
+	unsigned int i = shown_notes.of == f ? shown_notes.n : 0;
+
+	if (shown_notes.of != f || 2 * (unsigned int)f->nnotes > shown_notes.nslots) {
+		if (2 * (unsigned int)f->nnotes > shown_notes.nslots) {
+			while (2 * (unsigned int)f->nnotes > shown_notes.nslots)
+				shown_notes.nslots = shown_notes.nslots ? 2 * shown_notes.nslots : 64;
+			free(shown_notes.slot);
+			shown_notes.slot = ls_xmalloc(shown_notes.nslots * sizeof(*shown_notes.slot));
+		}
+		memset(shown_notes.slot, 0, shown_notes.nslots * sizeof(*shown_notes.slot));
+		shown_notes.of = f;
+		shown_notes.n = i = 0;
+	}
+	for (; i < (unsigned int)f->nnotes; i++)
+		note_put(f, i);
+}
+
 static bool has_note(const struct finding *f, const struct note *n)
 {
-	int i;
+	unsigned int h;
 
-	for (i = 0; i < f->nnotes; i++)
-		if (f->notes[i].line == n->line && f->notes[i].col == n->col &&
-		    !strcmp(f->notes[i].file, n->file) && !strcmp(f->notes[i].msg, n->msg))
+	hash_notes(f);
+	for (h = note_hash(n) & (shown_notes.nslots - 1); shown_notes.slot[h];
+	     h = (h + 1) & (shown_notes.nslots - 1))
+		if (same_note(&f->notes[shown_notes.slot[h] - 1], n))
 			return true;
 	return false;
 }
@@ -216,4 +271,6 @@ void findings_group(void)
 	free(order);
 	free(parent);
 	parent = NULL;
+	free(shown_notes.slot);
+	memset(&shown_notes, 0, sizeof(shown_notes));
 }
