@@ -9,16 +9,15 @@
  */
 #include <dirent.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include "lockscope/arena.h"
 #include "lockscope/diag.h"
+#include "lockscope/facts_ahead.h"
 #include "lockscope/facts_parse.h"
 #include "lockscope/program.h"
 #include "lockscope/strbuf.h"
@@ -177,43 +176,6 @@ static void discard(struct parse *ps, const struct arena_mark *mark)
 }
 
 /*
- * The whole of the file open as @fd, in a buffer reused file to file,
- * with SLACK zero bytes after it (for find_tab()).
- */
-#define SLACK 8
-
-static char *read_whole(int fd, size_t *size)
-{
-	static char *buf;
-	static size_t alloc;
-	struct stat st;
-	size_t len = 0;
-	ssize_t got;
-
-	if (fstat(fd, &st) == 0 && (size_t)st.st_size + SLACK + 1 > alloc) {
-		alloc = st.st_size + SLACK + 1;
-		buf = ls_xrealloc(buf, alloc);
-	}
-	for (;;) {
-		if (alloc - len <= SLACK) {
-			alloc = alloc > 65536 ? alloc * 2 : 65536;
-			buf = ls_xrealloc(buf, alloc);
-		}
-		got = read(fd, buf + len, alloc - SLACK - len);
-		if (got < 0 && errno == EINTR)
-			continue;
-		if (got <= 0)
-			break;
-		len += got;
-	}
-	if (got < 0)
-		return NULL;
-	memset(buf + len, 0, SLACK);
-	*size = len;
-	return buf;
-}
-
-/*
  * Lines are split a batch ahead of the parser, and what their fields
  * will intern is loaded meanwhile: the string table is far bigger than
  * the caches.
@@ -319,17 +281,16 @@ static void parse_lines(struct parse *ps, char *buf, size_t size)
 		ps->error = ps->line ? "truncated (no end record)" : "empty";
 }
 
-/* @path, open as @fd (or not: -1, with errno) */
-static void load_file(struct program *prog, const char *path, int fd)
+/* @path's contents @buf, or NULL: not read, for the reason @err */
+static void load_file(struct program *prog, const char *path, char *buf, size_t size,
+		      int err)
 {
 	/* the arrays outlive the file: the next one parses into them */
 	static struct parse ps;
 	struct arena_mark mark = arena_mark(&record_arena);
-	size_t size;
-	char *buf = fd < 0 ? NULL : read_whole(fd, &size);
 
 	if (!buf) {
-		fprintf(stderr, "lockscope: warning: %s: %s; skipped\n", path, strerror(errno));
+		fprintf(stderr, "lockscope: warning: %s: %s; skipped\n", path, strerror(err));
 		prog->nskipped++;
 		return;
 	}
@@ -428,48 +389,22 @@ static void walk(struct file_list *files, const char *dir, int depth)
 	sb_release(&path);
 }
 
-/*
- * Files this far ahead are opened and their reading started: the page
- * cache does not keep a kernel's facts (418 MB at full synthetic size)
- * from one run to the next here, and reading each when its turn came
- * left the main thread waiting on the disk, a second and more.
- */
-#define READ_AHEAD 64
-
-struct opened {
-	int fd, err;
-};
-
-static struct opened open_ahead(const char *path)
-{
-	struct opened o = { open(path, O_RDONLY), 0 };
-
-	if (o.fd < 0)
-		o.err = errno;
-	else
-		posix_fadvise(o.fd, 0, 0, POSIX_FADV_WILLNEED);
-	return o;
-}
-
-void program_load(struct program *prog, const char *dir)
+void program_load(struct program *prog, const char *dir, bool threaded)
 {
 	struct file_list files = { 0 };
-	struct opened ahead[READ_AHEAD];
-	int i;
+	struct facts_ahead *ahead;
+	int i, err;
 
 	walk(&files, dir, 0);
-	for (i = 0; i < files.n && i < READ_AHEAD; i++)
-		ahead[i] = open_ahead(files.paths[i]);
+	ahead = facts_ahead_start(files.paths, files.n, threaded);
 	for (i = 0; i < files.n; i++) {
-		struct opened o = ahead[i % READ_AHEAD];
+		size_t size = 0;
+		char *buf = facts_ahead_next(ahead, &size, &err);
 
-		if (i + READ_AHEAD < files.n)
-			ahead[i % READ_AHEAD] = open_ahead(files.paths[i + READ_AHEAD]);
-		errno = o.err;
-		load_file(prog, files.paths[i], o.fd);
-		if (o.fd >= 0)
-			close(o.fd);
-		free(files.paths[i]);
+		load_file(prog, files.paths[i], buf, size, err);
 	}
+	facts_ahead_end(ahead);
+	for (i = 0; i < files.n; i++)
+		free(files.paths[i]);
 	free(files.paths);
 }

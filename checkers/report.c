@@ -265,7 +265,7 @@ void wholetree_run(struct program *prog, const char *dir, const char *rules,
 	teardown_rules_load(rules_dir(rules));
 	context_rules_load(rules_dir(rules));
 	frees_load(rules_dir(rules));
-	program_load(prog, dir);
+	program_load(prog, dir, jobs > 1);
 	phase(stats, "load");
 	callgraph_build(prog);
 	waits_model(prog);

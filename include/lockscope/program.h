@@ -242,8 +242,11 @@ struct program {
 	int nfiles, nskipped;
 };
 
-/* Load every *.facts file under @dir; bad files are reported and skipped. */
-void program_load(struct program *prog, const char *dir);
+/*
+ * Load every *.facts file under @dir; bad files are reported and skipped.
+ * @threaded: read them on a thread of their own, ahead of the parser.
+ */
+void program_load(struct program *prog, const char *dir, bool threaded);
 struct func *program_function(const char *name);
 struct binding *program_binding(const char *field);
 /* The same, for names already interned: no hashing of the string. */
