@@ -35,7 +35,7 @@ struct facts_ahead {
 	char *buf;			/* the file taken last */
 	size_t alloc;
 	bool stopping;
-	/* each side wakes the other only if it waits: a file is 20 µs */
+	/* each side wakes the other only if it waits, not at every file */
 	bool opener_waits, parser_waits;
 	pthread_mutex_t lock;
 	pthread_cond_t room, more;

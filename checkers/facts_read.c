@@ -3,9 +3,10 @@
  * Loading the facts of a whole tree.  A file that is not lockscope's, is
  * of another version, is truncated or malformed is named on stderr and
  * skipped whole: one bad file never takes the report down, and never
- * contributes half its records.  Here: the directories, each file read
- * whole and split into lines and fields; facts_records.c parses each
- * record, program_tables.c takes a good file's records in.
+ * contributes half its records.  Here: the directories, and each file
+ * (read whole by facts_ahead.c) split into lines and fields;
+ * facts_records.c parses each record, program_tables.c takes a good
+ * file's records in.
  */
 #include <dirent.h>
 #include <errno.h>
