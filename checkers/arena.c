@@ -154,6 +154,27 @@ void *table_alloc(size_t n, size_t size)
 	return huge_map(table_bytes(n * size));
 }
 
+void table_ask_ahead(struct table_ahead *ahead, size_t used, size_t n, size_t size)
+{
+	if (ahead->order || used * 8 <= 3 * n || 2 * n * size < TABLE_HUGE)
+		return;
+	ahead->order = block_supply_order(table_bytes(2 * n * size));
+	ahead->n = 2 * n;
+}
+
+void *table_alloc_ahead(struct table_ahead *ahead, size_t n, size_t size)
+{
+	struct block_order *order = ahead->order;
+
+	if (!order)
+		return table_alloc(n, size);
+	ahead->order = NULL;
+	if (ahead->n == n)
+		return block_supply_collect(order);
+	munmap(block_supply_collect(order), table_bytes(ahead->n * size));
+	return table_alloc(n, size);
+}
+
 void table_free(void *table, size_t n, size_t size)
 {
 	if (!table)

@@ -22,6 +22,7 @@ struct list_slot {
 
 static struct list_slot *slots;
 static size_t size, used;
+static struct table_ahead ahead;
 static struct arena lists;
 static const char *no_args[1];
 
@@ -41,7 +42,7 @@ static void grow(void)
 	size_t old_size = size, i;
 
 	size = size ? size * 2 : 4096;
-	slots = table_alloc(size, sizeof(*slots));
+	slots = table_alloc_ahead(&ahead, size, sizeof(*slots));
 	for (i = 0; i < old_size; i++) {
 		if (old[i].list) {
 			size_t j = old[i].hash & (size - 1);
@@ -97,5 +98,6 @@ const char **strlist_intern_hashed(const char *const *list, int n, unsigned int 
 	slots[i].hash = h;
 	slots[i].n = n;
 	used++;
+	table_ask_ahead(&ahead, used, size, sizeof(*slots));
 	return slots[i].list;
 }

@@ -24,6 +24,7 @@ struct slot {
 
 static struct slot *slots;
 static size_t size, used;
+static struct table_ahead ahead;
 static struct arena copies;
 
 /*
@@ -74,7 +75,7 @@ static void grow(void)
 	size_t old_size = size, i;
 
 	size = size ? size * 2 : 4096;
-	slots = table_alloc(size, sizeof(*slots));
+	slots = table_alloc_ahead(&ahead, size, sizeof(*slots));
 	for (i = 0; i < old_size; i++) {
 		if (old[i].s) {
 			size_t j = old[i].hash & (size - 1);
@@ -119,6 +120,7 @@ static const char *intern(const char *s, size_t len, unsigned int h)
 	slots[i].hash = h;
 	slots[i].len = len;
 	used++;
+	table_ask_ahead(&ahead, used, size, sizeof(*slots));
 	return slots[i].s;
 }
 

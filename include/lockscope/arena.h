@@ -52,4 +52,19 @@ void *huge_map(size_t bytes);
 void *table_alloc(size_t n, size_t size);
 void table_free(void *table, size_t n, size_t size);
 
+/*
+ * A table that doubles when half full asks for its next size when three
+ * eighths full (table_ask_ahead(), with its present @n), and takes it
+ * from table_alloc_ahead(): faulted in ahead by the block filler, when
+ * it runs and the table is huge, instead of by the main thread as it
+ * rehashes into it.
+ */
+struct table_ahead {
+	struct block_order *order;
+	size_t n;			/* of the table asked for */
+};
+
+void table_ask_ahead(struct table_ahead *ahead, size_t used, size_t n, size_t size);
+void *table_alloc_ahead(struct table_ahead *ahead, size_t n, size_t size);
+
 #endif

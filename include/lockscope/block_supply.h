@@ -14,6 +14,15 @@
 void *block_supply_take(void);
 void block_supply_give(void *block);
 
+/*
+ * A mapping of @bytes (a multiple of a huge page) for later, faulted in
+ * by the filler between blocks; NULL if the filler does not run.
+ * Collected, it is the caller's to munmap(), faulted in or not (yet).
+ */
+struct block_order;
+struct block_order *block_supply_order(size_t bytes);
+void *block_supply_collect(struct block_order *order);
+
 /* The thread that faults blocks in ahead: for the whole-tree step only. */
 void block_supply_start(void);
 void block_supply_stop(void);
