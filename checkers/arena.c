@@ -175,6 +175,14 @@ void *table_alloc_ahead(struct table_ahead *ahead, size_t n, size_t size)
 	return table_alloc(n, size);
 }
 
+void table_ahead_drop(struct table_ahead *ahead, size_t size)
+{
+	if (!ahead->order)
+		return;
+	munmap(block_supply_collect(ahead->order), table_bytes(ahead->n * size));
+	ahead->order = NULL;
+}
+
 void table_free(void *table, size_t n, size_t size)
 {
 	if (!table)

@@ -405,6 +405,7 @@ void program_load(struct program *prog, const char *dir, bool threaded)
 		load_file(prog, files.paths[i], buf, size, err);
 	}
 	facts_ahead_end(ahead);
+	strlist_intern_end();
 	for (i = 0; i < files.n; i++)
 		free(files.paths[i]);
 	free(files.paths);

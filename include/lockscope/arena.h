@@ -66,5 +66,7 @@ struct table_ahead {
 
 void table_ask_ahead(struct table_ahead *ahead, size_t used, size_t n, size_t size);
 void *table_alloc_ahead(struct table_ahead *ahead, size_t n, size_t size);
+/* The table will not grow again: hand back the next size, if asked for. */
+void table_ahead_drop(struct table_ahead *ahead, size_t size);
 
 #endif

@@ -67,6 +67,8 @@ unsigned int strlist_hash(const char *const *list, int n);
 void strlist_prefetch(unsigned int hash);
 void strlist_prefetch_list(unsigned int hash);
 const char **strlist_intern_hashed(const char *const *list, int n, unsigned int hash);
+/* No more lists to intern for now: what the table asked for ahead goes. */
+void strlist_intern_end(void);
 
 /* The record @r (not the header nor the end): false if malformed. */
 bool facts_parse_record(struct parse *ps, struct rec *r);
