@@ -162,25 +162,24 @@ void table_ask_ahead(struct table_ahead *ahead, size_t used, size_t n, size_t si
 	ahead->n = 2 * n;
 }
 
-void *table_alloc_ahead(struct table_ahead *ahead, size_t n, size_t size)
-{
-	struct block_order *order = ahead->order;
-
-	if (!order)
-		return table_alloc(n, size);
-	ahead->order = NULL;
-	if (ahead->n == n)
-		return block_supply_collect(order);
-	munmap(block_supply_collect(order), table_bytes(ahead->n * size));
-	return table_alloc(n, size);
-}
-
 void table_ahead_drop(struct table_ahead *ahead, size_t size)
 {
 	if (!ahead->order)
 		return;
 	munmap(block_supply_collect(ahead->order), table_bytes(ahead->n * size));
 	ahead->order = NULL;
+}
+
+void *table_alloc_ahead(struct table_ahead *ahead, size_t n, size_t size)
+{
+	struct block_order *order = ahead->order;
+
+	if (order && ahead->n == n) {
+		ahead->order = NULL;
+		return block_supply_collect(order);
+	}
+	table_ahead_drop(ahead, size);
+	return table_alloc(n, size);
 }
 
 void table_free(void *table, size_t n, size_t size)
