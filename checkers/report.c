@@ -22,6 +22,7 @@
 #include "lockscope/context.h"
 #include "lockscope/rules.h"
 #include "lockscope/strbuf.h"
+#include "lockscope/summary_share.h"
 #include "lockscope/teardown.h"
 #include "lockscope/waits.h"
 #include "lockscope/wholetree.h"
@@ -219,11 +220,16 @@ enum { CONTEXTS, SLEEP_IN_ATOMIC, WAIT_UNDER_LOCK };
 static void print_summary_stats(void)
 {
 	unsigned long entries, stored;
+	struct scc_share_stats shared;
 	int scc, rounds, full;
 
 	summaries_stats(&scc, &rounds);
+	summaries_share_stats(&shared);
 	fprintf(stderr, "lockscope report: largest cycle of calls: %d functions, %d rounds\n",
 		scc, rounds);
+	fprintf(stderr, "lockscope report: the helper summarised %d SCCs; the main thread waited for %d of them, slept for %d (%.2f s); the helper slept %d times\n",
+		shared.helped, shared.main_waited, shared.main_slept, shared.main_asleep,
+		shared.helper_slept);
 	summaries_sizes(&entries, &stored, &full);
 	fprintf(stderr, "lockscope report: summaries keep %lu entries (%lu stored, the others in tails); %d functions have the most kept (%d)\n",
 		entries, stored, full, SUMMARY_MAX_ENTRIES);

@@ -9,6 +9,7 @@
  * a tail read through the callee's summary (summary_get()).
  */
 #include <malloc.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +20,7 @@
 #include "lockscope/size_pool.h"
 #include "lockscope/strbuf.h"
 #include "lockscope/summary_sccs.h"
+#include "lockscope/summary_share.h"
 #include "lockscope/wholetree.h"
 
 #define MAX_ENTRIES SUMMARY_MAX_ENTRIES
@@ -264,10 +266,15 @@ bool summary_may_have(const struct func *fn, const char *klass)
 
 /* ---- building -------------------------------------------------------- */
 
-static struct sum_work *works;
-static int aworks;
-static struct arena entries;
-static unsigned long total_entries, stored_entries;	/* --stats */
+/*
+ * Two threads may summarise (summary_share.c): what one uses while it
+ * makes a summary is its own, and so are the arenas the summaries it
+ * makes live in.
+ */
+static __thread struct sum_work *works;
+static __thread int aworks;
+static __thread struct arena entries;
+static unsigned long total_entries, stored_entries;	/* --stats, atomic */
 static int full_summaries;
 
 /*
@@ -279,7 +286,7 @@ static int full_summaries;
  */
 #define MIN_BUFFER 8
 
-static struct size_pool entry_buffers;
+static __thread struct size_pool entry_buffers;
 
 static struct summary_entry *sum_alloc(int cap)
 {
@@ -296,7 +303,7 @@ static void sum_free(struct summary_entry *sum, int cap)
  * 600 MB, and in malloc's 4 kB pages their faults were seconds.  Freed
  * all at once after a big SCC (free_works()).
  */
-static struct size_pool work_buffers;
+static __thread struct size_pool work_buffers;
 
 static void *work_alloc(size_t bytes)
 {
@@ -350,7 +357,7 @@ static struct summary_tail *find_tail(struct func *fn, int *len)
 	const struct sum_work *w = fn->work;
 	const struct callsite *cs;
 	const struct func *callee;
-	static struct tail_change changes[MAX_ENTRIES];
+	static __thread struct tail_change changes[MAX_ENTRIES];
 	struct summary_tail t = { 0 }, *kept;
 	int start, i, n;
 
@@ -391,17 +398,22 @@ static struct summary_tail *find_tail(struct func *fn, int *len)
 	return kept;
 }
 
-/* Only the summaries read them: freed once all are done. */
-static struct arena kept_indexes;
+/*
+ * Only the summaries read them: freed once all are done, the helper's
+ * too.  By summariser: 0 the main thread, 1 the helper.
+ */
+static struct arena kept_indexes[2];
+static __thread int summariser;
 
 static struct sum_index *keep_index(const struct sum_index *from)
 {
-	struct sum_index *x = arena_alloc(&kept_indexes, sizeof(*x));
+	struct arena *kept = &kept_indexes[summariser];
+	struct sum_index *x = arena_alloc(kept, sizeof(*x));
 
 	*x = *from;
-	x->slot = arena_alloc(&kept_indexes, x->nslots * sizeof(*x->slot));
+	x->slot = arena_alloc(kept, x->nslots * sizeof(*x->slot));
 	memcpy(x->slot, from->slot, x->nslots * sizeof(*x->slot));
-	x->rel = x->nrel ? arena_alloc(&kept_indexes, x->nrel * sizeof(*x->rel)) : NULL;
+	x->rel = x->nrel ? arena_alloc(kept, x->nrel * sizeof(*x->rel)) : NULL;
 	if (x->nrel)
 		memcpy(x->rel, from->rel, x->nrel * sizeof(*x->rel));
 	return x;
@@ -428,12 +440,12 @@ static void end_work(struct func *fn)
 	struct sum_work *w = fn->work;
 	int i, n = 0, len;
 
-	total_entries += fn->nsum;
-	full_summaries += fn->nsum == MAX_ENTRIES;
+	__atomic_fetch_add(&total_entries, fn->nsum, __ATOMIC_RELAXED);
+	__atomic_fetch_add(&full_summaries, fn->nsum == MAX_ENTRIES, __ATOMIC_RELAXED);
 	fn->classes = fn->nsum >= CLASS_FILTER_MIN_ENTRIES ? class_filter(w->sum, fn->nsum) : NULL;
 	fn->tail = find_tail(fn, &len);
 	fn->nown = fn->nsum - len;
-	stored_entries += fn->nown;
+	__atomic_fetch_add(&stored_entries, fn->nown, __ATOMIC_RELAXED);
 	/* a full buffer is the function's; the others are copied out */
 	fn->sum = NULL;
 	if (fn->nown && fn->nown == w->scap) {
@@ -514,7 +526,7 @@ static struct key key_at(const struct func *fn, int k)
  * again with each SCC, whose callees summarised before have stamp 1:
  * pulled in the first round (since 0), not again.
  */
-static unsigned int clock_now;
+static __thread unsigned int clock_now;
 
 /*
  * A slot holds an entry's index + 1 and, above it, seven more bits of its
@@ -615,9 +627,9 @@ static int find_entry(const struct func *fn, const struct key *k, unsigned long 
  * a round, and a round passes over members none of whose callees changed
  * since the previous round began: pulling them would find nothing new.
  */
-static int *callers_at, *callers;
-static int acallers_at, acallers;
-static int round_now;
+static __thread int *callers_at, *callers;
+static __thread int acallers_at, acallers;
+static __thread int round_now;
 
 static void touch(struct func *fn, int i)
 {
@@ -634,14 +646,15 @@ static void touch(struct func *fn, int i)
 
 static bool guards_open(unsigned int id);
 
+static __thread struct pguard *joined;	/* widen()'s */
+static __thread int ajoined;
+
 /*
  * Join @theirs into the guards of entry @i: reachable either way, keep
  * only what both ways know.  True if they changed.
  */
 static bool widen(struct func *fn, int i, const struct pguard *theirs, int ntheirs)
 {
-	static struct pguard *mine;
-	static int amine;
 	const struct pguard *old;
 	bool changed = false;
 	int j, n;
@@ -649,25 +662,25 @@ static bool widen(struct func *fn, int i, const struct pguard *theirs, int nthei
 	old = guards_list(fn->work->guards[i], &n);
 	if (!n)
 		return false;
-	if (n > amine) {
-		amine = n;
-		mine = ls_xrealloc(mine, amine * sizeof(*mine));
+	if (n > ajoined) {
+		ajoined = n;
+		joined = ls_xrealloc(joined, ajoined * sizeof(*joined));
 	}
-	memcpy(mine, old, n * sizeof(*mine));
+	memcpy(joined, old, n * sizeof(*joined));
 	for (j = 0; j < n; j++) {
 		struct pguard *t = summary_find_guard((struct pguard *)theirs, ntheirs,
-						      mine[j].param);
-		struct param_guard before = mine[j].g;
+						      joined[j].param);
+		struct param_guard before = joined[j].g;
 
 		if (!t)
-			mine[j].g.op = G_ANY;
+			joined[j].g.op = G_ANY;
 		else
-			guard_join(&mine[j].g, &t->g);
-		changed |= memcmp(&before, &mine[j].g, sizeof(before)) != 0;
+			guard_join(&joined[j].g, &t->g);
+		changed |= memcmp(&before, &joined[j].g, sizeof(before)) != 0;
 	}
 	if (changed) {
 		fn->work->nopen -= guards_open(fn->work->guards[i]);
-		fn->work->guards[i] = guards_intern(mine, n);
+		fn->work->guards[i] = guards_intern(joined, n);
 		fn->work->nopen += guards_open(fn->work->guards[i]);
 	}
 	return changed;
@@ -918,8 +931,8 @@ static void find_candidates(const struct func *callee, const struct open_keys *k
 			    struct candidates *c)
 {
 	const struct sum_index *x = callee->work ? &callee->work->index : callee->index_of;
-	static unsigned long hash[MAX_ENTRIES];
-	static int which[MAX_ENTRIES];
+	static __thread unsigned long hash[MAX_ENTRIES];
+	static __thread int which[MAX_ENTRIES];
 	struct key key;
 	int i, j, n;
 
@@ -971,8 +984,8 @@ struct widening {
 	bool chain;
 };
 
-static struct widening widened[WIDENED_SLOTS];
-static unsigned int widened_gen;	/* a slot of another is empty */
+static __thread struct widening widened[WIDENED_SLOTS];
+static __thread unsigned int widened_gen;	/* a slot of another is empty */
 
 /* Did this pull make the widening before?  If not, note it. */
 static bool widened_before(int entry, const struct callsite *cs, bool chain,
@@ -1086,7 +1099,7 @@ static enum pulled pull_entry(struct func *fn, const struct callsite *cs, int t,
 static bool pull_candidates(struct func *fn, const struct callsite *cs, int t,
 			    unsigned int since, struct open_keys *keys, bool *changed)
 {
-	static struct candidates cand;
+	static __thread struct candidates cand;
 	bool keys_found = true;
 	enum pulled r;
 	int word, k;
@@ -1140,7 +1153,7 @@ static void prefetch_filter(const struct func *fn, int i, int t)
 
 static bool pull_callees(struct func *fn, unsigned int since)
 {
-	static struct open_keys keys;
+	static __thread struct open_keys keys;
 	bool keys_found = false;
 	bool changed = false;
 	enum pulled r;
@@ -1186,11 +1199,18 @@ static bool pull_callees(struct func *fn, unsigned int since)
 
 /* --stats: the largest cycle of the call graph, and its rounds */
 static int largest_scc, largest_scc_rounds;
+static pthread_mutex_t largest_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct scc_share_stats shared_stats;
 
 void summaries_stats(int *scc, int *rounds)
 {
 	*scc = largest_scc;
 	*rounds = largest_scc_rounds;
+}
+
+void summaries_share_stats(struct scc_share_stats *stats)
+{
+	*stats = shared_stats;
 }
 
 void summaries_sizes(unsigned long *entries, unsigned long *stored, int *full)
@@ -1315,10 +1335,12 @@ static void summarise_scc(struct func **scc, int n)
 			changed |= pull_callees(scc[i], since);
 		}
 	} while (changed && ++rounds < 64);
+	pthread_mutex_lock(&largest_lock);
 	if (n > largest_scc) {
 		largest_scc = n;
 		largest_scc_rounds = rounds + 1;
 	}
+	pthread_mutex_unlock(&largest_lock);
 	/* summarised after all end: no member's tail is another's */
 	for (i = 0; i < n; i++)
 		end_work(scc[i]);
@@ -1370,8 +1392,27 @@ static void free_works(void)
 	malloc_trim(0);
 }
 
+/* The helper's thread: what it made lives on, what it used goes. */
+static void helper_start(void)
+{
+	summariser = 1;
+}
+
+static void helper_end(void)
+{
+	free_works();
+	free(joined);
+	joined = NULL;
+	ajoined = 0;
+	summary_map_thread_end();
+}
+
 void summaries_build(struct program *prog, bool threaded)
 {
+	static const struct scc_helper helper = {
+		helper_start, summarise_scc, helper_end, BIG_SCC - 1,
+	};
+	struct scc_share *share;
 	struct scc_walk *sccs;
 	struct func **scc;
 	unsigned int nacqs = 0;
@@ -1396,12 +1437,19 @@ void summaries_build(struct program *prog, bool threaded)
 	number_keys(nacqs);
 
 	sccs = scc_walk_start(prog, threaded);
-	while ((n = scc_walk_next(sccs, &scc)) > 0)
+	guards_share(threaded);
+	share = scc_share_start(sccs, prog->nfuncs, threaded, &helper);
+	while ((n = scc_share_next(share, &scc)) > 0) {
 		summarise_scc(scc, n);
+		scc_share_done(share);
+	}
+	scc_share_end(share, &shared_stats);
+	guards_share(false);
 	scc_walk_end(sccs);
 	for (i = 0; i < prog->nfuncs; i++)
 		prog->funcs[i]->index_of = NULL;
-	arena_rewind(&kept_indexes, &(struct arena_mark){ 0 });
+	arena_rewind(&kept_indexes[0], &(struct arena_mark){ 0 });
+	arena_rewind(&kept_indexes[1], &(struct arena_mark){ 0 });
 	free_works();
 	summaries_publish_all();
 }

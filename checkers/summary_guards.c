@@ -5,6 +5,7 @@
  * list never changes; widening an entry's guards gives it another list.
  */
 #include <limits.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -89,13 +90,20 @@ static void grow(void)
 	free(old);
 }
 
-unsigned int guards_intern(const struct pguard *g, int n)
+/* While two threads summarise, interning takes turns. */
+static pthread_mutex_t intern_lock = PTHREAD_MUTEX_INITIALIZER;
+static bool shared;
+
+void guards_share(bool on)
+{
+	shared = on;
+}
+
+static unsigned int intern(const struct pguard *g, int n)
 {
 	unsigned long j;
 	unsigned int off;
 
-	if (!n)
-		return 0;
 	if ((used + 1) * 2 > size)
 		grow();
 	for (j = hash(g, n) & (size - 1); slots[j]; j = (j + 1) & (size - 1)) {
@@ -120,6 +128,20 @@ unsigned int guards_intern(const struct pguard *g, int n)
 	slots[j] = off + 1;
 	used++;
 	return off + 1;
+}
+
+unsigned int guards_intern(const struct pguard *g, int n)
+{
+	unsigned int id;
+
+	if (!n)
+		return 0;
+	if (!shared)
+		return intern(g, n);
+	pthread_mutex_lock(&intern_lock);
+	id = intern(g, n);
+	pthread_mutex_unlock(&intern_lock);
+	return id;
 }
 
 const struct pguard *guards_list(unsigned int id, int *n)

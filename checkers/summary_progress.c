@@ -77,7 +77,7 @@ static void tell_readers(void)
 
 void summaries_publish(struct func **scc, int n)
 {
-	static int untold;
+	static __thread int untold;	/* each summariser's */
 	int i;
 
 	for (i = 0; i < n; i++)

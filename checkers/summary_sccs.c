@@ -17,8 +17,8 @@ struct scc_walk {
 	struct func **members;	/* SCC after SCC */
 	int *ends;		/* SCC i ends before members[ends[i]] */
 	int found;		/* SCCs found so far, under lock */
-	bool done, waiting;
-	int taken, at;		/* the summaries' place */
+	bool done;
+	int waiting;		/* threads waiting for more */
 	pthread_mutex_t lock;
 	pthread_cond_t more;
 	pthread_t thread;
@@ -41,7 +41,7 @@ static void found_scc(struct scc_walk *w, struct func **scc, int n)
 	pthread_mutex_lock(&w->lock);
 	w->found++;
 	if (w->waiting)
-		pthread_cond_signal(&w->more);
+		pthread_cond_broadcast(&w->more);
 	pthread_mutex_unlock(&w->lock);
 }
 
@@ -116,7 +116,7 @@ static void *find_sccs(void *arg)
 	free(stack);
 	pthread_mutex_lock(&w->lock);
 	w->done = true;
-	pthread_cond_signal(&w->more);
+	pthread_cond_broadcast(&w->more);
 	pthread_mutex_unlock(&w->lock);
 	pthread_mutex_lock(&numbered_lock);
 	numbered = true;
@@ -151,26 +151,35 @@ struct scc_walk *scc_walk_start(struct program *prog, bool threaded)
 	return w;
 }
 
-int scc_walk_next(struct scc_walk *w, struct func ***members)
+int scc_walk_get(struct scc_walk *w, int j, struct func ***members)
 {
-	int n;
+	int start;
 
-	/* most calls find the next SCC long found: one lock, no wait */
+	/* most calls find the SCC long found: one lock, no wait */
 	pthread_mutex_lock(&w->lock);
-	while (w->taken == w->found && !w->done) {
-		w->waiting = true;
+	while (j >= w->found && !w->done) {
+		w->waiting++;
 		pthread_cond_wait(&w->more, &w->lock);
-		w->waiting = false;
+		w->waiting--;
 	}
-	if (w->taken == w->found) {
+	if (j >= w->found) {
 		pthread_mutex_unlock(&w->lock);
 		return 0;
 	}
 	pthread_mutex_unlock(&w->lock);
-	*members = w->members + w->at;
-	n = w->ends[w->taken] - w->at;
-	w->at = w->ends[w->taken++];
-	return n;
+	start = j ? w->ends[j - 1] : 0;
+	*members = w->members + start;
+	return w->ends[j] - start;
+}
+
+int scc_walk_found(struct scc_walk *w)
+{
+	int found;
+
+	pthread_mutex_lock(&w->lock);
+	found = w->found;
+	pthread_mutex_unlock(&w->lock);
+	return found;
 }
 
 void scc_walk_end(struct scc_walk *w)

@@ -368,6 +368,8 @@ unsigned int summary_guards(const struct func *fn, int k);
 
 /* Interned guard lists (summary_guards.c); 0 is the empty list. */
 unsigned int guards_intern(const struct pguard *g, int n);
+/* While two threads intern, on. */
+void guards_share(bool on);
 /* Never moves: lock-order reads lists while the summaries add more. */
 const struct pguard *guards_list(unsigned int id, int *n);
 

@@ -14,8 +14,13 @@
 struct scc_walk;
 
 struct scc_walk *scc_walk_start(struct program *prog, bool threaded);
-/* The next SCC's members in *@members and their number; 0 after the last. */
-int scc_walk_next(struct scc_walk *w, struct func ***members);
+/*
+ * SCC @j's members in *@members and their number, once found; 0 past
+ * the last.  On any thread.
+ */
+int scc_walk_get(struct scc_walk *w, int j, struct func ***members);
+/* How many SCCs are found so far: scc_walk_get() need not wait for them. */
+int scc_walk_found(struct scc_walk *w);
 void scc_walk_end(struct scc_walk *w);
 
 #endif
