@@ -16,7 +16,7 @@ struct scc_walk {
 	struct program *prog;
 	struct func **members;	/* SCC after SCC */
 	int *ends;		/* SCC i ends before members[ends[i]] */
-	int found;		/* SCCs found so far, under lock */
+	int found;		/* SCCs found so far: stored under the lock, atomic */
 	bool done;
 	int waiting;		/* threads waiting for more */
 	pthread_mutex_t lock;
@@ -39,7 +39,8 @@ static void found_scc(struct scc_walk *w, struct func **scc, int n)
 	memcpy(w->members + at, scc, n * sizeof(*scc));
 	w->ends[w->found] = at + n;
 	pthread_mutex_lock(&w->lock);
-	w->found++;
+	/* their members and ends before their number, for readers without the lock */
+	__atomic_store_n(&w->found, w->found + 1, __ATOMIC_RELEASE);
 	if (w->waiting)
 		pthread_cond_broadcast(&w->more);
 	pthread_mutex_unlock(&w->lock);
@@ -155,7 +156,12 @@ int scc_walk_get(struct scc_walk *w, int j, struct func ***members)
 {
 	int start;
 
-	/* most calls find the SCC long found: one lock, no wait */
+	/*
+	 * Most calls find the SCC long found: no lock (the helper asks for
+	 * the SCCs ahead over and over, and the main thread waited for it).
+	 */
+	if (j < scc_walk_found(w))
+		goto found;
 	pthread_mutex_lock(&w->lock);
 	while (j >= w->found && !w->done) {
 		w->waiting++;
@@ -167,6 +173,7 @@ int scc_walk_get(struct scc_walk *w, int j, struct func ***members)
 		return 0;
 	}
 	pthread_mutex_unlock(&w->lock);
+found:
 	start = j ? w->ends[j - 1] : 0;
 	*members = w->members + start;
 	return w->ends[j] - start;
@@ -174,12 +181,7 @@ int scc_walk_get(struct scc_walk *w, int j, struct func ***members)
 
 int scc_walk_found(struct scc_walk *w)
 {
-	int found;
-
-	pthread_mutex_lock(&w->lock);
-	found = w->found;
-	pthread_mutex_unlock(&w->lock);
-	return found;
+	return __atomic_load_n(&w->found, __ATOMIC_ACQUIRE);
 }
 
 void scc_walk_end(struct scc_walk *w)

@@ -17,6 +17,7 @@
 
 /* How far past the main thread's SCC the helper looks for a ready one. */
 #define WINDOW 64
+#define NEAR 8
 /*
  * How long the helper polls before it sleeps (a pause is tens of cycles):
  * most of its waits are for the main thread's SCC, tens of microseconds,
@@ -160,6 +161,16 @@ void scc_share_done(struct scc_share *s)
 
 /* ---- the helper ------------------------------------------------------ */
 
+/* Take SCC @k; said before it is taken, as the main thread, past it, looks. */
+static bool claim(struct scc_share *s, int k)
+{
+	__atomic_store_n(&s->helper_at, k, SEQ);
+	if (take(s, k))
+		return true;
+	__atomic_store_n(&s->helper_at, -1, SEQ);
+	return false;
+}
+
 /* Are SCC @k's callees all done?  If not, one that is not in blocker[k]. */
 static bool ready(struct scc_share *s, int k, struct func **scc, int n)
 {
@@ -184,10 +195,15 @@ static bool ready(struct scc_share *s, int k, struct func **scc, int n)
 	return true;
 }
 
-/* The first SCC ahead that is ready, taken; or -1. */
+/*
+ * An SCC ahead that is ready, taken; or -1.  One a few past the main
+ * thread's first: the main thread soon needs the next ones, and would
+ * wait for one still in the helper's hands.
+ */
 static int find_ready(struct scc_share *s)
 {
 	int from = __atomic_load_n(&s->next, SEQ), found = scc_walk_found(s->walk), k, n;
+	int near = -1;
 	struct func **scc;
 
 	for (k = from; k < found && k < from + WINDOW; k++) {
@@ -196,13 +212,15 @@ static int find_ready(struct scc_share *s)
 		n = scc_walk_get(s->walk, k, &scc);
 		if (n > s->helper.max_members || !ready(s, k, scc, n))
 			continue;
-		/* said before it is taken: the main thread, past it, looks */
-		__atomic_store_n(&s->helper_at, k, SEQ);
-		if (take(s, k))
+		if (k < from + NEAR) {
+			if (near < 0)
+				near = k;
+			continue;
+		}
+		if (claim(s, k))
 			return k;
-		__atomic_store_n(&s->helper_at, -1, SEQ);
 	}
-	return -1;
+	return near >= 0 && claim(s, near) ? near : -1;
 }
 
 /*
