@@ -78,7 +78,7 @@ run_one() {
 	block output "$spec" > "$tmp/want.out"
 	# $file and $dir are the test's; "lockscope" is the binary under test
 	cmd=${cmd//\$file/$file}
-	cmd=$(printf '%s' "$cmd" | sed "s#^lockscope #$lockscope #; s#| *lockscope #| $lockscope #g; s#&& *lockscope #\\&\\& $lockscope #g; s#; *lockscope #; $lockscope #g")
+	cmd=$(printf '%s' "$cmd" | sed "s#^lockscope #$lockscope #; s#| *lockscope #| $lockscope #g; s#&& *lockscope #\\&\\& $lockscope #g; s#; *lockscope #; $lockscope #g; s#; do *lockscope #; do $lockscope #g")
 	# every test gets its own facts directory, outside the testcases
 	rm -rf "$tmp/facts" "$tmp/facts".*
 	(cd "$dir" && LOCKSCOPE_FACTS_DIR="$tmp/facts" FACTS="$tmp/facts" eval "$cmd") \
