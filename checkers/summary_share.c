@@ -233,6 +233,7 @@ static void helper_waits(struct scc_share *s)
 	int blockers[WINDOW];
 	bool any = false;
 
+	s->stats.helper_waited++;
 	for (spins = 0; spins < SPINS; spins++) {
 		if (__atomic_load_n(&s->next, SEQ) != from || __atomic_load_n(&s->stop, SEQ))
 			return;
@@ -264,6 +265,7 @@ static void helper_waits(struct scc_share *s)
 static void *helper_thread(void *arg)
 {
 	struct scc_share *s = arg;
+	struct timespec cpu;
 	struct func **scc;
 	int k, n;
 
@@ -282,6 +284,8 @@ static void *helper_thread(void *arg)
 		wake(s, MAIN);
 	}
 	s->helper.end();
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpu);
+	s->stats.helper_cpu = cpu.tv_sec + cpu.tv_nsec / 1e9;
 	return NULL;
 }
 

@@ -35,7 +35,9 @@ struct scc_share_stats {
 	int main_waited;	/* ... for one of which the main thread waited */
 	int main_slept;		/* ... long enough to sleep */
 	double main_asleep;	/* seconds */
-	int helper_slept;	/* nothing ready ahead */
+	int helper_waited;	/* nothing ready ahead */
+	int helper_slept;	/* ... for long enough to sleep */
+	double helper_cpu;	/* seconds */
 };
 
 /* Wait for the helper's last SCC. */
