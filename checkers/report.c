@@ -227,8 +227,9 @@ static void print_summary_stats(void)
 	summaries_share_stats(&shared);
 	fprintf(stderr, "lockscope report: largest cycle of calls: %d functions, %d rounds\n",
 		scc, rounds);
-	fprintf(stderr, "lockscope report: the helper summarised %d SCCs (CPU %.2f s); the main thread waited for %d of them, slept for %d (%.2f s); the helper waited %d times, slept %d\n",
-		shared.helped, shared.helper_cpu, shared.main_waited, shared.main_slept,
+	fprintf(stderr, "lockscope report: the helper summarised %d SCCs (CPU %.2f s); the main thread waited for %d of them, went on to another for %d, slept for %d (%.2f s); the helper waited %d times, slept %d\n",
+		shared.helped, shared.helper_cpu, shared.main_waited, shared.main_went_on,
+		shared.main_slept,
 		shared.main_asleep, shared.helper_waited, shared.helper_slept);
 	summaries_sizes(&entries, &stored, &full);
 	fprintf(stderr, "lockscope report: summaries keep %lu entries (%lu stored, the others in tails); %d functions have the most kept (%d)\n",

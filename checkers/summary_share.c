@@ -18,6 +18,8 @@
 /* How far past the main thread's SCC the helper looks for a ready one. */
 #define WINDOW 64
 #define NEAR 8
+/* How far past its next the main thread looks rather than sleep. */
+#define OTHERS 16
 /*
  * How long the helper polls before it sleeps (a pause is tens of cycles):
  * most of its waits are for the main thread's SCC, tens of microseconds,
@@ -99,6 +101,28 @@ static bool calls_into(struct func **scc, int n, int k)
 	return false;
 }
 
+/* Are SCC @k's callees all done?  If not, one that is not in *@blocker. */
+static bool all_done(const struct scc_share *s, int k, struct func **scc, int n, int *blocker)
+{
+	int i, j, t, callee;
+
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < scc[i]->ncalls; j++) {
+			const struct callsite *cs = &scc[i]->calls[j];
+
+			for (t = 0; t < cs->ntargets; t++) {
+				callee = cs->targets[t]->scc;
+				if (callee != k && !is_done(s, callee)) {
+					if (blocker)
+						*blocker = callee;
+					return false;
+				}
+			}
+		}
+	}
+	return true;
+}
+
 /* ---- the main thread ------------------------------------------------- */
 
 static double since(const struct timespec *start)
@@ -109,16 +133,23 @@ static double since(const struct timespec *start)
 	return now.tv_sec - start->tv_sec + (now.tv_nsec - start->tv_nsec) / 1e9;
 }
 
-static void main_waits(struct scc_share *s, int k)
+/* Poll a while for SCC @k to be done: true if it is. */
+static bool main_polls(struct scc_share *s, int k)
 {
-	struct timespec start;
 	int spins;
 
 	for (spins = 0; spins < SPINS; spins++) {
 		if (is_done(s, k))
-			return;
+			return true;
 		pause_cpu();
 	}
+	return false;
+}
+
+static void main_sleeps(struct scc_share *s, int k)
+{
+	struct timespec start;
+
 	clock_gettime(CLOCK_MONOTONIC, &start);
 	pthread_mutex_lock(&s->lock);
 	__atomic_or_fetch(&s->sleeping, MAIN, SEQ);
@@ -130,9 +161,36 @@ static void main_waits(struct scc_share *s, int k)
 	s->stats.main_asleep += since(&start);
 }
 
+/*
+ * The helper is slow with an SCC that the main thread's next calls (on
+ * a busy machine it waits for a CPU): rather than sleep, the main thread
+ * takes one a little further on whose callees are done, if there is
+ * one, and gives its next back.  Its place, s->next, goes back too.
+ */
+static int main_takes_other(struct scc_share *s, int j, struct func ***members)
+{
+	int found = scc_walk_found(s->walk), k, n;
+	struct func **scc;
+
+	for (k = j + 1; k < found && k <= j + OTHERS; k++) {
+		if (__atomic_load_n(&s->state[k], SEQ) != SCC_FREE)
+			continue;
+		n = scc_walk_get(s->walk, k, &scc);
+		if (!all_done(s, k, scc, n, NULL) || !take(s, k))
+			continue;
+		__atomic_store_n(&s->state[j], SCC_FREE, SEQ);
+		__atomic_store_n(&s->next, j, SEQ);
+		s->main_at = k;
+		s->stats.main_went_on++;
+		*members = scc;
+		return n;
+	}
+	return 0;
+}
+
 int scc_share_next(struct scc_share *s, struct func ***members)
 {
-	int j = s->next, h, n;
+	int j = s->next, h, n, other;
 
 	/* those before are done, but for one the helper may have in hand */
 	while (!take(s, j))
@@ -145,7 +203,12 @@ int scc_share_next(struct scc_share *s, struct func ***members)
 	h = __atomic_load_n(&s->helper_at, SEQ);
 	if (h >= 0 && h < j && calls_into(*members, n, h)) {
 		s->stats.main_waited++;
-		main_waits(s, h);
+		if (main_polls(s, h))
+			return n;
+		other = main_takes_other(s, j, members);
+		if (other)
+			return other;
+		main_sleeps(s, h);
 	}
 	return n;
 }
@@ -171,26 +234,13 @@ static bool claim(struct scc_share *s, int k)
 	return false;
 }
 
-/* Are SCC @k's callees all done?  If not, one that is not in blocker[k]. */
+/* The helper's: SCC @k's callees all done?  Asks its last blocker first. */
 static bool ready(struct scc_share *s, int k, struct func **scc, int n)
 {
-	int i, j, t, callee;
-
 	if (s->blocker[k] >= 0 && !is_done(s, s->blocker[k]))
 		return false;
-	for (i = 0; i < n; i++) {
-		for (j = 0; j < scc[i]->ncalls; j++) {
-			const struct callsite *cs = &scc[i]->calls[j];
-
-			for (t = 0; t < cs->ntargets; t++) {
-				callee = cs->targets[t]->scc;
-				if (callee != k && !is_done(s, callee)) {
-					s->blocker[k] = callee;
-					return false;
-				}
-			}
-		}
-	}
+	if (!all_done(s, k, scc, n, &s->blocker[k]))
+		return false;
 	s->blocker[k] = -1;
 	return true;
 }

@@ -33,7 +33,8 @@ void scc_share_done(struct scc_share *s);
 struct scc_share_stats {
 	int helped;		/* SCCs the helper summarised */
 	int main_waited;	/* ... for one of which the main thread waited */
-	int main_slept;		/* ... long enough to sleep */
+	int main_went_on;	/* ... took another SCC instead */
+	int main_slept;		/* ... or slept */
 	double main_asleep;	/* seconds */
 	int helper_waited;	/* nothing ready ahead */
 	int helper_slept;	/* ... for long enough to sleep */
