@@ -154,6 +154,22 @@ void *table_alloc(size_t n, size_t size)
 	return huge_map(table_bytes(n * size));
 }
 
+/*
+ * A huge table's memory goes to the block supply, a block at a time, for
+ * the arenas: its pages are faulted in, and fresh ones cost a host fault
+ * each in a VM.  At kernel size the tables outgrown in the load and the
+ * large cycle's callers are 250 MB.
+ */
+static void table_unmap(void *table, size_t bytes)
+{
+	char *p = table;
+
+	for (; bytes >= BLOCK; p += BLOCK, bytes -= BLOCK)
+		block_supply_give(p);
+	if (bytes)
+		munmap(p, bytes);
+}
+
 void table_ask_ahead(struct table_ahead *ahead, size_t used, size_t n, size_t size)
 {
 	if (ahead->order || used * 8 <= 3 * n || 2 * n * size < TABLE_HUGE)
@@ -166,7 +182,7 @@ void table_ahead_drop(struct table_ahead *ahead, size_t size)
 {
 	if (!ahead->order)
 		return;
-	munmap(block_supply_collect(ahead->order), table_bytes(ahead->n * size));
+	table_unmap(block_supply_collect(ahead->order), table_bytes(ahead->n * size));
 	ahead->order = NULL;
 }
 
@@ -189,5 +205,5 @@ void table_free(void *table, size_t n, size_t size)
 	if (n * size < TABLE_HUGE)
 		free(table);
 	else
-		munmap(table, table_bytes(n * size));
+		table_unmap(table, table_bytes(n * size));
 }
