@@ -114,7 +114,7 @@ struct teardown_state {
 } while (0)
 
 static unsigned int walk_entries;	/* kept in the lists */
-static struct arena entries;		/* never freed: witnesses point in */
+static struct arena entries;		/* witnesses point in: see forget_walks() */
 static struct ptrtab torn_down;	/* class -> (void *)1: a teardown frees it */
 static struct ptrtab runtime;		/* class -> (void *)1: callbacks free it */
 /* "site|class|entry point" -> its finding: one race, however many roots */
@@ -874,11 +874,33 @@ static void check_root(const struct root *r)
 	}
 }
 
+/*
+ * Past the limit the walks are of no use, and at kernel size they hold
+ * 200 MB that the summaries, still being made beside them, can take.
+ */
+static void forget_walks(const struct program *prog)
+{
+	int i;
+
+	for (i = 0; i < prog->nfuncs; i++) {
+		struct teardown_state *st = prog->funcs[i]->teardown;
+
+		if (!st)
+			continue;
+		free(st->uses);
+		free(st->events);
+		free(st->uses_index.slot);
+		free(st->events_index.slot);
+		free(st);
+		prog->funcs[i]->teardown = NULL;
+	}
+	arena_rewind(&entries, &(struct arena_mark){ 0 });
+}
+
 void check_teardown_race(const struct program *prog)
 {
 	int i, j;
 
-	(void)prog;
 	program_for_each_binding(collect, NULL);
 	if (!nroots)
 		return;
@@ -920,6 +942,7 @@ void check_teardown_race(const struct program *prog)
 	if (walk_entries >= MAX_WALK_ENTRIES) {
 		fprintf(stderr, "lockscope report: teardown-race skipped: its walks outgrew %u entries (%d roots, %d entry points); the other checks are complete\n",
 			MAX_WALK_ENTRIES, nroots, nentry_points);
+		forget_walks(prog);
 		return;
 	}
 	for (i = 0; i < nroots; i++)
