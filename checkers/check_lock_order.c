@@ -6,11 +6,13 @@
  * semaphores included, which lockdep does not see.  Each cycle is
  * reported once, with a witness per edge and lockdep's CPU scenario.
  */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "lockscope/arena.h"
+#include "lockscope/diag.h"
 #include "lockscope/findings.h"
 #include "lockscope/fix.h"
 #include "lockscope/program.h"
@@ -32,19 +34,19 @@ struct edge {
 };
 
 /*
- * An edge as the graph keeps it, 16 bytes (there are tens of millions at
- * kernel size): the witness is an acquisition or a call, and indices into
- * it.  The held lock is not kept: it is the site's first held lock of the
- * edge's class, the one whose edge was made first (see held_of()).
+ * An edge as the graph keeps it, 8 bytes (there are tens of millions at
+ * kernel size): the node it goes to and its witness, an acquisition or a
+ * call edge by its number in the program (see site_base[]), with the
+ * entry of the call's target's summary.  The held lock is not kept: it
+ * is the site's first held lock of the edge's class, the one whose edge
+ * was made first (see held_of()).
  */
-#define LINK_TARGET_BITS 23
+#define LINK_TO_BITS 24
 
 struct link {
-	int to;
-	unsigned int target : LINK_TARGET_BITS;	/* in the call's targets */
-	unsigned int by_call : 1;
+	unsigned int to : LINK_TO_BITS;
 	unsigned int entry : 8;			/* in the target's summary */
-	const void *site;			/* struct acquisition or callsite */
+	unsigned int site;
 };
 
 struct node {
@@ -110,6 +112,8 @@ static int node(const char *klass)
 
 	if (i)
 		return i - 1;
+	if (nnodes == 1 << LINK_TO_BITS)
+		ls_fatal("more than %d lock classes for lock-order's graph", nnodes);
 	if (nnodes == anodes) {
 		anodes = anodes ? anodes * 2 : 64;
 		nodes = ls_xrealloc(nodes, anodes * sizeof(*nodes));
@@ -220,21 +224,49 @@ static const struct held_lock *held_of(const struct held_lock *held, int nheld,
 	return NULL;
 }
 
+/*
+ * The witnesses numbered in function order: a function's acquisitions,
+ * then its call edges, from site_base[] of it, all its predecessors'.
+ */
+static const struct program *graph_prog;
+static unsigned int *site_base;
+
+/* The function whose sites hold @site. */
+static const struct func *site_func(unsigned int site, unsigned int *local)
+{
+	int lo = 0, hi = graph_prog->nfuncs - 1;
+
+	/* the last function whose sites start at or before @site */
+	while (lo < hi) {
+		int mid = (lo + hi + 1) / 2;
+
+		if (site_base[mid] <= site)
+			lo = mid;
+		else
+			hi = mid - 1;
+	}
+	*local = site - site_base[lo];
+	return graph_prog->funcs[lo];
+}
+
 /* The witness of @l, an edge of node @from, in full. */
 static struct edge expand(int from, const struct link *l)
 {
 	struct edge w = { .to = l->to };
+	unsigned int local;
+	const struct func *fn = site_func(l->site, &local);
 
-	if (!l->by_call) {
-		w.acq = l->site;
-		w.fn = w.acq->fn;
+	if (local < (unsigned int)fn->nacqs) {
+		w.acq = &fn->acqs[local];
+		w.fn = fn;
 		w.held = held_of(w.acq->held, w.acq->nheld, nodes[from].klass);
 		return w;
 	}
-	w.call = l->site;
-	w.fn = w.call->caller;
+	local -= fn->nacqs;
+	w.call = summary_call(fn, &(struct summary_entry){ .edge = local + 1 });
+	w.fn = fn;
 	w.held = held_of(w.call->held, w.call->nheld, nodes[from].klass);
-	w.target = w.call->targets[l->target];
+	w.target = w.call->targets[local - w.call->edge0];
 	w.entry = *summary_get(w.target, l->entry, &w.entry);
 	return w;
 }
@@ -366,8 +398,11 @@ static const struct order_list *order_list(const struct func *target)
 	return l;
 }
 
-/* The edges from the locks held at @cs to what its targets acquire. */
-static void call_edges(const struct callsite *cs)
+/*
+ * The edges from the locks held at @cs to what its targets acquire; its
+ * caller's call edges are numbered from @base (see site_base[]).
+ */
+static void call_edges(const struct callsite *cs, unsigned long base)
 {
 	int held_node[HELD_NODES];
 	bool held_lock[HELD_NODES];
@@ -379,8 +414,8 @@ static void call_edges(const struct callsite *cs)
 		held_lock[k] = k < cs->nheld && wholetree_lock_kind(cs->held[k].kind);
 	}
 	call_serial++;
-	/* 8 M targets, more than a kernel has functions */
-	for (t = 0; t < cs->ntargets && t < 1 << LINK_TARGET_BITS; t++) {
+	/* 4 G sites, eight hundred times a kernel's */
+	for (t = 0; t < cs->ntargets && base + cs->edge0 + t < UINT_MAX; t++) {
 		const struct func *target = cs->targets[t];
 		const struct order_list *l = order_list(target);
 
@@ -405,8 +440,7 @@ static void call_edges(const struct callsite *cs)
 			klass = class_klass[oe->klass_no];
 			for (k = 0; k < cs->nheld; k++) {
 				const struct held_lock *h = &cs->held[k];
-				struct link w = { .site = cs, .target = t, .entry = oe->k,
-						  .by_call = true };
+				struct link w = { .entry = oe->k, .site = base + cs->edge0 + t };
 				int from;
 
 				if (k < HELD_NODES ? !held_lock[k] : !wholetree_lock_kind(h->kind))
@@ -428,22 +462,32 @@ static void call_edges(const struct callsite *cs)
 
 static void build_graph(const struct program *prog)
 {
+	unsigned int sites = 0;
 	int i, j, k;
 
 	free(acq_info);
 	acq_info = NULL;
 	nacq_info = 0;
+	graph_prog = prog;
+	site_base = ls_xmalloc(prog->nfuncs * sizeof(*site_base));
 
 	for (i = 0; i < prog->nfuncs; i++) {
 		const struct func *fn = prog->funcs[i];
+		unsigned long end = (unsigned long)sites + fn->nacqs;
+
+		if (fn->ncalls)
+			end += fn->calls[fn->ncalls - 1].edge0 + fn->calls[fn->ncalls - 1].ntargets;
+		site_base[i] = sites;
+		/* past the numbers a link holds, sites make no edges */
+		sites = end < UINT_MAX ? end : UINT_MAX;
 
 		for (j = 0; j < fn->nacqs; j++) {
 			const struct acquisition *a = &fn->acqs[j];
 
-			if (a->trylock || !orders(a->kind, a->mode))
+			if (a->trylock || !orders(a->kind, a->mode) || (unsigned long)site_base[i] + j >= UINT_MAX)
 				continue;
 			for (k = 0; k < a->nheld; k++) {
-				struct link w = { .site = a };
+				struct link w = { .site = site_base[i] + j };
 
 				if (wholetree_lock_kind(a->held[k].kind))
 					add_edge(a->held[k].klass, a->klass, &w);
@@ -461,7 +505,7 @@ static void build_graph(const struct program *prog)
 			 */
 			for (k = 0; k < cs->ntargets; k++)
 				summaries_wait(cs->targets[k]);
-			call_edges(cs);
+			call_edges(cs, (unsigned long)site_base[i] + fn->nacqs);
 		}
 	}
 	ptrtab_clear(&order_list_of);
@@ -743,6 +787,8 @@ static void free_graph(void)
 	free(node_done);
 	node_done = NULL;
 	anode_done = 0;
+	free(site_base);
+	site_base = NULL;
 }
 
 void check_lock_order(const struct program *prog)
