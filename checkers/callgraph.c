@@ -320,6 +320,9 @@ void callgraph_build(struct program *prog)
 			/* summary entries name a call and target by one number */
 			cs->edge0 = edges;
 			edges += cs->ntargets;
+			if (edges >= 1u << SUMMARY_EDGE_BITS)
+				ls_fatal("%s: more than %u call edges", fn->name,
+					 (1u << SUMMARY_EDGE_BITS) - 1);
 		}
 		for (j = 0; j < fn->nacqs; j++)
 			fn->acqs[j].fn = fn;

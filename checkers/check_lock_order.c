@@ -263,7 +263,7 @@ static struct edge expand(int from, const struct link *l)
 		return w;
 	}
 	local -= fn->nacqs;
-	w.call = summary_call(fn, &(struct summary_entry){ .edge = local + 1 });
+	w.call = summary_call_edge(fn, local);
 	w.fn = fn;
 	w.held = held_of(w.call->held, w.call->nheld, nodes[from].klass);
 	w.target = w.call->targets[local - w.call->edge0];

@@ -97,8 +97,8 @@ static const char *store(const char *s, size_t len)
 	memcpy(mem, &id, sizeof(id));
 	memcpy(mem + sizeof(id), s, len);
 	mem[sizeof(id) + len] = '\0';
-	if (!id)
-		ls_fatal("too many strings to intern");
+	if (id >= 1u << STRTAB_ID_BITS)
+		ls_fatal("more than %u strings to intern", id - 1);
 	if (!by_id[(id - 1) >> ID_CHUNK_BITS])
 		by_id[(id - 1) >> ID_CHUNK_BITS] = ls_xmalloc(ID_CHUNK * sizeof(**by_id));
 	by_id[(id - 1) >> ID_CHUNK_BITS][(id - 1) & (ID_CHUNK - 1)] = mem + sizeof(id);

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "lockscope/arena.h"
+#include "lockscope/diag.h"
 #include "lockscope/program.h"
 #include "lockscope/ptrtab.h"
 #include "lockscope/size_pool.h"
@@ -25,6 +26,8 @@
 
 #define MAX_ENTRIES SUMMARY_MAX_ENTRIES
 #define SLOTS (2 * MAX_ENTRIES)
+
+_Static_assert(sizeof(struct summary_entry) == 12, "summary entries pack into 12 bytes");
 
 /*
  * A summary's table of keys: slots hold index + 1 (and bits of the hash,
@@ -127,13 +130,10 @@ const char *summary_inst(const struct summary_entry *e)
 	return strtab_string(e->inst);
 }
 
-const struct callsite *summary_call(const struct func *fn, const struct summary_entry *e)
+const struct callsite *summary_call_edge(const struct func *fn, unsigned int edge)
 {
-	unsigned int edge = e->edge - 1;
 	int lo = 0, hi = fn->ncalls - 1;
 
-	if (!e->edge)
-		return NULL;
 	/* the last call whose edges start at or before this one */
 	while (lo < hi) {
 		int mid = (lo + hi + 1) / 2;
@@ -146,6 +146,11 @@ const struct callsite *summary_call(const struct func *fn, const struct summary_
 	return &fn->calls[lo];
 }
 
+const struct callsite *summary_call(const struct func *fn, const struct summary_entry *e)
+{
+	return e->edge ? summary_call_edge(fn, e->edge - 1) : NULL;
+}
+
 const struct func *summary_callee(const struct func *fn, const struct summary_entry *e)
 {
 	const struct callsite *cs = summary_call(fn, e);
@@ -153,9 +158,9 @@ const struct func *summary_callee(const struct func *fn, const struct summary_en
 	return cs ? cs->targets[e->edge - 1 - cs->edge0] : NULL;
 }
 
-static unsigned char saturating(unsigned int n)
+static unsigned int saturating(unsigned int n, unsigned int max)
 {
-	return n > 255 ? 255 : n;
+	return n > max ? max : n;
 }
 
 /* The tail's change at position @at, or NULL. */
@@ -187,9 +192,9 @@ const struct summary_entry *summary_tail_get(const struct func *fn, int k,
 	e = *summary_get(t->callee, t->index[at], buf);
 	e.edge = t->edge + 1;
 	e.next = t->index[at];
-	e.hops = saturating(e.hops + 1);
-	e.vias = saturating(e.vias + t->via);
-	e.fields = saturating(e.fields + t->field);
+	e.hops = saturating(e.hops + 1, 255);
+	e.vias = saturating(e.vias + t->via, SUMMARY_FIELD_HOPS_MAX);
+	e.fields = saturating(e.fields + t->field, SUMMARY_FIELD_HOPS_MAX);
 	change = t->nchanged ? tail_change_at(t, at) : NULL;
 	if (change)
 		e.inst = change->inst;
@@ -1077,9 +1082,9 @@ static enum pulled pull_entry(struct func *fn, const struct callsite *cs, int t,
 	e.acq = from->acq;
 	e.edge = cs->edge0 + t + 1;
 	e.next = k;
-	e.hops = saturating(from->hops + 1);
-	e.vias = saturating(from->vias + !!cs->via);
-	e.fields = saturating(from->fields + (cs->how == 'f'));
+	e.hops = saturating(from->hops + 1, 255);
+	e.vias = saturating(from->vias + !!cs->via, SUMMARY_FIELD_HOPS_MAX);
+	e.fields = saturating(from->fields + (cs->how == 'f'), SUMMARY_FIELD_HOPS_MAX);
 	n = fn->nsum;
 	if (relative ? !add_entry(fn, &e, guards, nguards) :
 		       !add_entry_at(fn, &e, guards, nguards, have, hash))
@@ -1420,6 +1425,8 @@ void summaries_build(struct program *prog, bool threaded)
 
 	for (i = 0; i < prog->nfuncs; i++)
 		nacqs += prog->funcs[i]->nacqs;
+	if (nacqs >= 1u << SUMMARY_ACQ_BITS)
+		ls_fatal("more than %u lock acquisitions to summarise", (1u << SUMMARY_ACQ_BITS) - 1);
 	acqs = ls_xmalloc((nacqs + 1) * sizeof(*acqs));
 	free(acq_klass);
 	acq_klass = ls_xmalloc((nacqs + 1) * sizeof(*acq_klass));

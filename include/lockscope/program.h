@@ -17,7 +17,11 @@ struct ptrtab;
 const char *strtab_intern(const char *s);
 /* The same for the @len bytes at @s, which hold no '\0'. */
 const char *strtab_intern_len(const char *s, size_t len);
-/* An interned string's number (0 for NULL), and back. */
+/*
+ * An interned string's number (0 for NULL), and back.  The numbers fit
+ * STRTAB_ID_BITS: summary entries pack them.
+ */
+#define STRTAB_ID_BITS 28
 unsigned int strtab_id(const char *interned);
 const char *strtab_string(unsigned int id);
 /* Interning from several threads: on before they start, off once joined. */
@@ -99,21 +103,26 @@ struct acquisition {
 
 /*
  * One lock a function may acquire, itself or through its callees.  There
- * are hundreds of millions at kernel scale, so an entry is 16 bytes of
+ * are hundreds of millions at kernel scale, so an entry is 12 bytes of
  * numbers; the summary_*() functions below read them, and the few with
- * guards (over the function's parameters) are listed by the function.  The class, kind
- * and mode are those of the acquisition at the end of the witness chain:
- * acquired in this function, or a call edge here into the callee's entry
- * next.  The hop counts of that chain saturate at 255.
+ * guards (over the function's parameters) are listed by the function.
+ * The class, kind and mode are those of the acquisition at the end of
+ * the witness chain: acquired in this function, or a call edge here into
+ * the callee's entry next.  The hop count of that chain saturates at 255;
+ * the checks ask no more of the field hops than none, one or more.
  */
+#define SUMMARY_ACQ_BITS 24
+#define SUMMARY_EDGE_BITS 24
+#define SUMMARY_FIELD_HOPS_MAX 3
+
 struct summary_entry {
-	unsigned int inst;		/* strtab_id() of the instance, 0: unknown */
-	unsigned int acq;		/* the acquisition's id */
-	unsigned int edge;		/* 0: acquired here, else call edge + 1 */
-	unsigned char next;		/* index in the callee's summary */
-	unsigned char hops;		/* calls down to the acquisition */
-	unsigned char vias;		/* ... of them through a field */
-	unsigned char fields;		/* ... of them with how == 'f' */
+	unsigned int inst : STRTAB_ID_BITS;	/* strtab_id() of the instance, 0: unknown */
+	unsigned int vias : 2;		/* calls through a field, up to 3 */
+	unsigned int fields : 2;	/* ... of them with how == 'f', up to 3 */
+	unsigned int acq : SUMMARY_ACQ_BITS;	/* the acquisition's id */
+	unsigned int hops : 8;		/* calls down to the acquisition */
+	unsigned int edge : SUMMARY_EDGE_BITS;	/* 0: acquired here, else call edge + 1 */
+	unsigned int next : 8;		/* index in the callee's summary */
 };
 
 struct sum_work;
@@ -350,6 +359,7 @@ const struct acquisition *summary_acq(const struct summary_entry *e);
 const char *summary_klass(const struct summary_entry *e);
 const char *summary_inst(const struct summary_entry *e);
 /* The call and callee of its witness: NULL when acquired in @fn itself. */
+const struct callsite *summary_call_edge(const struct func *fn, unsigned int edge);
 const struct callsite *summary_call(const struct func *fn, const struct summary_entry *e);
 const struct func *summary_callee(const struct func *fn, const struct summary_entry *e);
 /* The callee's entry it was pulled from, made into @buf if need be. */

@@ -7,13 +7,14 @@
 #include "lockscope/arena.h"
 
 /*
- * Buffers of power-of-two sizes carved from an arena (so from huge
- * pages), with a free list per size: for the many buffers that grow by
- * doubling and are freed and taken again, which from malloc cost a page
- * fault per 4 kB touched and a search of malloc's free lists.
+ * Buffers of power-of-two sizes, and half as much again, carved from an
+ * arena (so from huge pages), with a free list per size: for the many
+ * buffers that grow by doubling and are freed and taken again, which
+ * from malloc cost a page fault per 4 kB touched and a search of
+ * malloc's free lists.
  */
 #define SIZE_POOL_MIN 16
-#define SIZE_POOL_CLASSES 21	/* SIZE_POOL_MIN << 20 == 16 MB */
+#define SIZE_POOL_CLASSES 41	/* by half steps: SIZE_POOL_MIN << 20 == 16 MB */
 
 struct size_pool {
 	struct arena arena;
