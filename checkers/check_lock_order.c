@@ -426,7 +426,7 @@ static void call_edges(const struct callsite *cs, unsigned long base)
 
 			if (call_done(class_node[oe->klass_no]) || indirect > MAX_INDIRECT_HOPS)
 				continue;
-			if ((cs->nguards || oe->guarded) && !reached(cs, target, oe->k))
+			if ((cs->rare->nguards || oe->guarded) && !reached(cs, target, oe->k))
 				continue;
 			/*
 			 * Waits: near, direct chains only, as wait-under-lock

@@ -235,7 +235,7 @@ static int direct_sleep(const struct callsite *cs, long long *gfp, struct sleep_
  */
 static bool flag_test(const struct callsite *cs, struct sleep_test *t)
 {
-	const struct bit_guard *b = cs->nbits ? &cs->bits[0] : NULL;
+	const struct bit_guard *b = cs->rare->nbits ? &cs->rare->bits[0] : NULL;
 
 	if (!b)
 		return false;
@@ -309,7 +309,7 @@ static void direct_sites(const struct func *fn)
 
 		/* most calls sleep in no way: the held locks' kinds after */
 		how = direct_sleep(cs, &gfp, &test);
-		if (!how || atomic_root(cs->held, cs->nheld) || cs->nreleased)
+		if (!how || atomic_root(cs->held, cs->nheld) || cs->rare->nreleased)
 			continue;
 		nonblock = sleeps_nonblock_interned(cs->callee);
 		if (how == 2)
@@ -336,7 +336,7 @@ static bool propagate(const struct func *fn)
 	for (j = 0; j < fn->ncalls; j++) {
 		const struct callsite *cs = &fn->calls[j];
 
-		if (cs->how == 'u' || cs->nreleased)
+		if (cs->how == 'u' || cs->rare->nreleased)
 			continue;
 		marked_iter_begin(&it, cs);
 		t = marked_iter_next(&it);

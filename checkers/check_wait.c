@@ -235,7 +235,7 @@ static bool chain_drops_locks(const struct func *fn, const struct summary_entry 
 	while ((cs = summary_call(fn, e)) && hops++ < 64) {
 		const struct func *next = summary_callee(fn, e);
 
-		if (cs->nreleased)
+		if (cs->rare->nreleased)
 			return true;
 		/* the next entry may be made from this one */
 		e = summary_next(fn, e, &buf[hops % 2]);
@@ -243,7 +243,7 @@ static bool chain_drops_locks(const struct func *fn, const struct summary_entry 
 	}
 	for (i = 0; i < fn->ncalls; i++)
 		if (fn->calls[i].line == a->line && fn->calls[i].col == a->col)
-			return fn->calls[i].nreleased > 0;
+			return fn->calls[i].rare->nreleased > 0;
 	return false;
 }
 
@@ -252,7 +252,7 @@ static void check_callsite(const struct func *fn, const struct callsite *cs)
 	struct wait_path w = { .fn = fn, .cs = cs };
 	int i, t, k;
 
-	if (cs->wait) {
+	if (cs->rare->wait) {
 		for (i = 0; i < fn->nacqs; i++) {
 			const struct acquisition *a = &fn->acqs[i];
 
@@ -262,7 +262,7 @@ static void check_callsite(const struct func *fn, const struct callsite *cs)
 		if (i == fn->nacqs)
 			return;
 		w.pseudo = fn->acqs[i].klass;
-		w.shown = cs->wait->shown;
+		w.shown = cs->rare->wait->shown;
 		for (k = 0; k < cs->nheld; k++)
 			conflict(&w, &cs->held[k]);
 		return;

@@ -127,9 +127,26 @@ static bool parse_guard(struct parse *ps, const struct rec *r, struct pguard **l
 }
 
 /* "g 9 bits-set 67108864": a flag test, kept for calls only. */
-static bool parse_bits(struct parse *ps, const struct rec *r)
+const struct call_rare call_none;
+
+/*
+ * The call's own rare lists, made at the first: taken before the list
+ * grows, so that the list stays the arena's newest and grows in place.
+ */
+static struct call_rare *rare_of(struct parse *ps)
 {
 	struct callsite *cs = ps->call;
+
+	if (cs->rare == &call_none)
+		cs->rare = memset(arena_alloc(ps->records, sizeof(*cs->rare)), 0,
+				  sizeof(*cs->rare));
+	/* the arena's, not call_none: this parse's to fill */
+	return (struct call_rare *)cs->rare;
+}
+
+static bool parse_bits(struct parse *ps, const struct rec *r)
+{
+	struct call_rare *cs;
 	struct bit_guard *b;
 	long long p, v;
 	int i;
@@ -137,8 +154,9 @@ static bool parse_bits(struct parse *ps, const struct rec *r)
 	if (r->n != 4 || !facts_number(r->f[1], &p) || p < 0 || p >= GUARD_MAX_BIT_PARAMS ||
 	    !facts_number(r->f[3], &v))
 		return false;
-	if (!cs)
+	if (!ps->call)
 		return true;
+	cs = rare_of(ps);
 	for (i = 0; i < cs->nbits && cs->bits[i].param != p; i++)
 		;
 	if (i == cs->nbits) {
@@ -218,6 +236,7 @@ static bool parse_C(struct parse *ps, const struct rec *r)
 	ps->args_at[ps->ncalls] = ps->nargs;
 	cs = &ps->calls[ps->ncalls++];
 	memset(cs, 0, sizeof(*cs));
+	cs->rare = &call_none;
 	cs->caller = fn;
 	fn->ncalls++;
 	cs->line = line;
@@ -419,6 +438,7 @@ static bool call_list_full(struct parse *ps, int n)
 
 bool facts_parse_record(struct parse *ps, struct rec *r)
 {
+	struct call_rare *rare;
 	struct func *fn;
 	long long a;
 
@@ -454,11 +474,11 @@ bool facts_parse_record(struct parse *ps, struct rec *r)
 		if (r->n == 4 && (is(r, 2, "bits-set") || is(r, 2, "bits-clear")))
 			return parse_bits(ps, r);
 		if (ps->call) {
-			int n = ps->call->nguards;
-			bool ok = !call_list_full(ps, n) &&
-				  parse_guard(ps, r, &ps->call->guards, &n);
+			struct call_rare *rare = rare_of(ps);
+			int n = rare->nguards;
+			bool ok = !call_list_full(ps, n) && parse_guard(ps, r, &rare->guards, &n);
 
-			ps->call->nguards = n;
+			rare->nguards = n;
 			return ok;
 		}
 		if (ps->acq)
@@ -468,10 +488,11 @@ bool facts_parse_record(struct parse *ps, struct rec *r)
 	case 'U':
 		return parse_resource(ps, r);
 	case 'r':
-		if (r->n != 2 || !ps->call || call_list_full(ps, ps->call->nreleased))
+		if (r->n != 2 || !ps->call || call_list_full(ps, ps->call->rare->nreleased))
 			return false;
-		GROW_LIST(ps, ps->call->released, ps->call->nreleased);
-		ps->call->released[ps->call->nreleased++] = field(r, 1);
+		rare = rare_of(ps);
+		GROW_LIST(ps, rare->released, rare->nreleased);
+		rare->released[rare->nreleased++] = field(r, 1);
 		return true;
 	case 'I':
 		return parse_I(ps, r);
@@ -487,7 +508,7 @@ bool facts_parse_record(struct parse *ps, struct rec *r)
 		return parse_rcu_list(ps, r);
 	/* waits (waits.c): after a C record, a binding, a sysfs member */
 	case 'Y':
-		return ps->call && wait_parse_Y(ps->call, r->f, r->n);
+		return ps->call && wait_parse_Y(rare_of(ps), r->f, r->n);
 	case 'Z':
 		return (fn = fn_by_id(ps, r)) && wait_parse_Z(fn, r->f, r->n);
 	case 'Q':

@@ -762,8 +762,8 @@ static bool released_here(const struct callsite *cs, unsigned int inst)
 {
 	int i;
 
-	for (i = 0; inst && i < cs->nreleased; i++)
-		if (strtab_id(cs->released[i]) == inst)
+	for (i = 0; inst && i < cs->rare->nreleased; i++)
+		if (strtab_id(cs->rare->released[i]) == inst)
 			return true;
 	return false;
 }
@@ -1072,7 +1072,7 @@ static enum pulled pull_entry(struct func *fn, const struct callsite *cs, int t,
 				   summary_guards(callee, k)))
 			return PULLED_NOTHING;
 	}
-	if (!relative && !cs->nguards && !summary_guards(callee, k))
+	if (!relative && !cs->rare->nguards && !summary_guards(callee, k))
 		inst = key.inst;	/* what mapping would say, for less */
 	else if (!summary_map_id(cs, callee, k, from, &inst, &guards, &nguards))
 		return PULLED_NOTHING;

@@ -202,8 +202,8 @@ bool summary_map_id(const struct callsite *call, const struct func *target, int 
 	const struct pguard *eg;
 	int i, n = 0, neg;
 
-	for (i = 0; i < call->nguards; i++)
-		add_constraint(&n, call->guards[i].param, &call->guards[i].g);
+	for (i = 0; i < call->rare->nguards; i++)
+		add_constraint(&n, call->rare->guards[i].param, &call->rare->guards[i].g);
 	eg = guards_list(summary_guards(target, k), &neg);
 	for (i = 0; i < neg; i++) {
 		const struct pguard *pg = &eg[i];

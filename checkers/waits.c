@@ -56,17 +56,17 @@ bool wait_holder(const struct func *fn)
 
 /* ---- reading the records ----------------------------------------------- */
 
-bool wait_parse_Y(struct callsite *cs, char **f, int n)
+bool wait_parse_Y(struct call_rare *rare, char **f, int n)
 {
 	struct wait_site *w;
 
-	if (n != 4 || cs->wait)
+	if (n != 4 || rare->wait)
 		return false;
 	w = ls_xcalloc(1, sizeof(*w));
 	w->kind = strtab_intern(f[1]);
 	w->object = strtab_intern(f[2]);
 	w->shown = strtab_intern(f[3]);
-	cs->wait = w;
+	rare->wait = w;
 	return true;
 }
 
@@ -98,7 +98,7 @@ void wait_discard(struct func *fn)
 	int i;
 
 	for (i = 0; i < fn->ncalls; i++)
-		free((void *)fn->calls[i].wait);
+		free((void *)fn->calls[i].rare->wait);
 	free(fn->wbinds);
 }
 
@@ -173,6 +173,7 @@ static void add_holder(struct program *prog, struct pseudo_lock *p, const char *
 	cs->caller = h;
 	cs->line = line;
 	cs->how = 'd';
+	cs->rare = &call_none;
 	cs->callee = callback;
 	cs->nheld = 1;
 	cs->held = held;
@@ -303,7 +304,7 @@ static void add_wait(struct func *fn, const struct callsite *cs, const struct ps
 	a->kind = strtab_intern(WAIT_LOCK_KIND);
 	a->mode = strtab_intern("excl");
 	a->klass = p->klass;
-	a->shown = cs->wait->shown;
+	a->shown = cs->rare->wait->shown;
 	a->nheld = cs->nheld;
 	a->held = cs->held;
 }
@@ -320,9 +321,9 @@ void waits_model(struct program *prog)
 			const struct callsite *cs = &fn->calls[j];
 			struct pseudo_lock *p;
 
-			if (!cs->wait)
+			if (!cs->rare->wait)
 				continue;
-			p = pseudo_of(cs->wait->kind, cs->wait->object, fn->file);
+			p = pseudo_of(cs->rare->wait->kind, cs->rare->wait->object, fn->file);
 			make_holders(prog, p);
 			if (p->nholders || !strcmp(p->kind, "rcu"))
 				add_wait(fn, cs, p);

@@ -59,27 +59,38 @@ struct bit_guard {
 	long long set, clear;
 };
 
+/*
+ * What few calls have, kept apart from the call: a kernel has 5 M calls,
+ * and fewer than one in ten is guarded, after a release or a wait.  A
+ * call with none of them points at call_none.
+ */
+struct call_rare {
+	struct pguard *guards;
+	const char **released;		/* the caller's locks dropped before */
+	const struct wait_site *wait;	/* waits for callbacks (waits.c), or NULL */
+	struct bit_guard *bits;
+	unsigned char nguards, nreleased, nbits;	/* up to CALL_MAX_LIST */
+};
+
+extern const struct call_rare call_none;
+
 struct callsite {
 	struct func *caller;
 	int line, col;
 	const char *callee;		/* name, or "struct T::field" */
 	const char **args;		/* "#value", "$0->x", "&sym", "-" */
-	struct pguard *guards;
 	struct held_lock *held;
-	const char **released;		/* the caller's locks dropped before */
 	struct func **targets;
 	const char *via;		/* for indirect calls: the field */
-	const struct wait_site *wait;	/* waits for callbacks (waits.c), or NULL */
-	struct bit_guard *bits;
+	const struct call_rare *rare;	/* never NULL */
 	/*
 	 * The numbers together, the short lists' lengths in a byte each:
 	 * one call is 5M times over in a kernel.
 	 */
 	int ntargets;
 	unsigned int edge0;		/* the caller's call edges before this call */
-	unsigned char nargs, nguards, nheld, nreleased;	/* up to CALL_MAX_LIST */
+	unsigned char nargs, nheld;	/* up to CALL_MAX_LIST */
 	char how;			/* 'd' direct, 'f' through a field, 'u' unknown */
-	unsigned char nbits;
 };
 
 /* The most arguments, guards, held or released locks of one call. */

@@ -39,10 +39,10 @@ void wait_store_facts(struct fn_ctx *fn, struct instruction *insn,
 void wait_initializer_facts(struct symbol *sym, const char *var);
 
 struct program;
-struct callsite;
+struct call_rare;
 struct func;
 /* Reading the records back (facts_records.c). */
-bool wait_parse_Y(struct callsite *cs, char **f, int n);
+bool wait_parse_Y(struct call_rare *rare, char **f, int n);
 bool wait_parse_Z(struct func *fn, char **f, int n);
 void wait_discard(struct func *fn);
 /* Q records are bindings of this field: container -> member objects. */
