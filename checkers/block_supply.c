@@ -11,6 +11,7 @@
 
 #include "lockscope/arena.h"
 #include "lockscope/block_supply.h"
+#include "lockscope/diag.h"
 #include "lockscope/strbuf.h"
 
 /*
@@ -53,6 +54,7 @@ static struct {
 	struct block_order *orders, *busy;	/* waiting; the one in hand */
 	bool running, stopping;
 	pthread_t filler;
+	struct block_supply_stats stats;
 } supply = {
 	.lock = PTHREAD_MUTEX_INITIALIZER,
 	.wanted = PTHREAD_COND_INITIALIZER,
@@ -72,6 +74,7 @@ static void fault_in(char *mem, size_t bytes)
 
 	for (at = 0; at < bytes; at += 4096)
 		((volatile char *)mem)[at] = 0;
+	__atomic_fetch_add(&supply.stats.fresh, bytes, __ATOMIC_RELAXED);
 }
 
 /* A block given back, or NULL; under the lock. */
@@ -145,6 +148,7 @@ static void *fill(void *unused)
 		}
 	}
 	pthread_mutex_unlock(&supply.lock);
+	supply.stats.cpu = ls_thread_cpu();
 	return NULL;
 }
 
@@ -165,6 +169,8 @@ void *block_supply_take(void)
 	/* the filler fell behind: no waiting for it */
 	if (kept)
 		return memset(kept, 0, BLOCK_SUPPLY_BYTES);
+	if (!block)
+		__atomic_fetch_add(&supply.stats.behind, 1, __ATOMIC_RELAXED);
 	return block ? block : huge_map(BLOCK_SUPPLY_BYTES);
 }
 
@@ -217,6 +223,11 @@ void block_supply_give(void *block)
 	b->next = supply.kept;
 	supply.kept = b;
 	pthread_mutex_unlock(&supply.lock);
+}
+
+void block_supply_stats(struct block_supply_stats *stats)
+{
+	*stats = supply.stats;
 }
 
 void block_supply_start(void)

@@ -95,14 +95,6 @@ static double since(const struct timespec *t)
 	return (now.tv_sec - t->tv_sec) + (now.tv_nsec - t->tv_nsec) / 1e9;
 }
 
-static double thread_cpu(void)
-{
-	struct timespec t;
-
-	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-	return t.tv_sec + t.tv_nsec / 1e9;
-}
-
 /*
  * Checks that run beside the summaries, each step on its thread in turn.
  * Lock-order, callback-under-lock, wait-under-lock and sleep-in-atomic
@@ -143,10 +135,10 @@ static void *side_thread(void *arg)
 	for (i = 0; i < SIDE_STEPS && side->step[i]; i++) {
 		side->found[i] = findings_divert();
 		clock_gettime(CLOCK_MONOTONIC, &start);
-		cpu = thread_cpu();
+		cpu = ls_thread_cpu();
 		side->step[i](side->prog);
 		side->time[i].wall = since(&start);
-		side->time[i].cpu = thread_cpu() - cpu;
+		side->time[i].cpu = ls_thread_cpu() - cpu;
 	}
 	summary_map_thread_end();
 	return NULL;
@@ -236,6 +228,22 @@ static void print_summary_stats(void)
 		entries, stored, full, SUMMARY_MAX_ENTRIES);
 }
 
+/*
+ * In a VM the first touch of a page costs a host fault as well, and in
+ * this machine's slow spells that was a second CPU's worth: say what the
+ * filler paid, so that a slow run can be told from a slow lockscope.
+ */
+static void print_supply_stats(void)
+{
+	struct block_supply_stats s;
+
+	block_supply_stats(&s);
+	if (!s.fresh)
+		return;
+	fprintf(stderr, "lockscope report: the block filler faulted in %zu MB ahead (CPU %.2f s, %.1f s a GB); %d blocks were taken before it had them\n",
+		s.fresh >> 20, s.cpu, s.cpu / (s.fresh / 1e9), s.behind);
+}
+
 void wholetree_run(struct program *prog, const char *dir, const char *rules,
 		   int jobs, bool stats)
 {
@@ -308,6 +316,7 @@ void wholetree_run(struct program *prog, const char *dir, const char *rules,
 	strtab_share(false);
 	block_supply_stop();
 	if (stats) {
+		print_supply_stats();
 		side_stats(&ordering);
 		side_stats(&beside);
 		side_stats(&waiting);

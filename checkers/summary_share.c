@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "lockscope/diag.h"
 #include "lockscope/strbuf.h"
 #include "lockscope/summary_share.h"
 
@@ -330,7 +331,6 @@ static void helper_waits(struct scc_share *s)
 static void *helper_thread(void *arg)
 {
 	struct scc_share *s = arg;
-	struct timespec cpu;
 	struct func **scc;
 	int k, n;
 
@@ -349,8 +349,7 @@ static void *helper_thread(void *arg)
 		wake(s, MAIN);
 	}
 	s->helper.end();
-	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpu);
-	s->stats.helper_cpu = cpu.tv_sec + cpu.tv_nsec / 1e9;
+	s->stats.helper_cpu = ls_thread_cpu();
 	return NULL;
 }
 

@@ -23,6 +23,17 @@ struct block_order;
 struct block_order *block_supply_order(size_t bytes);
 void *block_supply_collect(struct block_order *order);
 
+/*
+ * --stats, once stopped: the fresh memory the filler faulted in and its
+ * CPU time for that (in a VM the host backs each new page: most of it),
+ * and the blocks taken while it was behind, which their takers fault in.
+ */
+struct block_supply_stats {
+	size_t fresh;
+	double cpu;
+	int behind;
+};
+void block_supply_stats(struct block_supply_stats *stats);
 /* The thread that faults blocks in ahead: for the whole-tree step only. */
 void block_supply_start(void);
 void block_supply_stop(void);

@@ -28,4 +28,7 @@ extern bool ls_warnings_are_errors;
 void ls_fatal(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2), noreturn));
 
+/* For --stats: the CPU time of the calling thread so far, in seconds. */
+double ls_thread_cpu(void);
+
 #endif
