@@ -163,6 +163,12 @@ static unsigned int saturating(unsigned int n, unsigned int max)
 	return n > max ? max : n;
 }
 
+/* The callee's entry at position @at of tail @t. */
+static int tail_entry(const struct summary_tail *t, int at)
+{
+	return t->index ? t->index[at] : t->first + at;
+}
+
 /* The tail's change at position @at, or NULL. */
 static const struct tail_change *tail_change_at(const struct summary_tail *t, int at)
 {
@@ -189,9 +195,9 @@ const struct summary_entry *summary_tail_get(const struct func *fn, int k,
 	struct summary_entry e;
 	int at = k - fn->nown;
 
-	e = *summary_get(t->callee, t->index[at], buf);
+	e = *summary_get(t->callee, tail_entry(t, at), buf);
 	e.edge = t->edge + 1;
-	e.next = t->index[at];
+	e.next = tail_entry(t, at);
 	e.hops = saturating(e.hops + 1, 255);
 	e.vias = saturating(e.vias + t->via, SUMMARY_FIELD_HOPS_MAX);
 	e.fields = saturating(e.fields + t->field, SUMMARY_FIELD_HOPS_MAX);
@@ -394,11 +400,17 @@ static struct summary_tail *find_tail(struct func *fn, int *len)
 								      w->guards[i] };
 	kept = arena_alloc(&entries, sizeof(*kept));
 	*kept = t;
-	kept->index = arena_alloc(&entries, n);
-	for (i = 0; i < n; i++)
-		kept->index[i] = sum[start + i].next;
-	kept->changed = arena_alloc(&entries, (t.nchanged + 1) * sizeof(*kept->changed));
-	memcpy(kept->changed, changes, t.nchanged * sizeof(*changes));
+	/* most tails are a run of the callee's entries: no index to keep */
+	kept->first = sum[start].next;
+	if (sum[fn->nsum - 1].next - sum[start].next != n - 1) {
+		kept->index = arena_alloc(&entries, n);
+		for (i = 0; i < n; i++)
+			kept->index[i] = sum[start + i].next;
+	}
+	if (t.nchanged) {
+		kept->changed = arena_alloc(&entries, t.nchanged * sizeof(*kept->changed));
+		memcpy(kept->changed, changes, t.nchanged * sizeof(*changes));
+	}
 	*len = n;
 	return kept;
 }
@@ -580,7 +592,7 @@ static struct key key_at(const struct func *fn, int k)
 
 		if (!change && t->nchanged)
 			change = tail_change_at(t, at);
-		k = t->index[at];
+		k = tail_entry(t, at);
 		fn = t->callee;
 	}
 	return (struct key){ acq_keys[fn->sum[k].acq].klass_mode,

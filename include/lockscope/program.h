@@ -162,8 +162,10 @@ struct summary_tail {
 	unsigned int edge;		/* the caller's call edge to it */
 	unsigned char via, field;	/* the call is through a field / 'f' */
 	unsigned char depth;		/* tails to follow, this one included */
+	unsigned char first;		/* the callee's entry at position 0 */
 	int nchanged;
-	unsigned char *index;		/* the callee's entry at each position */
+	/* the callee's entry at each position; NULL: first, first + 1, ... */
+	unsigned char *index;
 	struct tail_change *changed;	/* by position, ascending */
 };
 
