@@ -191,20 +191,20 @@ const struct summary_entry *summary_tail_get(const struct func *fn, int k,
 					     struct summary_entry *buf)
 {
 	const struct summary_tail *t = fn->tail;
-	const struct tail_change *change;
-	struct summary_entry e;
-	int at = k - fn->nown;
+	int at = k - fn->nown, next = tail_entry(t, at);
+	const struct tail_change *change = t->nchanged ? tail_change_at(t, at) : NULL;
+	const struct summary_entry *e = summary_get(t->callee, next, buf);
 
-	e = *summary_get(t->callee, tail_entry(t, at), buf);
-	e.edge = t->edge + 1;
-	e.next = tail_entry(t, at);
-	e.hops = saturating(e.hops + 1, 255);
-	e.vias = saturating(e.vias + t->via, SUMMARY_FIELD_HOPS_MAX);
-	e.fields = saturating(e.fields + t->field, SUMMARY_FIELD_HOPS_MAX);
-	change = t->nchanged ? tail_change_at(t, at) : NULL;
-	if (change)
-		e.inst = change->inst;
-	*buf = e;
+	/* made whole, not field by field: the fields share their words */
+	*buf = (struct summary_entry){
+		.inst = change ? change->inst : e->inst,
+		.vias = saturating(e->vias + t->via, SUMMARY_FIELD_HOPS_MAX),
+		.fields = saturating(e->fields + t->field, SUMMARY_FIELD_HOPS_MAX),
+		.acq = e->acq,
+		.hops = saturating(e->hops + 1, 255),
+		.edge = t->edge + 1,
+		.next = next,
+	};
 	return buf;
 }
 
@@ -1107,7 +1107,7 @@ static enum pulled pull_entry(struct func *fn, const struct callsite *cs, int t,
 			      const struct func *callee, int k, unsigned int since,
 			      struct open_keys *keys, bool *keys_found)
 {
-	struct summary_entry e = { 0 }, buf;
+	struct summary_entry e, buf;
 	const struct summary_entry *from = summary_get(callee, k, &buf);
 	const struct pguard *guards = NULL;
 	unsigned int inst;
@@ -1152,13 +1152,15 @@ static enum pulled pull_entry(struct func *fn, const struct callsite *cs, int t,
 		return PULLED_NOTHING;
 	if (released_here(cs, inst))
 		return PULLED_NOTHING;
-	e.inst = inst;
-	e.acq = from->acq;
-	e.edge = cs->edge0 + t + 1;
-	e.next = k;
-	e.hops = saturating(from->hops + 1, 255);
-	e.vias = saturating(from->vias + !!cs->via, SUMMARY_FIELD_HOPS_MAX);
-	e.fields = saturating(from->fields + (cs->how == 'f'), SUMMARY_FIELD_HOPS_MAX);
+	e = (struct summary_entry){
+		.inst = inst,
+		.vias = saturating(from->vias + !!cs->via, SUMMARY_FIELD_HOPS_MAX),
+		.fields = saturating(from->fields + (cs->how == 'f'), SUMMARY_FIELD_HOPS_MAX),
+		.acq = from->acq,
+		.hops = saturating(from->hops + 1, 255),
+		.edge = cs->edge0 + t + 1,
+		.next = k,
+	};
 	n = fn->nsum;
 	if (relative ? !add_entry(fn, &e, guards, nguards) :
 		       !add_entry_at(fn, &e, guards, nguards, have, hash))
