@@ -438,7 +438,7 @@ static struct sum_index *keep_index(const struct sum_index *from)
 
 /*
  * The filters made so far, by their bits: at kernel size 470 K summaries
- * have one and only 250 K differ (the functions above a large cycle reach
+ * have one and only 264 K differ (the functions above a large cycle reach
  * the same locks).  Both summarisers', until the summaries are done.
  */
 static struct {
