@@ -160,7 +160,7 @@ void *table_alloc(size_t n, size_t size)
  * each in a VM.  At kernel size the tables outgrown in the load and the
  * large cycle's callers are 250 MB.
  */
-static void table_unmap(void *table, size_t bytes)
+static void table_release(void *table, size_t bytes)
 {
 	char *p = table;
 
@@ -182,7 +182,7 @@ void table_ahead_drop(struct table_ahead *ahead, size_t size)
 {
 	if (!ahead->order)
 		return;
-	table_unmap(block_supply_collect(ahead->order), table_bytes(ahead->n * size));
+	table_release(block_supply_collect(ahead->order), table_bytes(ahead->n * size));
 	ahead->order = NULL;
 }
 
@@ -205,5 +205,5 @@ void table_free(void *table, size_t n, size_t size)
 	if (n * size < TABLE_HUGE)
 		free(table);
 	else
-		table_unmap(table, table_bytes(n * size));
+		table_release(table, table_bytes(n * size));
 }
