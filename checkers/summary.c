@@ -489,7 +489,7 @@ static void filters_forget(void)
 static const struct class_filter *class_filter(const struct summary_entry *sum, int n)
 {
 	struct class_filter f, *made;
-	const struct class_filter **slot;
+	const struct class_filter **slot, *found;
 	unsigned int b1, b2;
 	int i;
 
@@ -510,8 +510,10 @@ static const struct class_filter *class_filter(const struct summary_entry *sum, 
 		*slot = made;
 		filters.used++;
 	}
+	/* read under the lock: the other summariser may grow the table */
+	found = *slot;
 	pthread_mutex_unlock(&filters.lock);
-	return *slot;
+	return found;
 }
 
 static void end_work(struct func *fn)
