@@ -3,11 +3,16 @@
  * Blocks for the arenas, faulted in ahead on a thread of its own while
  * the other threads work.
  */
+#define _GNU_SOURCE		/* SCHED_IDLE */
 #include <pthread.h>
+#include <sched.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/utsname.h>
+#include <time.h>
 
 #include "lockscope/arena.h"
 #include "lockscope/block_supply.h"
@@ -20,6 +25,22 @@
  */
 #define STOCK 16
 #define REFILL_BELOW (STOCK / 2)
+
+/*
+ * Beyond the stock, a deeper one, faulted in by a second thread at
+ * SCHED_IDLE: it runs only on a CPU that would idle (the load waiting
+ * for its reads, the call graph, a large cycle summarised alone), and
+ * what it faults in then the busy phases after need not.  It is kept to
+ * an eighth of the blocks taken so far, at most DEEP_STOCK: what it
+ * faults in and is never used stays small beside what a run needs.
+ * Its slots are taken without the lock: a thread at idle priority may
+ * wait long for a CPU, and must not hold the lock while it does.  For
+ * the same reason only from Linux 6.4 on, where a page fault holds its
+ * mapping's lock, not the process's mmap lock, which brk() waits for.
+ */
+#define DEEP_STOCK 64
+#define DEEP_PER_TAKEN 8
+#define DEEP_FULL_NS 5000000	/* how long the idler sleeps on a full stock */
 
 /*
  * A block given back while the filler runs is kept for the next take,
@@ -51,6 +72,10 @@ static struct {
 	void *ready[STOCK];
 	int nready;
 	struct kept_block *kept;	/* given back, not yet cleared */
+	void *deep[DEEP_STOCK];		/* atomic: faulted in at idle priority, or NULL */
+	unsigned int taken;		/* atomic: blocks taken so far */
+	pthread_t idler;
+	bool idling;
 	struct block_order *orders, *busy;	/* waiting; the one in hand */
 	bool running, stopping;
 	pthread_t filler;
@@ -85,6 +110,70 @@ static void *take_kept(void)
 	if (b)
 		supply.kept = b->next;
 	return b;
+}
+
+/* A block of the deep stock, faulted in and clear, or NULL. */
+static void *take_deep(void)
+{
+	void *block;
+	int i;
+
+	for (i = 0; i < DEEP_STOCK; i++)
+		if (__atomic_load_n(&supply.deep[i], __ATOMIC_RELAXED) &&
+		    (block = __atomic_exchange_n(&supply.deep[i], NULL, __ATOMIC_ACQUIRE)))
+			return block;
+	return NULL;
+}
+
+/*
+ * An empty slot of the deep stock, or -1 if it has what the blocks taken
+ * so far call for: only the idler fills the slots.
+ */
+static int deep_slot(void)
+{
+	unsigned int want = __atomic_load_n(&supply.taken, __ATOMIC_RELAXED) / DEEP_PER_TAKEN;
+	unsigned int have = 0;
+	int i, empty = -1;
+
+	for (i = 0; i < DEEP_STOCK; i++) {
+		if (__atomic_load_n(&supply.deep[i], __ATOMIC_RELAXED))
+			have++;
+		else if (empty < 0)
+			empty = i;
+	}
+	return have < want ? empty : -1;
+}
+
+static bool faults_lock_one_mapping(void)
+{
+	struct utsname u;
+	int major, minor;
+
+	return !uname(&u) && sscanf(u.release, "%d.%d", &major, &minor) == 2 &&
+	       (major > 6 || (major == 6 && minor >= 4));
+}
+
+static void *fill_deep(void *unused)
+{
+	static const struct timespec full = { 0, DEEP_FULL_NS };
+	struct sched_param none = { 0 };
+	void *block;
+	int i;
+
+	(void)unused;
+	pthread_setschedparam(pthread_self(), SCHED_IDLE, &none);
+	while (!__atomic_load_n(&supply.stopping, __ATOMIC_ACQUIRE)) {
+		i = deep_slot();
+		if (i < 0) {
+			nanosleep(&full, NULL);
+			continue;
+		}
+		block = huge_map(BLOCK_SUPPLY_BYTES);
+		fault_in(block, BLOCK_SUPPLY_BYTES);
+		__atomic_store_n(&supply.deep[i], block, __ATOMIC_RELEASE);
+	}
+	supply.stats.idle_cpu = ls_thread_cpu();	/* read once joined */
+	return NULL;
 }
 
 /*
@@ -136,6 +225,10 @@ static void *fill(void *unused)
 		}
 		while (supply.nready < STOCK && !supply.stopping) {
 			block = take_kept();
+			if (!block && (block = take_deep())) {
+				supply.ready[supply.nready++] = block;
+				continue;
+			}
 			pthread_mutex_unlock(&supply.lock);
 			if (block) {
 				memset(block, 0, BLOCK_SUPPLY_BYTES);
@@ -158,11 +251,12 @@ void *block_supply_take(void)
 
 	if (!__atomic_load_n(&supply.running, __ATOMIC_ACQUIRE))
 		return huge_map(BLOCK_SUPPLY_BYTES);
+	__atomic_fetch_add(&supply.taken, 1, __ATOMIC_RELAXED);
 	pthread_mutex_lock(&supply.lock);
 	if (supply.nready)
 		block = supply.ready[--supply.nready];
-	else
-		kept = take_kept();
+	else if (!(kept = take_kept()))
+		block = take_deep();
 	if (supply.nready < REFILL_BELOW)
 		pthread_cond_signal(&supply.wanted);
 	pthread_mutex_unlock(&supply.lock);
@@ -235,8 +329,11 @@ void block_supply_start(void)
 	if (supply.running)
 		return;
 	supply.stopping = false;
-	if (!pthread_create(&supply.filler, NULL, fill, NULL))
-		__atomic_store_n(&supply.running, true, __ATOMIC_RELEASE);
+	if (pthread_create(&supply.filler, NULL, fill, NULL))
+		return;
+	__atomic_store_n(&supply.running, true, __ATOMIC_RELEASE);
+	supply.idling = faults_lock_one_mapping() &&
+			!pthread_create(&supply.idler, NULL, fill_deep, NULL);
 }
 
 void block_supply_stop(void)
@@ -246,13 +343,18 @@ void block_supply_stop(void)
 	if (!supply.running)
 		return;
 	pthread_mutex_lock(&supply.lock);
-	supply.stopping = true;
+	__atomic_store_n(&supply.stopping, true, __ATOMIC_RELEASE);
 	pthread_cond_signal(&supply.wanted);
 	pthread_mutex_unlock(&supply.lock);
 	pthread_join(supply.filler, NULL);
+	if (supply.idling)
+		pthread_join(supply.idler, NULL);
+	supply.idling = false;
 	__atomic_store_n(&supply.running, false, __ATOMIC_RELEASE);
 	while (supply.nready)
 		block_supply_give(supply.ready[--supply.nready]);
+	while ((block = take_deep()))
+		block_supply_give(block);
 	while ((block = take_kept()))
 		block_supply_give(block);
 }

@@ -240,8 +240,9 @@ static void print_supply_stats(void)
 	block_supply_stats(&s);
 	if (!s.fresh)
 		return;
-	fprintf(stderr, "lockscope report: the block filler faulted in %zu MB ahead (CPU %.2f s, %.1f s a GB); %d blocks were taken before it had them\n",
-		s.fresh >> 20, s.cpu, s.cpu / (s.fresh / 1e9), s.behind);
+	fprintf(stderr, "lockscope report: the block filler faulted in %zu MB ahead (CPU %.2f s, %.2f s of it on an idle CPU, %.1f s a GB); %d blocks were taken before it had them\n",
+		s.fresh >> 20, s.cpu + s.idle_cpu, s.idle_cpu,
+		(s.cpu + s.idle_cpu) / (s.fresh / 1e9), s.behind);
 }
 
 void wholetree_run(struct program *prog, const char *dir, const char *rules,

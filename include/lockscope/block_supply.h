@@ -5,8 +5,9 @@
 /*
  * The arenas' blocks: BLOCK_SUPPLY_BYTES each, aligned to a huge page
  * and in huge pages where the kernel gives them.  Once started, a
- * thread of its own keeps a few blocks ready, their pages faulted in:
- * in a VM the first touch of memory costs about a second a GB, and the
+ * thread of its own keeps a few blocks ready, their pages faulted in,
+ * and a second, at idle priority, more when a CPU has nothing else to
+ * do: in a VM the first touch of memory costs seconds a GB, and the
  * whole-tree step's main thread would pay it all.
  */
 #define BLOCK_SUPPLY_BYTES (4u << 20)
@@ -30,7 +31,7 @@ void *block_supply_collect(struct block_order *order);
  */
 struct block_supply_stats {
 	size_t fresh;
-	double cpu;
+	double cpu, idle_cpu;	/* the filler's, and its idle-priority helper's */
 	int behind;
 };
 void block_supply_stats(struct block_supply_stats *stats);
