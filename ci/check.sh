@@ -47,8 +47,11 @@
 #       timer.c (two nested locks swapped): the patch verifies (finding
 #       gone, nothing new, timer.o builds) and restores the pristine
 #       function; the unmodified file has no lock-order finding
+#   16. the whole-tree step on synthetic facts of a quarter of a kernel,
+#       under ThreadSanitizer with all its threads: no race, and the
+#       findings of one thread
 #
-# LOCKSCOPE_SKIP_KERNEL=1 runs stages 1-2 only (a quick local loop).
+# LOCKSCOPE_SKIP_KERNEL=1 runs the testcases only (a quick local loop).
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 2
@@ -118,6 +121,8 @@ else
 	stage "real kernel: waits are acquisitions (mlx5e, e100, tg3) acceptance" sh ci/accept-waits.sh "$top/lockscope"
 	stage "real kernel: irq-inversion and sleep-in-atomic acceptance" sh ci/accept-context.sh "$top/lockscope"
 	stage "real kernel: lockscope fix on a lock-order inversion (ALSA timer)" sh ci/accept-fix-lockorder.sh "$top/lockscope"
+	stage "scale: medium synthetic facts under TSan" \
+		sh ci/scale-tsan.sh "$top/lockscope" "$top/build/lockscope-tsan"
 fi
 
 echo
