@@ -13,6 +13,7 @@
  * it uses, each with the guards checked before the use on its path.
  * rules/teardown.tab says what each call means.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -150,10 +151,28 @@ static int hop(const struct callsite *cs, const struct func *target)
 	return cs->how == 'f' || target->name != cs->callee;
 }
 
-/* What rules/teardown.tab says of a direct call ("file.h:fn" for statics). */
+/*
+ * What rules/teardown.tab says of a direct call ("file.h:fn" for statics),
+ * by the callee's interned name: the walks ask of the same callees
+ * millions of times, and each answer was a string hashed and interned.
+ */
+static struct ptrtab roles_of;
+static const struct td_call no_roles;
+
 static const struct td_call *roles(const struct callsite *cs)
 {
-	return cs->how == 'd' ? teardown_call(short_name(cs->callee)) : NULL;
+	const struct td_call *c;
+
+	if (cs->how != 'd')
+		return NULL;
+	c = ptrtab_get(&roles_of, cs->callee);
+	if (!c) {
+		c = teardown_call(short_name(cs->callee));
+		if (!c)
+			c = &no_roles;
+		ptrtab_put(&roles_of, cs->callee, (void *)(uintptr_t)c);
+	}
+	return c == &no_roles ? NULL : c;
 }
 
 /* The first lock that matters held at a call, or NULL. */
