@@ -7,6 +7,7 @@
  * reported once, with a witness per edge and lockdep's CPU scenario.
  */
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -399,63 +400,174 @@ static const struct order_list *order_list(const struct func *target)
 }
 
 /*
+ * A call through a field reaches hundreds of targets whose entries repeat
+ * classes: at kernel size 96 % of the entries call_edges() read were of a
+ * class the call had made its edges to already.  The calls with the same
+ * targets, through a field or not, under a wait or not, read the same
+ * entries, so the ones that can make an edge are listed once for them
+ * all, in order: of each class, its guarded entries up to its first
+ * unguarded one, which makes the class's edges whatever the call holds.
+ */
+struct fanout_entry {
+	int t;				/* the target's index in the call */
+	struct order_entry oe;
+};
+
+struct fanout_list {
+	int n;
+	struct fanout_entry e[];
+};
+
+static struct ptrtab fanout_of;		/* targets | via | under a wait << 1 -> list */
+static unsigned int *class_closed;	/* by class: fanout_serial once unguarded */
+static unsigned int aclass_closed, fanout_serial;
+
+/* Can entry @oe be taken at all through a call so made? */
+static bool may_order(const struct order_entry *oe, bool via, bool under_wait)
+{
+	int indirect = (via ? 1 : 0) + oe->vias;
+
+	if (indirect > MAX_INDIRECT_HOPS)
+		return false;
+	/*
+	 * Waits: near, direct chains only, as wait-under-lock follows them;
+	 * a wait deep in the stack is rarely under the lock that far up.
+	 */
+	if (oe->wait && (indirect || oe->hops >= WAIT_NEAR_HOPS))
+		return false;
+	return !under_wait || (!oe->vias && oe->hops <= WAIT_CALLBACK_HOPS);
+}
+
+static const struct fanout_list *fanout_list(const struct callsite *cs, bool under_wait)
+{
+	static struct fanout_list *scratch;
+	static int ascratch;
+	void *key = (void *)((uintptr_t)cs->targets | (cs->via ? 1 : 0) | (under_wait ? 2 : 0));
+	struct fanout_list *l = ptrtab_get(&fanout_of, key);
+	int t, e;
+
+	if (l)
+		return l;
+	fanout_serial++;
+	if (!scratch) {
+		ascratch = SUMMARY_MAX_ENTRIES;
+		scratch = ls_xmalloc(sizeof(*scratch) + ascratch * sizeof(scratch->e[0]));
+	}
+	scratch->n = 0;
+	for (t = 0; t < cs->ntargets; t++) {
+		const struct order_list *ol = order_list(cs->targets[t]);
+
+		/* reading a summary may number new classes */
+		if (nclasses > aclass_closed) {
+			unsigned int was = aclass_closed;
+
+			aclass_closed = 2 * nclasses;
+			class_closed = ls_xrealloc(class_closed, aclass_closed * sizeof(*class_closed));
+			memset(class_closed + was, 0, (aclass_closed - was) * sizeof(*class_closed));
+		}
+		for (e = 0; e < ol->n; e++) {
+			const struct order_entry *oe = &ol->e[e];
+
+			if (class_closed[oe->klass_no] == fanout_serial ||
+			    !may_order(oe, cs->via, under_wait))
+				continue;
+			if (!oe->guarded)
+				class_closed[oe->klass_no] = fanout_serial;
+			if (scratch->n == ascratch) {
+				ascratch *= 2;
+				scratch = ls_xrealloc(scratch, sizeof(*scratch) +
+						      ascratch * sizeof(scratch->e[0]));
+			}
+			scratch->e[scratch->n++] = (struct fanout_entry){ t, *oe };
+		}
+	}
+	l = arena_alloc(&order_arena, sizeof(*l) + scratch->n * sizeof(l->e[0]));
+	memcpy(l, scratch, sizeof(*l) + scratch->n * sizeof(l->e[0]));
+	ptrtab_put(&fanout_of, key, l);
+	return l;
+}
+
+/* The locks held at a call, and the nodes of their classes once made. */
+struct held_nodes {
+	int node[HELD_NODES];
+	bool lock[HELD_NODES];
+};
+
+/*
+ * The edges from the locks held at @cs to the class of entry @oe of its
+ * target @t, witnessed by site @site; then the class is done for the call.
+ */
+static void entry_edges(const struct callsite *cs, struct held_nodes *held,
+			const struct order_entry *oe, unsigned long site)
+{
+	const char *klass = class_klass[oe->klass_no];
+	struct link w = { .entry = oe->k, .site = site };
+	int k, from;
+
+	for (k = 0; k < cs->nheld; k++) {
+		const struct held_lock *h = &cs->held[k];
+
+		if (k < HELD_NODES ? !held->lock[k] : !wholetree_lock_kind(h->kind))
+			continue;
+		if (h->klass == klass)
+			continue;
+		if (k >= HELD_NODES)
+			from = node(h->klass);
+		else if ((from = held->node[k]) < 0)
+			from = held->node[k] = node(h->klass);
+		add_edge_nodes(from, entry_node(oe->klass_no), &w);
+	}
+	/* all its class's edges from this call are made */
+	if (class_node[oe->klass_no] >= 0)
+		mark_call_done(class_node[oe->klass_no]);
+}
+
+/*
  * The edges from the locks held at @cs to what its targets acquire; its
  * caller's call edges are numbered from @base (see site_base[]).
  */
 static void call_edges(const struct callsite *cs, unsigned long base)
 {
-	int held_node[HELD_NODES];
-	bool held_lock[HELD_NODES];
 	bool under_wait = wait_is_pseudo(cs->held[0].kind);
+	struct held_nodes held;
 	int k, t, e;
 
 	for (k = 0; k < HELD_NODES; k++) {
-		held_node[k] = -1;
-		held_lock[k] = k < cs->nheld && wholetree_lock_kind(cs->held[k].kind);
+		held.node[k] = -1;
+		held.lock[k] = k < cs->nheld && wholetree_lock_kind(cs->held[k].kind);
 	}
 	call_serial++;
-	/* 4 G sites, eight hundred times a kernel's */
+	/* guards of the call's own: each entry is asked whether it is reached */
+	if (cs->ntargets > 1 && !cs->rare->nguards) {
+		const struct fanout_list *l = fanout_list(cs, under_wait);
+
+		for (e = 0; e < l->n; e++) {
+			const struct fanout_entry *fe = &l->e[e];
+
+			/* 4 G sites, eight hundred times a kernel's */
+			if (base + cs->edge0 + fe->t >= UINT_MAX)
+				break;
+			if (call_done(class_node[fe->oe.klass_no]))
+				continue;
+			if (fe->oe.guarded && !reached(cs, cs->targets[fe->t], fe->oe.k))
+				continue;
+			entry_edges(cs, &held, &fe->oe, base + cs->edge0 + fe->t);
+		}
+		return;
+	}
 	for (t = 0; t < cs->ntargets && base + cs->edge0 + t < UINT_MAX; t++) {
 		const struct func *target = cs->targets[t];
 		const struct order_list *l = order_list(target);
 
 		for (e = 0; e < l->n; e++) {
 			const struct order_entry *oe = &l->e[e];
-			int indirect = (cs->via ? 1 : 0) + oe->vias;
-			const char *klass;
 
-			if (call_done(class_node[oe->klass_no]) || indirect > MAX_INDIRECT_HOPS)
+			if (call_done(class_node[oe->klass_no]) ||
+			    !may_order(oe, cs->via, under_wait))
 				continue;
 			if ((cs->rare->nguards || oe->guarded) && !reached(cs, target, oe->k))
 				continue;
-			/*
-			 * Waits: near, direct chains only, as wait-under-lock
-			 * follows them; a wait deep in the stack is rarely
-			 * under the lock that far up.
-			 */
-			if (oe->wait && (indirect || oe->hops >= WAIT_NEAR_HOPS))
-				continue;
-			if (under_wait && (oe->vias || oe->hops > WAIT_CALLBACK_HOPS))
-				continue;
-			klass = class_klass[oe->klass_no];
-			for (k = 0; k < cs->nheld; k++) {
-				const struct held_lock *h = &cs->held[k];
-				struct link w = { .entry = oe->k, .site = base + cs->edge0 + t };
-				int from;
-
-				if (k < HELD_NODES ? !held_lock[k] : !wholetree_lock_kind(h->kind))
-					continue;
-				if (h->klass == klass)
-					continue;
-				if (k >= HELD_NODES)
-					from = node(h->klass);
-				else if ((from = held_node[k]) < 0)
-					from = held_node[k] = node(h->klass);
-				add_edge_nodes(from, entry_node(oe->klass_no), &w);
-			}
-			/* all its class's edges from this call are made */
-			if (class_node[oe->klass_no] >= 0)
-				mark_call_done(class_node[oe->klass_no]);
+			entry_edges(cs, &held, oe, base + cs->edge0 + t);
 		}
 	}
 }
@@ -509,6 +621,7 @@ static void build_graph(const struct program *prog)
 		}
 	}
 	ptrtab_clear(&order_list_of);
+	ptrtab_clear(&fanout_of);
 	arena_rewind(&order_arena, &(struct arena_mark){ 0 });
 }
 
