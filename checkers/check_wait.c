@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "lockscope/arena.h"
 #include "lockscope/findings.h"
 #include "lockscope/program.h"
 #include "lockscope/ptrtab.h"
@@ -247,10 +248,46 @@ static bool chain_drops_locks(const struct func *fn, const struct summary_entry 
 	return false;
 }
 
+/*
+ * A target's entries that are waits near enough to follow, by index:
+ * few targets have any, and each is called under a lock many times, its
+ * whole summary read down the tails each time.
+ */
+struct near_waits {
+	int n;
+	unsigned char k[];		/* entry indices: SUMMARY_MAX_ENTRIES of them */
+};
+
+static struct arena near_arena;
+static struct ptrtab near_waits_of;	/* target -> its near waits */
+
+static const struct near_waits *near_waits(const struct func *target)
+{
+	struct near_waits *nw = ptrtab_get(&near_waits_of, target);
+	unsigned char k[SUMMARY_MAX_ENTRIES];
+	int i, n = 0;
+
+	_Static_assert(SUMMARY_MAX_ENTRIES <= 256, "an entry index is a byte");
+	if (nw)
+		return nw;
+	for (i = 0; i < target->nsum; i++) {
+		struct summary_entry buf;
+		const struct summary_entry *e = summary_get(target, i, &buf);
+
+		if (wait_is_pseudo(summary_acq(e)->kind) && !e->vias && e->hops < WAIT_NEAR_HOPS)
+			k[n++] = i;
+	}
+	nw = arena_alloc(&near_arena, sizeof(*nw) + n);
+	nw->n = n;
+	memcpy(nw->k, k, n);
+	ptrtab_put(&near_waits_of, target, nw);
+	return nw;
+}
+
 static void check_callsite(const struct func *fn, const struct callsite *cs)
 {
 	struct wait_path w = { .fn = fn, .cs = cs };
-	int i, t, k;
+	int i, j, t, k;
 
 	if (cs->rare->wait) {
 		for (i = 0; i < fn->nacqs; i++) {
@@ -270,15 +307,20 @@ static void check_callsite(const struct func *fn, const struct callsite *cs)
 	if (cs->via)
 		return;
 	for (t = 0; t < cs->ntargets; t++) {
+		const struct near_waits *nw;
+
 		w.target = cs->targets[t];
 		summaries_wait(w.target);
-		for (i = 0; i < w.target->nsum; i++) {
+		nw = near_waits(w.target);
+		for (j = 0; j < nw->n; j++) {
 			struct summary_entry buf;
-			const struct summary_entry *e = summary_get(w.target, i, &buf);
-			const struct acquisition *a = summary_acq(e);
+			const struct summary_entry *e;
+			const struct acquisition *a;
 
-			if (!wait_is_pseudo(a->kind) || e->vias || e->hops >= WAIT_NEAR_HOPS ||
-			    !summary_map(cs, w.target, i, e, NULL, NULL, NULL) ||
+			i = nw->k[j];
+			e = summary_get(w.target, i, &buf);
+			a = summary_acq(e);
+			if (!summary_map(cs, w.target, i, e, NULL, NULL, NULL) ||
 			    chain_drops_locks(w.target, e))
 				continue;
 			w.e = e;
@@ -303,4 +345,6 @@ void check_wait_under_lock(const struct program *prog)
 			if (fn->calls[j].nheld)
 				check_callsite(fn, &fn->calls[j]);
 	}
+	ptrtab_clear(&near_waits_of);
+	arena_rewind(&near_arena, &(struct arena_mark){ 0 });
 }
