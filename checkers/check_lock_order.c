@@ -494,8 +494,8 @@ struct held_nodes {
 };
 
 /*
- * The edges from the locks held at @cs to the class of entry @oe of its
- * target @t, witnessed by site @site; then the class is done for the call.
+ * The edges from the locks held at @cs to the class of entry @oe,
+ * witnessed by @site; then the class is done for the call.
  */
 static void entry_edges(const struct callsite *cs, struct held_nodes *held,
 			const struct order_entry *oe, unsigned long site)
@@ -537,7 +537,7 @@ static void call_edges(const struct callsite *cs, unsigned long base)
 		held.lock[k] = k < cs->nheld && wholetree_lock_kind(cs->held[k].kind);
 	}
 	call_serial++;
-	/* guards of the call's own: each entry is asked whether it is reached */
+	/* with guards of its own, a call asks each entry whether it is reached */
 	if (cs->ntargets > 1 && !cs->rare->nguards) {
 		const struct fanout_list *l = fanout_list(cs, under_wait);
 
@@ -622,6 +622,9 @@ static void build_graph(const struct program *prog)
 	}
 	ptrtab_clear(&order_list_of);
 	ptrtab_clear(&fanout_of);
+	free(class_closed);
+	class_closed = NULL;
+	aclass_closed = 0;
 	arena_rewind(&order_arena, &(struct arena_mark){ 0 });
 }
 

@@ -255,7 +255,7 @@ static bool chain_drops_locks(const struct func *fn, const struct summary_entry 
  */
 struct near_waits {
 	int n;
-	unsigned char k[];		/* entry indices: SUMMARY_MAX_ENTRIES of them */
+	unsigned char k[];		/* n entry indices, each below SUMMARY_MAX_ENTRIES */
 };
 
 static struct arena near_arena;
