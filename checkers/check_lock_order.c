@@ -305,6 +305,21 @@ static unsigned int *node_done;
 static int anode_done;
 static unsigned int call_serial;
 
+/* Room in @marks (*@n long, by a serial number each) for index @at: new ones 0. */
+static unsigned int *marks_room(unsigned int *marks, int *n, int at)
+{
+	int want = *n ? *n : 1024;
+
+	if (at < *n)
+		return marks;
+	while (want <= at)
+		want *= 2;
+	marks = ls_xrealloc(marks, want * sizeof(*marks));
+	memset(marks + *n, 0, (want - *n) * sizeof(*marks));
+	*n = want;
+	return marks;
+}
+
 static bool call_done(int to)
 {
 	return to >= 0 && to < anode_done && node_done[to] == call_serial;
@@ -312,15 +327,7 @@ static bool call_done(int to)
 
 static void mark_call_done(int to)
 {
-	if (to >= anode_done) {
-		int n = anode_done ? anode_done : 1024;
-
-		while (n <= to)
-			n *= 2;
-		node_done = ls_xrealloc(node_done, n * sizeof(*node_done));
-		memset(node_done + anode_done, 0, (n - anode_done) * sizeof(*node_done));
-		anode_done = n;
-	}
+	node_done = marks_room(node_done, &anode_done, to);
 	node_done[to] = call_serial;
 }
 
@@ -420,7 +427,8 @@ struct fanout_list {
 
 static struct ptrtab fanout_of;		/* targets | via | under a wait << 1 -> list */
 static unsigned int *class_closed;	/* by class: fanout_serial once unguarded */
-static unsigned int aclass_closed, fanout_serial;
+static int aclass_closed;
+static unsigned int fanout_serial;
 
 /* Can entry @oe be taken at all through a call so made? */
 static bool may_order(const struct order_entry *oe, bool via, bool under_wait)
@@ -458,13 +466,8 @@ static const struct fanout_list *fanout_list(const struct callsite *cs, bool und
 		const struct order_list *ol = order_list(cs->targets[t]);
 
 		/* reading a summary may number new classes */
-		if (nclasses > aclass_closed) {
-			unsigned int was = aclass_closed;
-
-			aclass_closed = 2 * nclasses;
-			class_closed = ls_xrealloc(class_closed, aclass_closed * sizeof(*class_closed));
-			memset(class_closed + was, 0, (aclass_closed - was) * sizeof(*class_closed));
-		}
+		if (nclasses)
+			class_closed = marks_room(class_closed, &aclass_closed, nclasses - 1);
 		for (e = 0; e < ol->n; e++) {
 			const struct order_entry *oe = &ol->e[e];
 
