@@ -221,7 +221,6 @@ static void add_bound(struct callsite *cs, const char *field)
 			return;
 		t = field_targets(b);
 	}
-	cs->via = field;
 	/* a call through a field gets no other targets */
 	cs->targets = t->fns;
 	cs->ntargets = t->n;
@@ -231,6 +230,8 @@ static void add_bound(struct callsite *cs, const char *field)
 static void add_direct(struct callsite *cs)
 {
 	struct targets *t = callee_targets(cs->callee);
+	struct call_rare *rare;
+	const char *via;
 	int i;
 
 	if (!t->chain) {
@@ -241,7 +242,14 @@ static void add_direct(struct callsite *cs)
 	}
 	for (i = 0; i < t->n; i++)
 		callgraph_add_target(cs, t->fns[i]);
-	notifiers_targets(cs, callgraph_add_target);
+	via = notifiers_targets(cs, callgraph_add_target);
+	if (via) {
+		/* few calls are chain calls: the field is one of their rare lists */
+		rare = arena_alloc(&shared, sizeof(*rare));
+		*rare = *cs->rare;
+		rare->chain_via = via;
+		cs->rare = rare;
+	}
 }
 
 /*

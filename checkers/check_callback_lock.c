@@ -36,10 +36,10 @@ void wholetree_chain_notes(struct finding *f, const struct func *fn,
 	while ((cs = summary_call(fn, e)) && hops++ < 64) {
 		const struct func *next = summary_callee(fn, e);
 
-		if (cs->via)
+		if (call_via(cs))
 			finding_note(f, fn->file, cs->line, cs->col,
 				     "%s() calls %s() through %s", short_name(fn->name),
-				     short_name(next->name), cs->via);
+				     short_name(next->name), call_via(cs));
 		else
 			finding_note(f, fn->file, cs->line, cs->col, "%s() calls %s()",
 				     short_name(fn->name), short_name(next->name));
@@ -164,9 +164,9 @@ static void report(const struct func *fn, const struct callsite *cs,
 	finding_site(f, fn->file, cs->line, cs->col);
 	f->rank = h->line;
 	finding_note(f, fn->file, h->line, 0, "'%s' (%s) acquired here", h->shown, h->klass);
-	if (cs->via)
+	if (call_via(cs))
 		finding_note(f, fn->file, cs->line, cs->col, "%s() calls %s() through %s",
-			     short_name(fn->name), short_name(target->name), cs->via);
+			     short_name(fn->name), short_name(target->name), call_via(cs));
 	else
 		finding_note(f, fn->file, cs->line, cs->col, "%s() calls %s()",
 			     short_name(fn->name), short_name(target->name));
@@ -210,7 +210,7 @@ static void check_call(const struct func *fn, const struct callsite *cs)
 					continue;
 				m = match(h, e, inst);
 				/* behind a function pointer at the first hop, too */
-				if (m == 1 && !(h->inst && inst) && cs->via)
+				if (m == 1 && !(h->inst && inst) && call_via(cs))
 					m = 0;
 				if (m && field_hops(cs, e) > MAX_FIELD_HOPS)
 					m = 0;

@@ -450,7 +450,7 @@ static const struct fanout_list *fanout_list(const struct callsite *cs, bool und
 {
 	static struct fanout_list *scratch;
 	static int ascratch;
-	void *key = (void *)((uintptr_t)cs->targets | (cs->via ? 1 : 0) | (under_wait ? 2 : 0));
+	void *key = (void *)((uintptr_t)cs->targets | (call_via(cs) ? 1 : 0) | (under_wait ? 2 : 0));
 	struct fanout_list *l = ptrtab_get(&fanout_of, key);
 	int t, e;
 
@@ -472,7 +472,7 @@ static const struct fanout_list *fanout_list(const struct callsite *cs, bool und
 			const struct order_entry *oe = &ol->e[e];
 
 			if (class_closed[oe->klass_no] == fanout_serial ||
-			    !may_order(oe, cs->via, under_wait))
+			    !may_order(oe, call_via(cs), under_wait))
 				continue;
 			if (!oe->guarded)
 				class_closed[oe->klass_no] = fanout_serial;
@@ -566,7 +566,7 @@ static void call_edges(const struct callsite *cs, unsigned long base)
 			const struct order_entry *oe = &l->e[e];
 
 			if (call_done(class_node[oe->klass_no]) ||
-			    !may_order(oe, cs->via, under_wait))
+			    !may_order(oe, call_via(cs), under_wait))
 				continue;
 			if ((cs->rare->nguards || oe->guarded) && !reached(cs, target, oe->k))
 				continue;
@@ -656,7 +656,7 @@ static bool edge_is_wait(const struct edge *w)
 
 static void witness_notes(struct finding *f, const struct edge *w)
 {
-	const char *to = nodes[w->to].klass;
+	const char *to = nodes[w->to].klass, *via;
 
 	if (wait_is_pseudo(w->held->kind)) {
 		finding_note(f, w->fn->file, w->held->line, 0,
@@ -673,9 +673,10 @@ static void witness_notes(struct finding *f, const struct edge *w)
 			     "... and %s '%s' (%s) here", verb(w->acq->kind), w->acq->shown, to);
 		return;
 	}
+	via = call_via(w->call);
 	finding_note(f, w->fn->file, w->call->line, w->call->col,
 		     "... and calls %s()%s%s, which %s %s", short_name(w->target->name),
-		     w->call->via ? " through " : "", w->call->via ? w->call->via : "",
+		     via ? " through " : "", via ? via : "",
 		     verb(summary_acq(&w->entry)->kind), to);
 	wholetree_chain_notes(f, w->target, &w->entry);
 }

@@ -352,7 +352,7 @@ static bool propagate(const struct func *fn)
 				continue;
 			for (k = first; k < last; k++) {
 				const struct witness *tw = chosen(ti, k);
-				int hops = tw->hops + 1, fields = tw->fields + (cs->via != NULL);
+				int hops = tw->hops + 1, fields = tw->fields + (call_via(cs) != NULL);
 				int how = 1;
 
 				gfp = -1;
@@ -393,8 +393,8 @@ static void call_note(struct finding *f, const struct callsite *cs,
 {
 	struct strbuf extra = STRBUF_INIT;
 
-	if (cs->via)
-		sb_addf(&extra, " through %s", cs->via);
+	if (call_via(cs))
+		sb_addf(&extra, " through %s", call_via(cs));
 	if (gfp >= 0)
 		sb_addf(&extra, " with %s %#llx", nonblock ? "flags" : "GFP flags", gfp);
 	finding_note(f, cs->caller->file, cs->line, cs->col, "%s() calls %s()%s",
@@ -592,7 +592,7 @@ static int sleeping_witness(const struct callsite *cs, const struct func *target
 		if (k >= 0 && through_call(cs, &ti->test[k], &test, gfp) != 1)
 			continue;
 		if (!leaf_reachable(cs, target, k) ||
-		    chosen(ti, k)->fields + (cs->via != NULL) > MAX_LOCKED_FIELD_HOPS)
+		    chosen(ti, k)->fields + (call_via(cs) != NULL) > MAX_LOCKED_FIELD_HOPS)
 			continue;
 		return k;
 	}

@@ -679,8 +679,8 @@ static const struct use_entry *unguarded_use(const struct history *h,
 static const char *call_words(const struct callsite *cs, const char *from,
 			      const char *to, char *buf, int size)
 {
-	if (cs->via)
-		snprintf(buf, size, "%s() calls %s() through %s", from, to, cs->via);
+	if (call_via(cs))
+		snprintf(buf, size, "%s() calls %s() through %s", from, to, call_via(cs));
 	else
 		snprintf(buf, size, "%s() calls %s()", from, to);
 	return buf;

@@ -304,7 +304,7 @@ static void check_callsite(const struct func *fn, const struct callsite *cs)
 			conflict(&w, &cs->held[k]);
 		return;
 	}
-	if (cs->via)
+	if (call_via(cs))
 		return;
 	for (t = 0; t < cs->ntargets; t++) {
 		const struct near_waits *nw;

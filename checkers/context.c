@@ -338,7 +338,7 @@ static void reach(const struct call_edges *g, int ctx)
 		e = g->first[ctx_of(fn) - all];
 		for (j = 0; j < fn->ncalls; j++) {
 			const struct callsite *cs = &fn->calls[j];
-			int fields = m->fields + (cs->via != NULL);
+			int fields = m->fields + (call_via(cs) != NULL);
 			unsigned int node;
 
 			if (!cs->ntargets)
@@ -572,11 +572,11 @@ void context_chain_notes(struct finding *f, const struct func *fn, int ctx)
 		const struct ctx_mark *m = mark_of(chain[i], ctx);
 		const struct callsite *cs = m->cs;
 
-		if (cs->via)
+		if (call_via(cs))
 			finding_note(f, cs->caller->file, cs->line, cs->col,
 				     "%s() calls %s() through %s",
 				     context_short_name(cs->caller->name),
-				     context_short_name(chain[i]->name), cs->via);
+				     context_short_name(chain[i]->name), call_via(cs));
 		else
 			finding_note(f, cs->caller->file, cs->line, cs->col, "%s() calls %s()",
 				     context_short_name(cs->caller->name),

@@ -240,7 +240,7 @@ static bool parse_C(struct parse *ps, const struct rec *r)
 	cs->caller = fn;
 	fn->ncalls++;
 	cs->line = line;
-	cs->col = col;
+	cs->col = col < 0 ? 0 : col > CALL_MAX_COL ? CALL_MAX_COL : col;
 	cs->how = r->f[4][0];
 	cs->callee = field(r, 5);
 	cs->nargs = nargs;

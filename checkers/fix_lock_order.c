@@ -46,7 +46,7 @@ static bool call_acquires(const struct callsite *cs, const char *klass)
 				continue;
 			a = summary_acq(en);
 			if (orders(a->kind, a->mode) &&
-			    (cs->via ? 1 : 0) + en->vias <= 1 &&
+			    (call_via(cs) ? 1 : 0) + en->vias <= 1 &&
 			    summary_map(cs, target, e, en, NULL, NULL, NULL))
 				return true;
 		}

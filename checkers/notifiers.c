@@ -192,19 +192,22 @@ bool notifiers_chain_field(const char *field)
 	return ptrtab_get(&chain_fields, field) != NULL;
 }
 
-/* The blocks' callbacks a chain call reaches. */
-void notifiers_targets(struct callsite *cs, void (*add)(struct callsite *, struct func *))
+/*
+ * The blocks' callbacks a chain call reaches, each given to @add; the
+ * chain's callback field if it reached any block, else NULL.
+ */
+const char *notifiers_targets(struct callsite *cs, void (*add)(struct callsite *, struct func *))
 {
 	const struct chain_call *cc = ptrtab_get(&chain_calls, cs->callee);
 	struct strbuf key = STRBUF_INIT;
-	const char *chain;
+	const char *chain, *via = NULL;
 	int i, k;
 
 	if (!cc)
-		return;
+		return NULL;
 	if (cc->chain_arg >= 0) {
 		if (cc->chain_arg >= cs->nargs || cs->args[cc->chain_arg][0] != '&')
-			return;
+			return NULL;
 		chain = cs->args[cc->chain_arg];
 	} else {
 		sb_addf(&key, "reg:%s", cc->registrar);
@@ -219,7 +222,7 @@ void notifiers_targets(struct callsite *cs, void (*add)(struct callsite *, struc
 		b = program_object_binding(regs[i].block, cc->field);
 		if (!b)
 			continue;
-		cs->via = cc->field;
+		via = cc->field;
 		for (k = 0; k < b->nfns; k++) {
 			struct func *t;
 
@@ -227,4 +230,5 @@ void notifiers_targets(struct callsite *cs, void (*add)(struct callsite *, struc
 				add(cs, t);
 		}
 	}
+	return via;
 }

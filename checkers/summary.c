@@ -391,7 +391,7 @@ static struct summary_tail *find_tail(struct func *fn, int *len)
 		return NULL;
 	t.callee = callee;
 	t.edge = last->edge - 1;
-	t.via = !!cs->via;
+	t.via = !!call_via(cs);
 	t.field = cs->how == 'f';
 	t.depth = callee->tail ? callee->tail->depth + 1 : 1;
 	for (i = start; i < fn->nsum; i++)
@@ -1156,7 +1156,7 @@ static enum pulled pull_entry(struct func *fn, const struct callsite *cs, int t,
 		return PULLED_NOTHING;
 	e = (struct summary_entry){
 		.inst = inst,
-		.vias = saturating(from->vias + !!cs->via, SUMMARY_FIELD_HOPS_MAX),
+		.vias = saturating(from->vias + !!call_via(cs), SUMMARY_FIELD_HOPS_MAX),
 		.fields = saturating(from->fields + (cs->how == 'f'), SUMMARY_FIELD_HOPS_MAX),
 		.acq = from->acq,
 		.hops = saturating(from->hops + 1, 255),

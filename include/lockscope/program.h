@@ -69,6 +69,7 @@ struct call_rare {
 	const char **released;		/* the caller's locks dropped before */
 	const struct wait_site *wait;	/* waits for callbacks (waits.c), or NULL */
 	struct bit_guard *bits;
+	const char *chain_via;		/* a notifier chain call's callback field */
 	unsigned char nguards, nreleased, nbits;	/* up to CALL_MAX_LIST */
 };
 
@@ -76,25 +77,39 @@ extern const struct call_rare call_none;
 
 struct callsite {
 	struct func *caller;
-	int line, col;
+	int line;
+	unsigned short col;		/* CALL_MAX_COL at most */
+	unsigned char nargs, nheld;	/* up to CALL_MAX_LIST */
 	const char *callee;		/* name, or "struct T::field" */
 	const char **args;		/* "#value", "$0->x", "&sym", "-" */
 	struct held_lock *held;
 	struct func **targets;
-	const char *via;		/* for indirect calls: the field */
 	const struct call_rare *rare;	/* never NULL */
 	/*
 	 * The numbers together, the short lists' lengths in a byte each:
-	 * one call is 5M times over in a kernel.
+	 * one call is 5M times over in a kernel, a cache line each.
 	 */
 	int ntargets;
-	unsigned int edge0;		/* the caller's call edges before this call */
-	unsigned char nargs, nheld;	/* up to CALL_MAX_LIST */
-	char how;			/* 'd' direct, 'f' through a field, 'u' unknown */
+	unsigned int edge0 : 24;	/* the caller's call edges before it (SUMMARY_EDGE_BITS) */
+	unsigned int how : 8;		/* 'd' direct, 'f' through a field, 'u' unknown */
 };
+
+/*
+ * The field @cs reaches its targets through, or NULL for a direct call:
+ * a call through a field is named by it, and a notifier chain call's
+ * callbacks are reached through the chain's field.
+ */
+static inline const char *call_via(const struct callsite *cs)
+{
+	if (cs->how == 'f')
+		return cs->ntargets ? cs->callee : NULL;
+	return cs->rare->chain_via;
+}
 
 /* The most arguments, guards, held or released locks of one call. */
 #define CALL_MAX_LIST 255
+/* A call's column, saturated: past it no one counts. */
+#define CALL_MAX_COL 65535
 
 struct acquisition {
 	struct func *fn;
@@ -124,6 +139,7 @@ struct acquisition {
  */
 #define SUMMARY_ACQ_BITS 24
 #define SUMMARY_EDGE_BITS 24
+_Static_assert(SUMMARY_EDGE_BITS <= 24, "a call's edge0 is 24 bits");
 #define SUMMARY_FIELD_HOPS_MAX 3
 
 struct summary_entry {
@@ -291,7 +307,7 @@ const char *registration_field(const char *callee, long long arg);
 /* Notifier chains (notifiers.c): rules, registrations, a chain call's targets. */
 void notifiers_load(const char *rules_dir);
 void notifiers_collect(struct program *prog);
-void notifiers_targets(struct callsite *cs, void (*add)(struct callsite *, struct func *));
+const char *notifiers_targets(struct callsite *cs, void (*add)(struct callsite *, struct func *));
 /* Does a call of @callee (interned) call a chain? */
 bool notifiers_chain_call(const char *callee);
 /* Is @field (interned) the callback field of a chain's blocks? */
