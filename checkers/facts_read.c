@@ -148,7 +148,6 @@ static void hand_out_calls(struct parse *ps)
 	for (i = 0; i < ps->nfuncs; i++) {
 		struct func *fn = ps->funcs[i];
 
-		fn->acalls = fn->ncalls;
 		fn->calls = fn->ncalls ?
 			    arena_alloc(ps->records, fn->ncalls * sizeof(*fn->calls)) : NULL;
 		fn->ncalls = 0;

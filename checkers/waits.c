@@ -162,7 +162,7 @@ static void add_holder(struct program *prog, struct pseudo_lock *p, const char *
 	h->name = p->klass;
 	h->file = file;
 	h->line = line;
-	h->ncalls = h->acalls = 1;
+	h->ncalls = 1;
 	h->calls = cs = ls_xcalloc(1, sizeof(*cs));
 	held = ls_xcalloc(1, sizeof(*held));
 	held->kind = strtab_intern(WAIT_LOCK_KIND);

@@ -244,13 +244,13 @@ struct func {
 	const char *name;		/* statics: "path:name" */
 	const char *file;
 	int line;
-	int ncalls, acalls;
+	int ncalls;
 	struct callsite *calls;
 	int nacqs, aacqs;
 	struct acquisition *acqs;
-	int nfrees, afrees;
+	int nfrees;
 	struct resource_site *frees;
-	int nuses, auses;
+	int nuses;
 	struct resource_site *uses;
 	struct teardown_state *teardown;	/* check_teardown.c's */
 	struct ctx_info *ctx;		/* context.c's */
@@ -261,7 +261,7 @@ struct func {
 	unsigned char callers;		/* calls of it, up to 255 (callgraph.c) */
 	bool calls_itself;		/* found by the SCC walk */
 	struct func *next_same;		/* another definition of the name */
-	int nrcu, arcu;
+	int nrcu;
 	struct rcu_event *rcu;
 	int nwbinds, awbinds;
 	struct wait_bind *wbinds;	/* callbacks bound to objects here (waits.c) */
