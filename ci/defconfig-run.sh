@@ -65,6 +65,7 @@ sparse_verdict() {
 summary() {
 	crash_re='ERROR: [A-Za-z]*Sanitizer|runtime error:|^Segmentation fault|^Aborted'
 	error_re='^[^ :]+:[0-9]+:[0-9]+: error:'
+	finding_re=': (warning|error): .*\[lockscope/[^]]*\]$'
 	nfiles=0 ncrash=0 nparse=0 nexit=0
 	: >"$out/crashes.txt"
 	: >"$out/parse-errors.txt"
@@ -122,8 +123,10 @@ summary() {
 	{
 		echo "lockscope report on $facts facts files ($(du -sh "$out/facts" | cut -f1)): $rwall s, peak RSS $((${rrss:-0} / 1024)) MB"
 		grep '^lockscope report: ' "$out/report.log" | sed 's/^/    /'
-		echo "report findings: $(grep -c '\[lockscope/' "$out/report.log" || true)"
-		grep -o '\[lockscope/[^]]*\]' "$out/report.log" | sort | uniq -c | sort -rn |
+		# a finding's line, not a note folded into it ("the same bug, also")
+		echo "report findings: $(grep -Ec "$finding_re" "$out/report.log" || true)"
+		grep -E "$finding_re" "$out/report.log" | grep -o '\[lockscope/[^]]*\]' |
+			sort | uniq -c | sort -rn |
 			sed 's/^ */    /; s/\[\(lockscope\/[^]]*\)\]/\1/'
 	} >>"$out/summary.txt"
 	cat "$out/summary.txt"
