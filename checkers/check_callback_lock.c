@@ -24,6 +24,16 @@ static const char *short_name(const char *name)
 	return colon ? colon + 1 : name;
 }
 
+void wholetree_call_note(struct finding *f, const struct callsite *cs,
+			 const struct func *target)
+{
+	const char *via = call_via(cs);
+
+	finding_note(f, cs->caller->file, cs->line, cs->col, "%s() calls %s()%s%s",
+		     short_name(cs->caller->name), short_name(target->name),
+		     via ? " through " : "", via ? via : "");
+}
+
 /* Notes for each hop from @e (in @fn's summary) down to the acquisition. */
 void wholetree_chain_notes(struct finding *f, const struct func *fn,
 			   const struct summary_entry *e)
@@ -36,13 +46,7 @@ void wholetree_chain_notes(struct finding *f, const struct func *fn,
 	while ((cs = summary_call(fn, e)) && hops++ < 64) {
 		const struct func *next = summary_callee(fn, e);
 
-		if (call_via(cs))
-			finding_note(f, fn->file, cs->line, cs->col,
-				     "%s() calls %s() through %s", short_name(fn->name),
-				     short_name(next->name), call_via(cs));
-		else
-			finding_note(f, fn->file, cs->line, cs->col, "%s() calls %s()",
-				     short_name(fn->name), short_name(next->name));
+		wholetree_call_note(f, cs, next);
 		/* the next entry may be made from this one */
 		e = summary_next(fn, e, &buf[hops % 2]);
 		fn = next;
@@ -164,12 +168,7 @@ static void report(const struct func *fn, const struct callsite *cs,
 	finding_site(f, fn->file, cs->line, cs->col);
 	f->rank = h->line;
 	finding_note(f, fn->file, h->line, 0, "'%s' (%s) acquired here", h->shown, h->klass);
-	if (call_via(cs))
-		finding_note(f, fn->file, cs->line, cs->col, "%s() calls %s() through %s",
-			     short_name(fn->name), short_name(target->name), call_via(cs));
-	else
-		finding_note(f, fn->file, cs->line, cs->col, "%s() calls %s()",
-			     short_name(fn->name), short_name(target->name));
+	wholetree_call_note(f, cs, target);
 	wholetree_chain_notes(f, target, e);
 	/* rules/cocci/callback-under-lock.cocci finds the spot by these */
 	finding_fix(f, "rule", "callback-under-lock");

@@ -17,6 +17,7 @@
 #include "lockscope/diag.h"
 #include "lockscope/ptrtab.h"
 #include "lockscope/strbuf.h"
+#include "lockscope/wholetree.h"
 
 #define MAX_FIELD_HOPS 1
 /*
@@ -568,18 +569,6 @@ void context_chain_notes(struct finding *f, const struct func *fn, int ctx)
 	finding_note(f, fn->file, fn->line, 0, "%s() runs in %s context (bound to %s)",
 		     context_short_name(fn->name), context_words(ctx),
 		     ctx_of(fn)->entry_field ? ctx_of(fn)->entry_field : "an entry");
-	for (i = n - 2; i >= 0; i--) {
-		const struct ctx_mark *m = mark_of(chain[i], ctx);
-		const struct callsite *cs = m->cs;
-
-		if (call_via(cs))
-			finding_note(f, cs->caller->file, cs->line, cs->col,
-				     "%s() calls %s() through %s",
-				     context_short_name(cs->caller->name),
-				     context_short_name(chain[i]->name), call_via(cs));
-		else
-			finding_note(f, cs->caller->file, cs->line, cs->col, "%s() calls %s()",
-				     context_short_name(cs->caller->name),
-				     context_short_name(chain[i]->name));
-	}
+	for (i = n - 2; i >= 0; i--)
+		wholetree_call_note(f, mark_of(chain[i], ctx)->cs, chain[i]);
 }

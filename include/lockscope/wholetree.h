@@ -18,6 +18,9 @@ void check_sleep_in_atomic(const struct program *prog);
 
 /* Locks that can deadlock (not rcu, bh, irq: those nest by design). */
 bool wholetree_lock_kind(const char *kind);
+/* "caller() calls target()", with the field it goes through, at @cs. */
+void wholetree_call_note(struct finding *f, const struct callsite *cs,
+			 const struct func *target);
 /* Notes for each hop of a summary entry's witness chain. */
 void wholetree_chain_notes(struct finding *f, const struct func *fn,
 			   const struct summary_entry *e);
