@@ -6,6 +6,7 @@
 #define _GNU_SOURCE		/* RUSAGE_THREAD */
 #include <errno.h>
 #include <pthread.h>
+#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,29 +57,49 @@ static double seconds(const struct timeval *t)
 }
 
 /*
+ * How long the calling thread has waited, runnable, for a CPU (Linux's
+ * schedstat), or 0: how much of a step's wall time the threads beside
+ * the main one took from it, told apart from a slow CPU.
+ */
+static double thread_cpu_wait(void)
+{
+	unsigned long long run, wait;
+	FILE *f = fopen("/proc/thread-self/schedstat", "r");
+	bool ok;
+
+	if (!f)
+		return 0;
+	ok = fscanf(f, "%llu %llu", &run, &wait) == 2;
+	fclose(f);
+	return ok ? wait / 1e9 : 0;
+}
+
+/*
  * --stats: how long each step took, wall and CPU (user + system: on a
- * shared machine the wall time says more about the others), and the peak
- * RSS after it.  The CPU is the main thread's: lock-order, on a thread of
- * its own, says its own.
+ * shared machine the wall time says more about the others), how long it
+ * waited for a CPU, and the peak RSS after it.  The CPU is the main
+ * thread's: lock-order, on a thread of its own, says its own.
  */
 static void phase(bool stats, const char *what)
 {
 	static struct timespec last;
-	static double last_cpu;
+	static double last_cpu, last_wait;
 	struct timespec now;
 	struct rusage ru, self;
-	double cpu;
+	double cpu, wait;
 
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	getrusage(RUSAGE_THREAD, &ru);
 	getrusage(RUSAGE_SELF, &self);
 	cpu = seconds(&ru.ru_utime) + seconds(&ru.ru_stime);
+	wait = thread_cpu_wait();
 	if (stats && last.tv_sec)
-		fprintf(stderr, "lockscope report: %-20s %7.2f s (CPU %6.2f s), peak RSS %ld MB\n",
+		fprintf(stderr, "lockscope report: %-20s %7.2f s (CPU %6.2f s, waiting for a CPU %5.2f s), peak RSS %ld MB\n",
 			what, (now.tv_sec - last.tv_sec) + (now.tv_nsec - last.tv_nsec) / 1e9,
-			cpu - last_cpu, self.ru_maxrss / 1024);
+			cpu - last_cpu, wait - last_wait, self.ru_maxrss / 1024);
 	last = now;
 	last_cpu = cpu;
+	last_wait = wait;
 }
 
 /* A step's wall and CPU time on a thread of its own, for --stats. */
@@ -115,23 +136,42 @@ struct side_check {
 	bool threaded;
 };
 
-static void *side_thread(void *arg)
+/*
+ * The summaries, on the main thread, are the critical path: a step that
+ * can wait for a CPU gives it up to them.  (Linux: per thread.)
+ */
+static void side_yields(const struct side_check *side)
 {
-	struct side_check *side = arg;
-	struct timespec start;
-	double cpu;
-	int i, prio;
+#ifdef SCHED_BATCH
+	struct sched_param none = { 0 };
+#endif
+	int prio;
 
-	/*
-	 * The summaries, on the main thread, are the critical path: a step
-	 * that can wait for a CPU gives it up to them.  (Linux: per thread.)
-	 */
 	if (side->nice) {
 		errno = 0;
 		prio = getpriority(PRIO_PROCESS, 0);
 		if (!errno)
 			setpriority(PRIO_PROCESS, 0, prio + side->nice);
 	}
+#ifdef SCHED_BATCH
+	/*
+	 * The main thread wakes the steps that read summaries as it
+	 * publishes them; woken on its CPU, a step took that CPU from it,
+	 * 3-5 s of waiting at full synthetic size.  A batch thread waits
+	 * for its turn instead (nice is kept).
+	 */
+	pthread_setschedparam(pthread_self(), SCHED_BATCH, &none);
+#endif
+}
+
+static void *side_thread(void *arg)
+{
+	struct side_check *side = arg;
+	struct timespec start;
+	double cpu;
+	int i;
+
+	side_yields(side);
 	for (i = 0; i < SIDE_STEPS && side->step[i]; i++) {
 		side->found[i] = findings_divert();
 		clock_gettime(CLOCK_MONOTONIC, &start);
