@@ -17,20 +17,13 @@
 #include "lockscope/waits.h"
 #include "lockscope/wholetree.h"
 
-static const char *short_name(const char *name)
-{
-	const char *colon = strrchr(name, ':');
-
-	return colon ? colon + 1 : name;
-}
-
 void wholetree_call_note(struct finding *f, const struct callsite *cs,
 			 const struct func *target)
 {
 	const char *via = call_via(cs);
 
 	finding_note(f, cs->caller->file, cs->line, cs->col, "%s() calls %s()%s%s",
-		     short_name(cs->caller->name), short_name(target->name),
+		     func_short_name(cs->caller->name), func_short_name(target->name),
 		     via ? " through " : "", via ? via : "");
 }
 
@@ -53,13 +46,13 @@ void wholetree_chain_notes(struct finding *f, const struct func *fn,
 	}
 	if (wait_is_pseudo(a->kind) && !strncmp(a->klass, "(rcu)", 5))
 		finding_note(f, fn->file, a->line, a->col,
-			     "%s() waits for an RCU grace period here", short_name(fn->name));
+			     "%s() waits for an RCU grace period here", func_short_name(fn->name));
 	else if (wait_is_pseudo(a->kind))
 		finding_note(f, fn->file, a->line, a->col, "%s() waits for '%s' (%s) here",
-			     short_name(fn->name), a->shown, a->klass);
+			     func_short_name(fn->name), a->shown, a->klass);
 	else
 		finding_note(f, fn->file, a->line, a->col, "%s() acquires '%s'%s here",
-			     short_name(fn->name), a->shown,
+			     func_short_name(fn->name), a->shown,
 			     strcmp(a->mode, "shared") ? "" : " for read");
 }
 
@@ -161,7 +154,7 @@ static void report(const struct func *fn, const struct callsite *cs,
 			sb_str(&key), fn->file, cs->line, cs->col,
 			same ? "%s() is called with '%s' held%s and acquires it again%s: deadlock" :
 			"%s() is called with '%s' held%s and acquires a lock of the same class%s: deadlock if it is the same instance",
-			short_name(target->name), h->shown, mode_words(h->kind, h->mode),
+			func_short_name(target->name), h->shown, mode_words(h->kind, h->mode),
 			mode_words(summary_acq(e)->kind, summary_acq(e)->mode));
 	sb_release(&key);
 	/* one call, one bug: the outermost lock it takes again is shown */
@@ -172,8 +165,8 @@ static void report(const struct func *fn, const struct callsite *cs,
 	wholetree_chain_notes(f, target, e);
 	/* rules/cocci/callback-under-lock.cocci finds the spot by these */
 	finding_fix(f, "rule", "callback-under-lock");
-	finding_fix(f, "func", "%s", short_name(fn->name));
-	finding_fix(f, "callee", "%s", short_name(target->name));
+	finding_fix(f, "func", "%s", func_short_name(fn->name));
+	finding_fix(f, "callee", "%s", func_short_name(target->name));
 	finding_fix(f, "line", "%d", cs->line);
 	finding_fix(f, "lockline", "%d", h->line);
 	finding_fix(f, "lock", "%s", h->shown);

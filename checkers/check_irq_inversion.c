@@ -99,8 +99,8 @@ static void report(const struct program *prog, int ctx,
 	const struct callsite *caller = context_enabled_caller(on->fn, ctx);
 	struct strbuf key = STRBUF_INIT;
 	struct finding *f;
-	const char *irq_fn = context_short_name(irq->fn->name);
-	const char *on_fn = context_short_name(on->fn->name);
+	const char *irq_fn = func_short_name(irq->fn->name);
+	const char *on_fn = func_short_name(on->fn->name);
 
 	sb_addf(&key, "%s|%s", context_name(ctx), irq->klass);
 	f = finding_add("irq-inversion", "warning", sb_str(&key), on->fn->file,
@@ -115,7 +115,7 @@ static void report(const struct program *prog, int ctx,
 	if (caller)
 		finding_note(f, caller->caller->file, caller->line, caller->col,
 			     "%s() calls %s() with %s enabled",
-			     context_short_name(caller->caller->name), on_fn,
+			     func_short_name(caller->caller->name), on_fn,
 			     flavour_words(ctx));
 	finding_note(f, on->fn->file, on->line, 0,
 		     "scenario: CPU0: lock(%s) in %s() with %s enabled",

@@ -631,13 +631,6 @@ static void build_graph(const struct program *prog)
 	arena_rewind(&order_arena, &(struct arena_mark){ 0 });
 }
 
-static const char *short_name(const char *name)
-{
-	const char *colon = strrchr(name, ':');
-
-	return colon ? colon + 1 : name;
-}
-
 static const char *edge_lock_shown(const struct edge *w)
 {
 	return w->acq ? w->acq->shown : summary_acq(&w->entry)->shown;
@@ -661,12 +654,12 @@ static void witness_notes(struct finding *f, const struct edge *w)
 	if (wait_is_pseudo(w->held->kind)) {
 		finding_note(f, w->fn->file, w->held->line, 0,
 			     "%s() runs as a callback of '%s' (bound here): a wait for it waits for what it takes",
-			     short_name(w->call->callee), w->held->shown);
+			     func_short_name(w->call->callee), w->held->shown);
 		wholetree_chain_notes(f, w->target, &w->entry);
 		return;
 	}
 		finding_note(f, w->fn->file, w->held->line, 0,
-			     "%s() holds '%s' (%s) from here", short_name(w->fn->name),
+			     "%s() holds '%s' (%s) from here", func_short_name(w->fn->name),
 			     w->held->shown, w->held->klass);
 	if (w->acq) {
 		finding_note(f, w->fn->file, w->acq->line, w->acq->col,
@@ -675,7 +668,7 @@ static void witness_notes(struct finding *f, const struct edge *w)
 	}
 	via = call_via(w->call);
 	finding_note(f, w->fn->file, w->call->line, w->call->col,
-		     "... and calls %s()%s%s, which %s %s", short_name(w->target->name),
+		     "... and calls %s()%s%s, which %s %s", func_short_name(w->target->name),
 		     via ? " through " : "", via ? via : "",
 		     verb(summary_acq(&w->entry)->kind), to);
 	wholetree_chain_notes(f, w->target, &w->entry);
@@ -752,11 +745,12 @@ static void report_cycle(const int *cycle, const struct edge **edges, int n)
 		if (wait_is_pseudo(edges[i]->held->kind))
 			finding_note(f, edges[i]->fn->file, edges[i]->held->line, 0,
 				     "scenario: CPU%d: %s() runs for '%s'", i,
-				     short_name(edges[i]->call->callee), edges[i]->held->shown);
+				     func_short_name(edges[i]->call->callee),
+				     edges[i]->held->shown);
 		else
 			finding_note(f, edges[i]->fn->file, edges[i]->held->line, 0,
 				     "scenario: CPU%d: lock(%s) in %s()", i,
-				     edges[i]->held->shown, short_name(edges[i]->fn->name));
+				     edges[i]->held->shown, func_short_name(edges[i]->fn->name));
 	for (i = 0; i < n; i++)
 		finding_note(f, edges[i]->fn->file,
 			     edges[i]->acq ? edges[i]->acq->line : edges[i]->call->line, 0,

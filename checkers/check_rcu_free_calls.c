@@ -19,13 +19,6 @@
 #include "lockscope/strbuf.h"
 #include "lockscope/wholetree.h"
 
-static const char *short_name(const char *name)
-{
-	const char *colon = strrchr(name, ':');
-
-	return colon ? colon + 1 : name;
-}
-
 /* @fn's N record of @kind on parameter @k, or NULL. */
 static const struct rcu_event *summary(const struct func *fn, const char *kind, int k)
 {
@@ -49,7 +42,7 @@ static const struct callsite *call_at(const struct func *fn, const struct rcu_ev
 		const struct callsite *cs = &fn->calls[i];
 
 		if (cs->how == 'd' && cs->line == ev->cline && cs->col == ev->ccol &&
-		    !strcmp(short_name(cs->callee), short_name(ev->node)))
+		    !strcmp(func_short_name(cs->callee), func_short_name(ev->node)))
 			return cs;
 	}
 	return NULL;
@@ -67,20 +60,22 @@ static void report(const struct func *fn, const struct rcu_event *ev,
 	if (free_here) {
 		f = finding_add("rcu-free", "warning", sb_str(&key), fn->file, ev->line, ev->col,
 				"%s() frees '%s' with %s() after %s() unpublished it, without a grace period: RCU readers may still be using it (synchronize_rcu() first, or kfree_rcu())",
-				short_name(fn->name), ev->shown, ev->obj, short_name(callee->name));
+				func_short_name(fn->name), ev->shown, ev->obj,
+				func_short_name(callee->name));
 		finding_note(f, fn->file, cs->line, cs->col, "%s() is passed '%s' here",
-			     short_name(callee->name), ev->shown);
+			     func_short_name(callee->name), ev->shown);
 		finding_note(f, callee->file, inside->line, inside->col,
 			     "%s() unpublishes it here (%s) and returns without a grace period",
-			     short_name(callee->name), inside->obj);
+			     func_short_name(callee->name), inside->obj);
 	} else {
 		f = finding_add("rcu-free", "warning", sb_str(&key), fn->file, cs->line, cs->col,
 				"%s() unpublishes '%s' and passes it to %s(), which frees it with %s() without a grace period: RCU readers may still be using it (synchronize_rcu() first, or kfree_rcu())",
-				short_name(fn->name), ev->shown, short_name(callee->name), inside->obj);
+				func_short_name(fn->name), ev->shown,
+				func_short_name(callee->name), inside->obj);
 		finding_note(f, fn->file, ev->line, ev->col, "'%s' is unpublished here (%s)",
 			     ev->shown, ev->obj);
 		finding_note(f, callee->file, inside->line, inside->col,
-			     "%s() frees its parameter here", short_name(callee->name));
+			     "%s() frees its parameter here", func_short_name(callee->name));
 	}
 	sb_release(&key);
 }

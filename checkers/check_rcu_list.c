@@ -26,13 +26,6 @@ struct walk {
 	const struct callsite *caller;	/* P: a call that brings RCU */
 };
 
-static const char *short_name(const char *name)
-{
-	const char *colon = strrchr(name, ':');
-
-	return colon ? colon + 1 : name;
-}
-
 static bool holds_rcu(const struct callsite *cs)
 {
 	int i;
@@ -119,19 +112,19 @@ void check_rcu_walked_add(const struct program *prog)
 			f = finding_add("rcu-walked-add", "warning", sb_str(&key), fn->file,
 					ev->line, ev->col,
 					"%s() links a node into '%s' (%s) with a plain insertion, but RCU readers walk that list: use the _rcu variant, which publishes the node only once it is initialised",
-					short_name(fn->name), ev->shown, ev->head);
+					func_short_name(fn->name), ev->shown, ev->head);
 			sb_release(&key);
 			finding_fix(f, "rule", "rcu-walked-add");
-			finding_fix(f, "func", "%s", short_name(fn->name));
+			finding_fix(f, "func", "%s", func_short_name(fn->name));
 			finding_fix(f, "line", "%d", ev->line);
 			finding_note(f, w->fn->file, w->ev->line, w->ev->col,
 				     "%s() walks '%s' under RCU here",
-				     short_name(w->fn->name), w->ev->shown);
+				     func_short_name(w->fn->name), w->ev->shown);
 			if (w->caller)
 				finding_note(f, w->caller->caller->file, w->caller->line,
 					     w->caller->col, "%s() calls %s() inside an RCU read-side section",
-					     short_name(w->caller->caller->name),
-					     short_name(w->caller->callee));
+					     func_short_name(w->caller->caller->name),
+					     func_short_name(w->caller->callee));
 		}
 	}
 	ptrtab_clear(&under);

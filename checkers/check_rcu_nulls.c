@@ -51,13 +51,6 @@ struct walk {
 	const struct rcu_event *ev;
 };
 
-static const char *short_name(const char *name)
-{
-	const char *colon = strrchr(name, ':');
-
-	return colon ? colon + 1 : name;
-}
-
 static int param_of(const char *obj)
 {
 	char *end;
@@ -195,14 +188,14 @@ static void chain_notes(struct finding *f, const struct func *fn,
 
 	while (l && l->call && hops++ < 32) {
 		finding_note(f, fn->file, l->call->line, l->call->col, "%s() calls %s()",
-			     short_name(fn->name), short_name(l->callee->name));
+			     func_short_name(fn->name), func_short_name(l->callee->name));
 		fn = l->callee;
 		l = l->next;
 	}
 	if (l && l->ev)
 		finding_note(f, fn->file, l->ev->line, l->ev->col,
 			     "%s() links it into %s '%s' (%s) here",
-			     short_name(fn->name), what, l->ev->shown, l->head);
+			     func_short_name(fn->name), what, l->ev->shown, l->head);
 }
 
 static const struct linkage *bottom(const struct func **fn, const struct linkage *l)
@@ -260,14 +253,14 @@ static void report(const struct candidate *c)
 	if (pw)
 		finding_note(f, pw->fn->file, pw->ev->line, pw->ev->col,
 			     "%s() walks '%s' under RCU here: a plain chain, no restart",
-			     short_name(pw->fn->name), pw->ev->shown);
+			     func_short_name(pw->fn->name), pw->ev->shown);
 	else
 		finding_note(f, pf->file, pl->ev->line, pl->ev->col,
 			     "'%s' is published for RCU readers here", pl->ev->shown);
 	if (nw)
 		finding_note(f, nw->fn->file, nw->ev->line, nw->ev->col,
 			     "%s() walks '%s' under RCU here: a reused object can carry it into '%s'",
-			     short_name(nw->fn->name), nw->ev->shown, c->plain->head);
+			     func_short_name(nw->fn->name), nw->ev->shown, c->plain->head);
 }
 
 /* Is the plain list @l one RCU readers reach: walked, or RCU-inserted? */

@@ -398,8 +398,8 @@ static void call_note(struct finding *f, const struct callsite *cs,
 	if (gfp >= 0)
 		sb_addf(&extra, " with %s %#llx", nonblock ? "flags" : "GFP flags", gfp);
 	finding_note(f, cs->caller->file, cs->line, cs->col, "%s() calls %s()%s",
-		     context_short_name(cs->caller->name),
-		     context_short_name(next ? next->name : cs->callee), sb_str(&extra));
+		     func_short_name(cs->caller->name),
+		     func_short_name(next ? next->name : cs->callee), sb_str(&extra));
 	sb_release(&extra);
 }
 
@@ -414,10 +414,10 @@ static void acq_note(struct finding *f, const struct func *fn, const struct acqu
 	if (masks_line(a))
 		finding_note(f, fn->file, a->line, a->col,
 			     "%s() calls disable_irq(), which waits for the line's handler and may sleep",
-			     context_short_name(fn->name));
+			     func_short_name(fn->name));
 	else
 		finding_note(f, fn->file, a->line, a->col, "%s() acquires '%s' (a %s), which sleeps",
-			     context_short_name(fn->name), a->shown, a->kind);
+			     func_short_name(fn->name), a->shown, a->kind);
 }
 
 static void leaf_note(struct finding *f, const struct func *fn, const struct witness *w)
@@ -431,28 +431,28 @@ static void leaf_note(struct finding *f, const struct func *fn, const struct wit
 	if (w->acq) {
 		finding_note(f, fn->file, w->acq->line, w->acq->col,
 			     "%s() acquires '%s' (a %s), which sleeps",
-			     context_short_name(fn->name), w->acq->shown, w->acq->kind);
+			     func_short_name(fn->name), w->acq->shown, w->acq->kind);
 		return;
 	}
 	if (sleeps_lookup(cs->callee) >= 0 && w->nonblock && w->gfp < 0)
 		finding_note(f, fn->file, cs->line, cs->col,
 			     "%s() calls %s() with its caller's non-blocking flag, which may sleep",
-			     context_short_name(fn->name), cs->callee);
+			     func_short_name(fn->name), cs->callee);
 	else if (w->nonblock)
 		finding_note(f, fn->file, cs->line, cs->col,
 			     "%s() calls %s() with flags %#llx, which do not say non-blocking: it may sleep",
-			     context_short_name(fn->name), cs->callee, w->gfp);
+			     func_short_name(fn->name), cs->callee, w->gfp);
 	else if (sleeps_lookup(cs->callee) >= 0 && w->gfp < 0)
 		finding_note(f, fn->file, cs->line, cs->col,
 			     "%s() calls %s() with its caller's GFP flags, which may sleep",
-			     context_short_name(fn->name), cs->callee);
+			     func_short_name(fn->name), cs->callee);
 	else if (w->gfp >= 0)
 		finding_note(f, fn->file, cs->line, cs->col,
 			     "%s() calls %s() with GFP flags %#llx, which allow direct reclaim: it may sleep",
-			     context_short_name(fn->name), cs->callee, w->gfp);
+			     func_short_name(fn->name), cs->callee, w->gfp);
 	else
 		finding_note(f, fn->file, cs->line, cs->col, "%s() calls %s(), which may sleep",
-			     context_short_name(fn->name), cs->callee);
+			     func_short_name(fn->name), cs->callee);
 }
 
 /* Notes down @fn's witness (conditional or not) to the sleeping call. */
@@ -651,7 +651,7 @@ static void check_calls(const struct func *fn)
 				continue;
 			sb_reset(&what);
 			sb_addf(&what, "%s() may sleep (%s) and is called",
-				context_short_name(target->name), leaf_name(target, cond));
+				func_short_name(target->name), leaf_name(target, cond));
 			f = begin(fn, h, sb_str(&what), cs->line, cs->col, leaf_name(target, cond));
 			call_note(f, cs, target, gfp,
 				  cond >= 0 && sleep_of(target)->test[cond].kind != T_GFP);
@@ -675,7 +675,7 @@ static void check_entry(const struct func *fn)
 	sb_addf(&key, "%s|%s|%s", fn->name, context_name(ctx), leaf_name(fn, -1));
 	f = finding_add("sleep-in-atomic", "warning", sb_str(&key), fn->file, line, col,
 			"%s() runs in %s context and may sleep (%s): sleeping in atomic context",
-			context_short_name(fn->name), context_words(ctx), leaf_name(fn, -1));
+			func_short_name(fn->name), context_words(ctx), leaf_name(fn, -1));
 	sb_release(&key);
 	context_chain_notes(f, fn, ctx);
 	chain_notes(f, fn, -1);

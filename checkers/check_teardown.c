@@ -130,13 +130,6 @@ static struct teardown_state *state(const struct func *fn)
 	return f->teardown;
 }
 
-static const char *short_name(const char *name)
-{
-	const char *colon = strrchr(name, ':');
-
-	return colon ? colon + 1 : name;
-}
-
 static bool before(int line, int col, int l2, int c2)
 {
 	return line < l2 || (line == l2 && col < c2);
@@ -167,7 +160,7 @@ static const struct td_call *roles(const struct callsite *cs)
 		return NULL;
 	c = ptrtab_get(&roles_of, cs->callee);
 	if (!c) {
-		c = teardown_call(short_name(cs->callee));
+		c = teardown_call(func_short_name(cs->callee));
 		if (!c)
 			c = &no_roles;
 		ptrtab_put(&roles_of, cs->callee, (void *)(uintptr_t)c);
@@ -695,20 +688,20 @@ static void teardown_notes(struct finding *f, const struct root *r,
 
 	if (!strcmp(r->field, "module::exit"))
 		finding_note(f, fn->file, fn->line, 0, "CPU0: %s() unloads the module (module_exit)",
-			     short_name(fn->name));
+			     func_short_name(fn->name));
 	else
 		finding_note(f, fn->file, fn->line, 0, "CPU0: %s() tears the device down (%s)",
-			     short_name(fn->name), r->field);
+			     func_short_name(fn->name), r->field);
 	while (ev && ev->call && hops++ < 64) {
 		finding_note(f, fn->file, ev->call->line, ev->call->col, "CPU0: %s",
-			     call_words(ev->call, short_name(fn->name),
-					short_name(ev->callee->name), buf, sizeof(buf)));
+			     call_words(ev->call, func_short_name(fn->name),
+					func_short_name(ev->callee->name), buf, sizeof(buf)));
 		fn = ev->callee;
 		ev = ev->next;
 	}
 	if (ev && ev->site)
 		finding_note(f, fn->file, ev->site->line, ev->site->col,
-			     "CPU0: %s() frees '%s' with %s()", short_name(fn->name),
+			     "CPU0: %s() frees '%s' with %s()", func_short_name(fn->name),
 			     ev->site->klass, ev->site->how);
 }
 
@@ -721,22 +714,22 @@ static void entry_notes(struct finding *f, const struct entry_point *ep,
 
 	finding_note(f, fn->file, fn->line, 0,
 		     "CPU1: %s() can still run: %s, a %s callback, is not unpublished before the free",
-		     short_name(fn->name), ep->field, ep->rule->kind);
+		     func_short_name(fn->name), ep->field, ep->rule->kind);
 	while (u && u->call && hops++ < 64) {
 		finding_note(f, fn->file, u->call->line, u->call->col, "CPU1: %s",
-			     call_words(u->call, short_name(fn->name),
-					short_name(u->callee->name), buf, sizeof(buf)));
+			     call_words(u->call, func_short_name(fn->name),
+					func_short_name(u->callee->name), buf, sizeof(buf)));
 		fn = u->callee;
 		u = u->next;
 	}
 	if (u && u->site) {
 		if (strcmp(u->site->how, "deref"))
 			finding_note(f, fn->file, u->site->line, u->site->col,
-				     "CPU1: %s() uses '%s': %s()", short_name(fn->name),
+				     "CPU1: %s() uses '%s': %s()", func_short_name(fn->name),
 				     u->site->klass, u->site->how);
 		else
 			finding_note(f, fn->file, u->site->line, u->site->col,
-				     "CPU1: %s() dereferences '%s'", short_name(fn->name),
+				     "CPU1: %s() dereferences '%s'", func_short_name(fn->name),
 				     u->site->klass);
 	}
 }
@@ -754,7 +747,7 @@ static void guard_hint(struct finding *f, const struct history *h,
 			continue;
 		finding_note(f, ep->fn->file, ep->fn->line, 0,
 			     "the teardown calls %s() before the free, but this path never checks %s()",
-			     short_name(ev->at->callee), teardown_guard_name(ev->guard));
+			     func_short_name(ev->at->callee), teardown_guard_name(ev->guard));
 		return;
 	}
 }
@@ -767,15 +760,15 @@ static void scenario(struct finding *f, const struct root *r, const struct event
 	const struct func *fn = r->fn;
 	int hops = 0;
 
-	sb_addf(&sb, "%s()", short_name(fn->name));
+	sb_addf(&sb, "%s()", func_short_name(fn->name));
 	for (; ev->call && hops++ < 64; ev = ev->next)
-		sb_addf(&sb, " -> %s()", short_name(ev->callee->name));
+		sb_addf(&sb, " -> %s()", func_short_name(ev->callee->name));
 	sb_addf(&sb, " -> %s(): freed", ev->site->how);
 	finding_note(f, r->fn->file, r->fn->line, 0, "scenario: CPU0: %s", sb_str(&sb));
 	sb_reset(&sb);
-	sb_addf(&sb, "%s()", short_name(ep->fn->name));
+	sb_addf(&sb, "%s()", func_short_name(ep->fn->name));
 	for (hops = 0; u->call && hops++ < 64; u = u->next)
-		sb_addf(&sb, " -> %s()", short_name(u->callee->name));
+		sb_addf(&sb, " -> %s()", func_short_name(u->callee->name));
 	if (strcmp(u->site->how, "deref"))
 		sb_addf(&sb, " -> %s(): use after free", u->site->how);
 	else
@@ -816,16 +809,16 @@ static void report_free(const struct root *r, const struct history *h,
 			continue;
 		/* the fix guards every one of them: kind:file:function */
 		sb_addf(&entries, "%s%s:%s:%s", entries.len ? " " : "", ep->rule->kind,
-			ep->fn->file, short_name(ep->fn->name));
+			ep->fn->file, func_short_name(ep->fn->name));
 		if (!first || u->hops < first_use->hops) {
 			if (first && nothers++ < MAX_OTHERS)
 				sb_addf(&others, "%s%s()", others.len ? ", " : "",
-					short_name(first->fn->name));
+					func_short_name(first->fn->name));
 			first = ep;
 			first_use = u;
 		} else if (nothers++ < MAX_OTHERS) {
 			sb_addf(&others, "%s%s()", others.len ? ", " : "",
-				short_name(ep->fn->name));
+				func_short_name(ep->fn->name));
 		}
 	}
 	if (!first) {
@@ -843,7 +836,8 @@ static void report_free(const struct root *r, const struct history *h,
 	f = ptrtab_get(&reported, race);
 	if (f) {
 		finding_note(f, r->fn->file, r->fn->line, 0,
-			     "%s() (%s) frees it the same way", short_name(r->fn->name), r->field);
+			     "%s() (%s) frees it the same way", func_short_name(r->fn->name),
+			     r->field);
 		sb_release(&key);
 		sb_release(&entries);
 		return;
@@ -854,7 +848,7 @@ static void report_free(const struct root *r, const struct history *h,
 	f = finding_add("teardown-race", "warning", sb_str(&key), site_fn->file,
 			end->site->line, end->site->col,
 			"%s() frees '%s' while %s() can still use it: the callback is neither unpublished nor guarded first",
-			end->site->how, ev->what, short_name(first->fn->name));
+			end->site->how, ev->what, func_short_name(first->fn->name));
 	ptrtab_put(&reported, race, f);
 	teardown_notes(f, r, ev);
 	entry_notes(f, first, first_use);
@@ -862,7 +856,7 @@ static void report_free(const struct root *r, const struct history *h,
 	guard_hint(f, h, first, first_use);
 	/* rules/cocci/teardown-race.cocci guards this entry point */
 	finding_fix(f, "rule", "teardown-race");
-	finding_fix(f, "func", "%s", short_name(first->fn->name));
+	finding_fix(f, "func", "%s", func_short_name(first->fn->name));
 	finding_fix(f, "fixfile", "%s", first->fn->file);
 	finding_fix(f, "line", "%d", first->fn->line);
 	finding_fix(f, "kind", "%s", first->rule->kind);

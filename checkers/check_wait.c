@@ -22,13 +22,6 @@
 
 static struct ptrtab reported;		/* interned keys */
 
-static const char *short_name(const char *name)
-{
-	const char *colon = strrchr(name, ':');
-
-	return colon ? colon + 1 : name;
-}
-
 /* Once per function, held lock and pseudo lock. */
 static bool first_time(const struct func *fn, const char *held, const char *pseudo)
 {
@@ -72,7 +65,7 @@ static void path_notes(struct finding *f, const struct wait_path *w,
 	if (!w->target)
 		return;
 	finding_note(f, w->fn->file, w->cs->line, w->cs->col, "%s() calls %s()",
-		     short_name(w->fn->name), short_name(w->target->name));
+		     func_short_name(w->fn->name), func_short_name(w->target->name));
 	wholetree_chain_notes(f, w->target, w->e);
 }
 
@@ -86,7 +79,7 @@ static void report_rcu(const struct wait_path *w, const struct held_lock *h)
 			w->cs->line, w->cs->col,
 			w->target ? "%s() is called inside an RCU read-side critical section and waits for an RCU grace period: deadlock" :
 			"%s() waits for an RCU grace period inside an RCU read-side critical section: deadlock",
-			short_name(wait_callee(w)));
+			func_short_name(wait_callee(w)));
 	sb_release(&key);
 	path_notes(f, w, h);
 }
@@ -121,48 +114,48 @@ static void report(const struct wait_path *w, const char *kind, const struct hel
 		f = finding_add("wait-under-lock", "warning", sb_str(&key), w->fn->file,
 				w->cs->line, w->cs->col,
 				"%s() is called with '%s' held and waits for %s '%s', whose callback %s() acquires '%s'%s: deadlock",
-				short_name(w->target->name), h->shown, kind_word(kind), w->shown,
-				short_name(cb->name), a->klass,
+				func_short_name(w->target->name), h->shown, kind_word(kind),
+				w->shown, func_short_name(cb->name), a->klass,
 				strcmp(a->mode, "shared") ? "" : " for read");
 	else
 		f = finding_add("wait-under-lock", "warning", sb_str(&key), w->fn->file,
 				w->cs->line, w->cs->col,
 				"%s() waits for %s '%s' with '%s' held, and its callback %s() acquires '%s'%s: deadlock",
-				short_name(w->cs->callee), kind_word(kind), w->shown, h->shown,
-				short_name(cb->name), a->klass,
+				func_short_name(w->cs->callee), kind_word(kind), w->shown, h->shown,
+				func_short_name(cb->name), a->klass,
 				strcmp(a->mode, "shared") ? "" : " for read");
 	sb_release(&key);
 	path_notes(f, w, h);
 	if (wait_holder_work(holder))
 		finding_note(f, holder->file, holder->line, 0,
 			     "%s() is bound to '%s' here, a work queued on '%s'",
-			     short_name(cb->name), wait_holder_work(holder),
+			     func_short_name(cb->name), wait_holder_work(holder),
 			     holder->calls[0].held[0].shown);
 	else if (!strcmp(kind, "sysfs"))
 		finding_note(f, holder->file, holder->line, 0,
-			     "%s() is a callback of the attribute '%s'", short_name(cb->name),
+			     "%s() is a callback of the attribute '%s'", func_short_name(cb->name),
 			     holder->calls[0].held[0].shown);
 	else if (!strcmp(kind, "kobj"))
 		finding_note(f, holder->file, holder->line, 0,
 			     "%s() is a callback of an attribute attached to '%s'",
-			     short_name(cb->name), holder->calls[0].held[0].shown);
+			     func_short_name(cb->name), holder->calls[0].held[0].shown);
 	else if (!strcmp(kind, "irqline"))
 		finding_note(f, holder->file, holder->line, 0,
 			     "%s() is requested as a handler of the IRQ '%s' here",
-			     short_name(cb->name), holder->calls[0].held[0].shown);
+			     func_short_name(cb->name), holder->calls[0].held[0].shown);
 	else
 		finding_note(f, holder->file, holder->line, 0,
 			     "%s() is bound to '%s' here: it runs as its %s callback",
-			     short_name(cb->name), holder->calls[0].held[0].shown, kind);
+			     func_short_name(cb->name), holder->calls[0].held[0].shown, kind);
 	wholetree_chain_notes(f, cb, e);
 	finding_note(f, w->fn->file, h->line, 0, "scenario: CPU0: lock(%s) in %s()",
-		     h->shown, short_name(w->fn->name));
+		     h->shown, func_short_name(w->fn->name));
 	finding_note(f, holder->file, holder->line, 0,
-		     "scenario: CPU1: %s() starts, lock(%s) waits for CPU0", short_name(cb->name),
-		     a->klass);
+		     "scenario: CPU1: %s() starts, lock(%s) waits for CPU0",
+		     func_short_name(cb->name), a->klass);
 	finding_note(f, w->fn->file, w->cs->line, 0,
 		     "scenario: CPU0: waits for %s() on CPU1 to finish: deadlock",
-		     short_name(cb->name));
+		     func_short_name(cb->name));
 }
 
 static bool both_read(const struct held_lock *h, const struct acquisition *a)

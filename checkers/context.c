@@ -71,13 +71,6 @@ static const struct ctx_mark *mark_of(const struct func *fn, int ctx)
 	return ctx < REACHED_NR ? &ctx_of(fn)->mark[ctx] : &unreached;
 }
 
-const char *context_short_name(const char *name)
-{
-	const char *colon = strrchr(name, ':');
-
-	return colon ? colon + 1 : name;
-}
-
 bool held_irqs_off(const struct held_lock *h, int n)
 {
 	int i;
@@ -567,7 +560,7 @@ void context_chain_notes(struct finding *f, const struct func *fn, int ctx)
 	}
 	fn = chain[n - 1];
 	finding_note(f, fn->file, fn->line, 0, "%s() runs in %s context (bound to %s)",
-		     context_short_name(fn->name), context_words(ctx),
+		     func_short_name(fn->name), context_words(ctx),
 		     ctx_of(fn)->entry_field ? ctx_of(fn)->entry_field : "an entry");
 	for (i = n - 2; i >= 0; i--)
 		wholetree_call_note(f, mark_of(chain[i], ctx)->cs, chain[i]);

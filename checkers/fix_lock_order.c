@@ -100,13 +100,6 @@ static void count_sites(const struct program *prog)
 	}
 }
 
-static const char *short_name(const char *name)
-{
-	const char *colon = strrchr(name, ':');
-
-	return colon ? colon + 1 : name;
-}
-
 void fix_lock_order(struct finding *f, const char *klass[2], const struct fix_witness w[2])
 {
 	if (npending == apending) {
@@ -136,11 +129,11 @@ static void add_fix(struct finding *f, const char *klass[2], const struct fix_wi
 	}
 	if (!m->acq_line) {
 		finding_fix(f, "nofix", "%s() takes '%s' down a call: reordering is not mechanical",
-			    short_name(m->fn->name), klass[!minor]);
+			    func_short_name(m->fn->name), klass[!minor]);
 		return;
 	}
 	finding_fix(f, "rule", "lock-order");
-	finding_fix(f, "func", "%s", short_name(m->fn->name));
+	finding_fix(f, "func", "%s", func_short_name(m->fn->name));
 	finding_fix(f, "fixfile", "%s", m->fn->file);
 	finding_fix(f, "line", "%d", m->acq_line);
 	finding_fix(f, "heldline", "%d", m->held_line);

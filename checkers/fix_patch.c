@@ -10,13 +10,6 @@
 
 #include "lockscope/fix.h"
 
-static const char *short_name(const char *name)
-{
-	const char *colon = name ? strrchr(name, ':') : NULL;
-
-	return colon ? colon + 1 : name;
-}
-
 /* The path's @n-th directory ("net/ipv6/addrconf.c", 1: "ipv6"). */
 static void component(struct strbuf *sb, const char *file, int n)
 {
@@ -144,7 +137,7 @@ static void subject(struct strbuf *sb, const struct finding *f)
 	else if (!strcmp(f->check, "teardown-race"))
 		sb_addf(sb, ": fix use after free in %s() during device teardown", func);
 	else
-		sb_addf(sb, ": fix %s in %s()", f->check, short_name(func));
+		sb_addf(sb, ": fix %s in %s()", f->check, func_short_name(func));
 }
 
 /* Wrap @text at 72 columns, as commit messages are. */

@@ -63,7 +63,4 @@ bool held_irqs_off(const struct held_lock *h, int n);
 bool held_bh_off(const struct held_lock *h, int n);
 bool held_line_off(const struct held_lock *h, int n);
 
-/* The function's name without its file ("path:name" for statics). */
-const char *context_short_name(const char *name);
-
 #endif

@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 #include "lockscope/guards.h"
 
 struct ptrtab;
@@ -285,6 +286,17 @@ struct program {
  * @threaded: read them on a thread of their own, ahead of the parser.
  */
 void program_load(struct program *prog, const char *dir, bool threaded);
+/*
+ * A function's name as the findings show it: a static's "path:" left
+ * out (also a NULL name, as NULL).
+ */
+static inline const char *func_short_name(const char *name)
+{
+	const char *colon = name ? strrchr(name, ':') : NULL;
+
+	return colon ? colon + 1 : name;
+}
+
 struct func *program_function(const char *name);
 struct binding *program_binding(const char *field);
 /* The same, for names already interned: no hashing of the string. */
