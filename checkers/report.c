@@ -286,6 +286,39 @@ static void print_supply_stats(void)
 		(s.cpu + s.idle_cpu) / (s.fresh / 1e9), s.behind);
 }
 
+/*
+ * The CPUs this process may run on: with the CPU time of all its threads,
+ * the least wall time any order of the same work could take.
+ */
+static int usable_cpus(void)
+{
+	cpu_set_t set;
+	long online;
+
+	if (!sched_getaffinity(0, sizeof(set), &set) && CPU_COUNT(&set) > 0)
+		return CPU_COUNT(&set);
+	online = sysconf(_SC_NPROCESSORS_ONLN);
+	return online > 0 ? online : 1;
+}
+
+/*
+ * A slow run on a busy host and a slow lockscope look alike in the wall
+ * time; the CPU time of every thread, against what the CPUs had to give,
+ * tells them apart.
+ */
+static void print_cpu_budget(const struct timespec *start)
+{
+	struct rusage self;
+	double wall = since(start), cpu, busy;
+	int cpus = usable_cpus();
+
+	getrusage(RUSAGE_SELF, &self);
+	cpu = seconds(&self.ru_utime) + seconds(&self.ru_stime);
+	busy = wall > 0 ? 100 * cpu / (wall * cpus) : 0;
+	fprintf(stderr, "lockscope report: in all %.2f s, %.2f s of CPU on %d CPU%s (%.0f %% busy): no order of this work ends before %.2f s\n",
+		wall, cpu, cpus, cpus > 1 ? "s" : "", busy < 100 ? busy : 100, cpu / cpus);
+}
+
 void wholetree_run(struct program *prog, const char *dir, const char *rules,
 		   int jobs, bool stats)
 {
@@ -312,8 +345,10 @@ void wholetree_run(struct program *prog, const char *dir, const char *rules,
 		.time = { { "contexts" }, { "sleep-in-atomic" }, { "wait-under-lock" } },
 		.nice = 10,
 	};
+	struct timespec start;
 	int at;
 
+	clock_gettime(CLOCK_MONOTONIC, &start);
 	phase(stats, NULL);	/* starts the clocks: prints nothing */
 	/* a second CPU faults the arenas' memory in ahead */
 	if (jobs > 1)
@@ -362,6 +397,7 @@ void wholetree_run(struct program *prog, const char *dir, const char *rules,
 		side_stats(&ordering);
 		side_stats(&beside);
 		side_stats(&waiting);
+		print_cpu_budget(&start);
 	}
 	findings_group();
 }

@@ -129,9 +129,11 @@ for s; do
 	kb_fn=$(awk -v k="$rss" -v n="$nf" 'BEGIN { if (k + 0 > 0) printf "%.1f", k / n; else print "?" }')
 	echo "          $wall s (CPU $cpu s), $rss_mb MB: $status"
 	# the critical path, and how long it waited for a CPU the other
-	# threads had; then what the host charged for fresh memory (README)
+	# threads had; then what the host charged for fresh memory (README),
+	# and the CPU time of every thread against what the CPUs could give
 	sed -n -e 's/^lockscope report: \(summaries  *[0-9]\)/          \1/p' \
 		-e 's/^lockscope report: the block filler /          the block filler /p' \
+		-e 's/^lockscope report: in all /          in all /p' \
 		"$dir/report.log"
 	rows+=("$(printf '%-7s %9s %9s %7s %7s %9s %13s %10s %8s %10s %8s %9s  %s' \
 		"$s" "$nf" "$ne" "$nk" "$files" "$size_mb" "$gen_time" "$wall" "$cpu" "$rss_mb" \
