@@ -286,10 +286,7 @@ static void print_supply_stats(void)
 		(s.cpu + s.idle_cpu) / (s.fresh / 1e9), s.behind);
 }
 
-/*
- * The CPUs this process may run on: with the CPU time of all its threads,
- * the least wall time any order of the same work could take.
- */
+/* The CPUs this process may run on (its affinity), or those online. */
 static int usable_cpus(void)
 {
 	cpu_set_t set;
@@ -304,7 +301,9 @@ static int usable_cpus(void)
 /*
  * A slow run on a busy host and a slow lockscope look alike in the wall
  * time; the CPU time of every thread, against what the CPUs had to give,
- * tells them apart.
+ * tells them apart.  The CPU time is the process's, the few milliseconds
+ * before the step included; over the CPUs, it is the least wall time any
+ * order of the same work could take.
  */
 static void print_cpu_budget(const struct timespec *start)
 {
