@@ -45,8 +45,8 @@ static const char report_usage[] =
 "                      (lines FILE START END FUNCTION, from lockscope ci-functions)\n"
 "  --output=FILE       write the findings to FILE instead\n"
 "  --rules=DIR         rules directory\n"
-"  --jobs=N            1: every step on one thread; more (the default with two\n"
-"                      CPUs or more): the checks on threads beside the\n"
+"  --jobs=N            1: every step on one thread; more (the default when it\n"
+"                      may run on two CPUs): the checks on threads beside the\n"
 "                      summaries, and memory faulted in ahead on another;\n"
 "                      the findings are the same\n"
 "  --stats             print what was loaded, and how long each step took\n";
@@ -423,7 +423,7 @@ static FILE *buffered_stderr(void)
 /* --jobs: threads for the checks; one CPU gains nothing from a second. */
 static int default_jobs(void)
 {
-	return sysconf(_SC_NPROCESSORS_ONLN) > 1 ? 2 : 1;
+	return usable_cpus() > 1 ? 2 : 1;
 }
 
 int report_main(int argc, char **argv)
