@@ -54,7 +54,8 @@ struct node {
 	const char *klass;
 	int nedges, aedges;
 	struct link *edges;
-	unsigned int nslots, *tos;		/* edge_set_add()'s */
+	/* edge_set_add()'s: nslots hashed, or once dense a bitmap of nbits */
+	unsigned int nslots, nbits, *tos;
 	int index, low;
 	bool on_stack;
 };
@@ -83,16 +84,76 @@ static unsigned int *to_slot(unsigned int *slots, unsigned int nslots, unsigned 
  */
 static struct size_pool graph_buffers;
 
+/*
+ * A node with edges to a good part of the others keeps its set as a
+ * bitmap over all the nodes, once that is smaller than the hashed set
+ * would grow to: at kernel size a seventh of the nodes have most of the
+ * edges, and their hashed sets were a third of the graph's memory.
+ */
+static size_t bitmap_bytes(unsigned int nbits)
+{
+	return nbits / 8;
+}
+
+/* Bits for every node there is, and a quarter more: nodes keep coming. */
+static unsigned int bitmap_bits(void)
+{
+	return (nnodes + nnodes / 4 + 64) & ~63u;
+}
+
+static void bitmap_grow(struct node *n)
+{
+	unsigned int *was = n->tos, old = n->nbits;
+	size_t bytes;
+
+	n->nbits = bitmap_bits();
+	bytes = bitmap_bytes(n->nbits);
+	n->tos = memset(size_pool_alloc(&graph_buffers, bytes), 0, bytes);
+	if (old) {
+		memcpy(n->tos, was, bitmap_bytes(old));
+		size_pool_free(&graph_buffers, was, bitmap_bytes(old));
+	}
+}
+
+static void make_dense(struct node *n)
+{
+	int i;
+
+	size_pool_free(&graph_buffers, n->tos, n->nslots * sizeof(*n->tos));
+	n->nslots = 0;
+	n->nbits = 0;
+	bitmap_grow(n);
+	for (i = 0; i < n->nedges; i++)
+		n->tos[n->edges[i].to / 32] |= 1u << n->edges[i].to % 32;
+}
+
+static bool bitmap_add(struct node *n, unsigned int to)
+{
+	if (to >= n->nbits)
+		bitmap_grow(n);
+	if (n->tos[to / 32] >> to % 32 & 1)
+		return false;
+	n->tos[to / 32] |= 1u << to % 32;
+	return true;
+}
+
 /* False if @n has an edge to @to already; else it is in the set. */
 static bool edge_set_add(struct node *n, int to)
 {
 	unsigned int key = to + 1, *slot;
 
+	if (n->nbits)
+		return bitmap_add(n, to);
 	if (n->nslots && *(slot = to_slot(n->tos, n->nslots, key)))
 		return false;
 	if (2 * (n->nedges + 1) > (int)n->nslots) {
 		unsigned int *was = n->tos, old = n->nslots, i;
 		size_t bytes;
+
+		if (2 * old * sizeof(*n->tos) > bitmap_bytes(bitmap_bits())) {
+			make_dense(n);
+			return bitmap_add(n, to);
+		}
 
 		n->nslots = old ? 2 * old : 8;
 		bytes = n->nslots * sizeof(*n->tos);
