@@ -47,6 +47,16 @@ void *size_pool_alloc(struct size_pool *p, size_t bytes)
 	return mem;
 }
 
+void *size_pool_take_free(struct size_pool *p, size_t bytes)
+{
+	int k = size_class(bytes);
+	void **mem = p->free[k];
+
+	if (mem)
+		p->free[k] = *mem;
+	return mem;
+}
+
 /* A free buffer's first bytes link it to the next of its size. */
 void size_pool_free(struct size_pool *p, void *mem, size_t bytes)
 {

@@ -310,6 +310,33 @@ static void sum_free(struct summary_entry *sum, int cap)
 }
 
 /*
+ * What the summaries keep beside their entries (tails, filters, entries
+ * copied out of their buffers, the tables kept for callers): carved from
+ * full buffers given back while there are some, else from @fallback.  A
+ * large cycle's members give theirs back by the ten thousand once their
+ * ends are tails, and the functions above it fill few.
+ */
+static __thread char *carve_next, *carve_end;
+
+static void *carve(struct arena *fallback, size_t bytes)
+{
+	const size_t full = MAX_ENTRIES * sizeof(struct summary_entry);
+	void *p;
+
+	bytes = (bytes + 7) & ~(size_t)7;	/* as an arena's: pointers follow */
+	if ((size_t)(carve_end - carve_next) < bytes) {
+		p = bytes <= full ? size_pool_take_free(&entry_buffers, full) : NULL;
+		if (!p)
+			return arena_alloc(fallback, bytes);
+		carve_next = p;
+		carve_end = carve_next + full;
+	}
+	p = carve_next;
+	carve_next += bytes;
+	return p;
+}
+
+/*
  * The work areas' tables, pooled too: a kernel-sized cycle's take
  * 600 MB, and in malloc's 4 kB pages their faults were seconds.  Freed
  * all at once after a big SCC (free_works()).
@@ -356,11 +383,12 @@ static void start_work(struct func *fn, struct sum_work *w)
 /*
  * The longest end of @fn's entries that is one callee's, pulled through
  * one call in the callee's order: kept as a tail if long enough, its
- * length in *@len.  The callee was summarised before @fn's SCC (members
- * are marked summarised after all are done), so no chain of tails loops,
- * and its entries were what they are when they were pulled: each one
- * pulled reads as the callee's, one hop further through that call, but
- * for the instances the call changed (work->mapped) and the guards.
+ * length in *@len.  The callee's summary is done: made before @fn's SCC,
+ * or a member's that ended before @fn's (end_work() goes in member order),
+ * so no chain of tails loops.  An entry, once added, changes only its
+ * guards: each one pulled reads as the callee's at its position, one hop
+ * further through that call, but for the instances the call changed
+ * (work->mapped) and the guards, which are @fn's own.
  */
 static struct summary_tail *find_tail(struct func *fn, int *len)
 {
@@ -380,7 +408,7 @@ static struct summary_tail *find_tail(struct func *fn, int *len)
 		return NULL;
 	cs = summary_call(fn, last);
 	callee = summary_callee(fn, last);
-	if (!callee->summarised ||
+	if (callee->work ||
 	    (callee->tail && callee->tail->depth >= MAX_TAIL_DEPTH))
 		return NULL;
 	for (start = fn->nsum - 1; start > 0; start--)
@@ -398,17 +426,17 @@ static struct summary_tail *find_tail(struct func *fn, int *len)
 		if (w->mapped[i] || w->guards[i])
 			changes[t.nchanged++] = (struct tail_change){ i - start, sum[i].inst,
 								      w->guards[i] };
-	kept = arena_alloc(&entries, sizeof(*kept));
+	kept = carve(&entries, sizeof(*kept));
 	*kept = t;
 	/* most tails are a run of the callee's entries: no index to keep */
 	kept->first = sum[start].next;
 	if (sum[fn->nsum - 1].next - sum[start].next != n - 1) {
-		kept->index = arena_alloc(&entries, n);
+		kept->index = carve(&entries, n);
 		for (i = 0; i < n; i++)
 			kept->index[i] = sum[start + i].next;
 	}
 	if (t.nchanged) {
-		kept->changed = arena_alloc(&entries, t.nchanged * sizeof(*kept->changed));
+		kept->changed = carve(&entries, t.nchanged * sizeof(*kept->changed));
 		memcpy(kept->changed, changes, t.nchanged * sizeof(*changes));
 	}
 	*len = n;
@@ -425,12 +453,12 @@ static __thread int summariser;
 static struct sum_index *keep_index(const struct sum_index *from)
 {
 	struct arena *kept = &kept_indexes[summariser];
-	struct sum_index *x = arena_alloc(kept, sizeof(*x));
+	struct sum_index *x = carve(kept, sizeof(*x));
 
 	*x = *from;
-	x->slot = arena_alloc(kept, x->nslots * sizeof(*x->slot));
+	x->slot = carve(kept, x->nslots * sizeof(*x->slot));
 	memcpy(x->slot, from->slot, x->nslots * sizeof(*x->slot));
-	x->rel = x->nrel ? arena_alloc(kept, x->nrel * sizeof(*x->rel)) : NULL;
+	x->rel = x->nrel ? carve(kept, x->nrel * sizeof(*x->rel)) : NULL;
 	if (x->nrel)
 		memcpy(x->rel, from->rel, x->nrel * sizeof(*x->rel));
 	return x;
@@ -505,7 +533,7 @@ static const struct class_filter *class_filter(const struct summary_entry *sum, 
 		filters_grow();
 	slot = filter_slot(&f);
 	if (!*slot) {
-		made = arena_alloc(&entries, sizeof(*made));
+		made = carve(&entries, sizeof(*made));
 		*made = f;
 		*slot = made;
 		filters.used++;
@@ -552,7 +580,7 @@ static void end_work(struct func *fn)
 		fn->sum = w->sum;
 	} else if (fn->nsum) {
 		if (fn->nown) {
-			fn->sum = arena_alloc(&entries, fn->nown * sizeof(*fn->sum));
+			fn->sum = carve(&entries, fn->nown * sizeof(*fn->sum));
 			memcpy(fn->sum, w->sum, fn->nown * sizeof(*fn->sum));
 		}
 		sum_free(w->sum, w->scap);
@@ -565,7 +593,7 @@ static void end_work(struct func *fn)
 	for (i = 0; i < fn->nown; i++)
 		n += w->guards[i] != 0;
 	fn->nguarded = 0;
-	fn->guarded = n ? arena_alloc(&entries, n * sizeof(*fn->guarded)) : NULL;
+	fn->guarded = n ? carve(&entries, n * sizeof(*fn->guarded)) : NULL;
 	for (i = 0; i < fn->nown; i++)
 		if (w->guards[i])
 			fn->guarded[fn->nguarded++] = (struct guarded){ i, w->guards[i] };

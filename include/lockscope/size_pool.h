@@ -24,6 +24,8 @@ struct size_pool {
 /* At least @bytes, not zeroed, freed by size_pool_free() with the same @bytes. */
 void *size_pool_alloc(struct size_pool *p, size_t bytes);
 void size_pool_free(struct size_pool *p, void *mem, size_t bytes);
+/* A free buffer of @bytes' size, or NULL: for a caller that carves it up. */
+void *size_pool_take_free(struct size_pool *p, size_t bytes);
 /* @mem, of @old bytes (0: none), made @bytes long: a new buffer, copied. */
 void *size_pool_grow(struct size_pool *p, void *mem, size_t old, size_t bytes);
 /* Free every buffer, handing the arena's blocks back. */
