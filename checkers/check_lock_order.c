@@ -87,8 +87,8 @@ static struct size_pool graph_buffers;
 /*
  * A node with edges to a good part of the others keeps its set as a
  * bitmap over all the nodes, once that is smaller than the hashed set
- * would grow to: at kernel size a seventh of the nodes have most of the
- * edges, and their hashed sets were a third of the graph's memory.
+ * would grow to: at full synthetic size a seventh of the nodes have most
+ * of the edges, and their hashed sets were near a third of its memory.
  */
 static size_t bitmap_bytes(unsigned int nbits)
 {

@@ -314,7 +314,8 @@ static void sum_free(struct summary_entry *sum, int cap)
  * copied out of their buffers, the tables kept for callers): carved from
  * full buffers given back while there are some, else from @fallback.  A
  * large cycle's members give theirs back by the ten thousand once their
- * ends are tails, and the functions above it fill few.
+ * ends are tails: what the summaries keep goes there, not into memory
+ * faulted in afresh.
  */
 static __thread char *carve_next, *carve_end;
 
