@@ -174,25 +174,29 @@ static void report(const struct func *fn, const struct callsite *cs,
 
 static void check_call(const struct func *fn, const struct callsite *cs)
 {
+	static struct summary_entry made[SUMMARY_MAX_ENTRIES];
 	int t, k, i;
 
 	for (t = 0; t < cs->ntargets; t++) {
 		const struct func *target = cs->targets[t];
+		const struct summary_entry *all = NULL;
 
 		/* beside the summaries: this one's and its callees' (chains) */
 		summaries_wait(target);
 		for (i = 0; i < cs->nheld; i++) {
 			const struct held_lock *h = &cs->held[i];
-			struct summary_entry buf, worst;
+			struct summary_entry worst;
 			int level = 0;
 
 			/* match() refuses these whatever the entry: no need to look */
 			if (!wholetree_lock_kind(h->kind) || wait_is_pseudo(h->kind) ||
 			    !summary_may_have(target, h->klass))
 				continue;
+			if (!all)
+				all = summary_all(target, made);
 			/* one finding per held lock and callee: the worst path */
 			for (k = 0; k < target->nsum && level < 2; k++) {
-				const struct summary_entry *e = summary_get(target, k, &buf);
+				const struct summary_entry *e = &all[k];
 				const char *inst;
 				int m;
 

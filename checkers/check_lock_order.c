@@ -437,8 +437,9 @@ static const struct order_list *order_list(const struct func *target)
 {
 	static struct order_list *scratch;
 	void *seen = ptrtab_get(&order_list_of, target);
+	static struct summary_entry made[SUMMARY_MAX_ENTRIES];
+	const struct summary_entry *all;
 	struct order_list *l;
-	struct summary_entry buf;
 	int k;
 
 	if (seen && seen != &called_once)
@@ -452,8 +453,9 @@ static const struct order_list *order_list(const struct func *target)
 		l = scratch;
 	}
 	l->n = 0;
+	all = summary_all(target, made);
 	for (k = 0; k < target->nsum; k++) {
-		const struct summary_entry *en = summary_get(target, k, &buf);
+		const struct summary_entry *en = &all[k];
 		unsigned int info = acq_info_of(en);
 
 		/* what no call can take: see call_edges() */

@@ -163,6 +163,9 @@ static unsigned int saturating(unsigned int n, unsigned int max)
 	return n > max ? max : n;
 }
 
+/* Reading an entry follows at most this many tails down. */
+#define MAX_TAIL_DEPTH 4
+
 /* The callee's entry at position @at of tail @t. */
 static int tail_entry(const struct summary_tail *t, int at)
 {
@@ -187,16 +190,13 @@ static const struct tail_change *tail_change_at(const struct summary_tail *t, in
 	return NULL;
 }
 
-const struct summary_entry *summary_tail_get(const struct func *fn, int k,
-					     struct summary_entry *buf)
+/* The entry of tail @t made from its callee's entry @e at position @next. */
+static struct summary_entry tail_made(const struct summary_tail *t,
+				      const struct summary_entry *e, int next,
+				      const struct tail_change *change)
 {
-	const struct summary_tail *t = fn->tail;
-	int at = k - fn->nown, next = tail_entry(t, at);
-	const struct tail_change *change = t->nchanged ? tail_change_at(t, at) : NULL;
-	const struct summary_entry *e = summary_get(t->callee, next, buf);
-
 	/* made whole, not field by field: the fields share their words */
-	*buf = (struct summary_entry){
+	return (struct summary_entry){
 		.inst = change ? change->inst : e->inst,
 		.vias = saturating(e->vias + t->via, SUMMARY_FIELD_HOPS_MAX),
 		.fields = saturating(e->fields + t->field, SUMMARY_FIELD_HOPS_MAX),
@@ -205,7 +205,68 @@ const struct summary_entry *summary_tail_get(const struct func *fn, int k,
 		.edge = t->edge + 1,
 		.next = next,
 	};
+}
+
+const struct summary_entry *summary_tail_get(const struct func *fn, int k,
+					     struct summary_entry *buf)
+{
+	const struct summary_tail *t = fn->tail;
+	int at = k - fn->nown, next = tail_entry(t, at);
+	const struct tail_change *change = t->nchanged ? tail_change_at(t, at) : NULL;
+	const struct summary_entry *e = summary_get(t->callee, next, buf);
+
+	*buf = tail_made(t, e, next, change);
 	return buf;
+}
+
+/*
+ * @fn's entries [@from, @to) into @out[@from ..): a level of tails read
+ * once for all of them, its changes merged in order, rather than the
+ * chain of tails walked and the changes searched for each entry.
+ */
+static void read_entries(const struct func *fn, int from, int to,
+			 struct summary_entry *out, int depth)
+{
+	static __thread struct summary_entry below[MAX_TAIL_DEPTH][MAX_ENTRIES];
+	const struct summary_tail *t = fn->tail;
+	const struct func *callee;
+	const struct summary_entry *e;
+	int at, c = 0, lo, hi;
+
+	if (from < fn->nown)
+		memcpy(out + from, fn->sum + from,
+		       ((to < fn->nown ? to : fn->nown) - from) * sizeof(*out));
+	if (!t || to <= fn->nown)
+		return;
+	callee = t->callee;
+	at = from > fn->nown ? from - fn->nown : 0;
+	/* the callee's entries the tail reads: a run, or the whole of them */
+	lo = t->index ? 0 : t->first + at;
+	hi = t->index ? callee->nsum : t->first + to - fn->nown;
+	if (callee->tail && hi > callee->nown) {
+		read_entries(callee, lo, hi, below[depth], depth + 1);
+		e = below[depth];
+	} else {
+		e = callee->sum;
+	}
+	while (c < t->nchanged && t->changed[c].at < at)
+		c++;
+	for (; at < to - fn->nown; at++) {
+		int next = tail_entry(t, at);
+		const struct tail_change *change = NULL;
+
+		if (c < t->nchanged && t->changed[c].at == at)
+			change = &t->changed[c++];
+		out[fn->nown + at] = tail_made(t, &e[next], next, change);
+	}
+}
+
+const struct summary_entry *summary_all(const struct func *fn, struct summary_entry *out)
+{
+	if (!fn->tail)
+		return fn->sum;
+	read_entries(fn, 0, fn->nsum, out, 0);
+	return out;
 }
 
 unsigned int summary_guards(const struct func *fn, int k)
@@ -378,8 +439,6 @@ static void start_work(struct func *fn, struct sum_work *w)
 
 /* A shorter tail is kept as entries: a tail costs what two entries do. */
 #define MIN_TAIL 16
-/* Reading an entry follows at most this many tails down. */
-#define MAX_TAIL_DEPTH 4
 
 /*
  * The longest end of @fn's entries that is one callee's, pulled through
@@ -1152,16 +1211,15 @@ static void forget_widenings(void)
 enum pulled { PULLED_NOTHING, PULLED_CHANGE, PULLED_ALL_CLOSED };
 
 /*
- * Pull entry @k of @callee, target @t of @cs, into @fn if it changed
+ * Pull entry @k of @callee (@from), target @t of @cs, into @fn if it changed
  * after @since.  Once @fn is full, @keys (found on first need) are its
  * open ones.
  */
 static enum pulled pull_entry(struct func *fn, const struct callsite *cs, int t,
-			      const struct func *callee, int k, unsigned int since,
-			      struct open_keys *keys, bool *keys_found)
+			      const struct func *callee, int k, const struct summary_entry *from,
+			      unsigned int since, struct open_keys *keys, bool *keys_found)
 {
-	struct summary_entry e, buf;
-	const struct summary_entry *from = summary_get(callee, k, &buf);
+	struct summary_entry e;
 	const struct pguard *guards = NULL;
 	unsigned int inst;
 	int nguards = 0, have = -1, n;
@@ -1234,6 +1292,7 @@ static bool pull_candidates(struct func *fn, const struct callsite *cs, int t,
 			    unsigned int since, struct open_keys *keys, bool *changed)
 {
 	static __thread struct candidates cand;
+	struct summary_entry buf;
 	bool keys_found = true;
 	enum pulled r;
 	int word, k;
@@ -1244,7 +1303,9 @@ static bool pull_candidates(struct func *fn, const struct callsite *cs, int t,
 
 		for (; bits; bits &= bits - 1) {
 			k = word * 64 + __builtin_ctzl(bits);
-			r = pull_entry(fn, cs, t, cs->targets[t], k, since, keys, &keys_found);
+			r = pull_entry(fn, cs, t, cs->targets[t], k,
+				       summary_get(cs->targets[t], k, &buf), since, keys,
+				       &keys_found);
 			if (r == PULLED_ALL_CLOSED)
 				return false;
 			*changed |= r == PULLED_CHANGE;
@@ -1287,7 +1348,10 @@ static void prefetch_filter(const struct func *fn, int i, int t)
 
 static bool pull_callees(struct func *fn, unsigned int since)
 {
+	static __thread struct summary_entry entries_of[MAX_ENTRIES];
 	static __thread struct open_keys keys;
+	const struct summary_entry *all;
+	struct summary_entry buf;
 	bool keys_found = false;
 	bool changed = false;
 	enum pulled r;
@@ -1319,9 +1383,15 @@ static bool pull_callees(struct func *fn, unsigned int since)
 					return changed;
 				continue;
 			}
-			/* entries are appended while we walk: index, not pointer */
+			/*
+			 * A member's entries are appended while we walk (index,
+			 * not pointer); a callee done is read whole, once.
+			 */
+			all = callee->work ? NULL : summary_all(callee, entries_of);
 			for (k = 0; k < callee->nsum; k++) {
-				r = pull_entry(fn, cs, t, callee, k, since, &keys, &keys_found);
+				r = pull_entry(fn, cs, t, callee, k,
+					       all ? &all[k] : summary_get(callee, k, &buf),
+					       since, &keys, &keys_found);
 				if (r == PULLED_ALL_CLOSED)
 					return changed;
 				changed |= r == PULLED_CHANGE;

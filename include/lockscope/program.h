@@ -372,6 +372,13 @@ static inline const struct summary_entry *summary_get(const struct func *fn, int
 }
 
 /*
+ * All of @fn's entries, in order: fn->sum itself without a tail, else
+ * made in @out (SUMMARY_MAX_ENTRIES long), each level of tails read once.
+ * For a reader of every entry; chains still point at them by index.
+ */
+const struct summary_entry *summary_all(const struct func *fn, struct summary_entry *out);
+
+/*
  * Map entry @k (@e) of a callee's summary through @call into the caller's
  * terms: false when the call's constant arguments rule the entry out.
  * @inst and @guards may be NULL when not wanted; the guards stay valid
