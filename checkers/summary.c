@@ -504,8 +504,9 @@ static struct summary_tail *find_tail(struct func *fn, int *len)
 }
 
 /*
- * Only the summaries read them: freed once all are done, the helper's
- * too.  By summariser: 0 the main thread, 1 the helper.
+ * Only the summaries read them: those not carved from buffers given
+ * back (carve()) are freed once all are done, the helper's too.  By
+ * summariser: 0 the main thread, 1 the helper.
  */
 static struct arena kept_indexes[2];
 static __thread int summariser;
